@@ -1,0 +1,133 @@
+"""The ``digest`` command: thin, parse arguments, run the pipeline, print a short report."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import click
+
+from generator import __version__
+from generator.errors import DigestError
+
+log = logging.getLogger("generator")
+
+REPORT_FILE = "build-report.json"
+"""Written next to the site (not inside it, so it is never published)."""
+
+
+def _setup_logging(verbose: int, quiet: bool) -> None:
+    level = logging.WARNING if quiet else (logging.DEBUG if verbose > 1 else logging.INFO)
+    if verbose == 0 and not quiet:
+        level = logging.WARNING
+    logging.basicConfig(level=level, format="%(levelname)s: %(message)s", stream=sys.stderr)
+    # MkDocs logs every page at INFO; keep its chatter out unless asked for.
+    logging.getLogger("mkdocs").setLevel(logging.WARNING if verbose < 2 else logging.DEBUG)
+
+
+def _settings(config: Path | None, overrides: dict[str, Any]) -> Any:
+    from generator.config import load_settings
+
+    root = config.parent if config else Path()
+    return load_settings(root, config_file=config, overrides=overrides)
+
+
+def _common(func: Any) -> Any:
+    options = [
+        click.option("-c", "--config", type=click.Path(dir_okay=False, path_type=Path),
+                     help="Settings file (default: digest.yml in the current folder, if any)."),
+        click.option("--dedupe-threshold", type=float,
+                     help="Override dedupe.threshold (0..1)."),
+        click.option("--cluster-threshold", type=float,
+                     help="Override cluster.threshold (0..1)."),
+        click.option("--strict", is_flag=True, default=None,
+                     help="Exit non-zero when any input was skipped."),
+        click.option("-v", "--verbose", count=True, help="More log output (-vv for debug)."),
+        click.option("-q", "--quiet", is_flag=True, help="Only errors; no progress bars."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _overrides(kwargs: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "dedupe.threshold": kwargs.get("dedupe_threshold"),
+        "cluster.threshold": kwargs.get("cluster_threshold"),
+        "build.strict": kwargs.get("strict"),
+    }
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="digest")
+def cli() -> None:
+    """Turn a folder of news articles into a searchable static briefing site."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@_common
+def build(paths: tuple[Path, ...], config: Path | None, verbose: int, quiet: bool,
+          **kwargs: Any) -> None:
+    """Read PATHS (default: content/), write Markdown to docs/ and the site to site/."""
+    _setup_logging(verbose, quiet)
+    from generator import pipeline, report
+    from generator.progress import Progress
+
+    start = time.perf_counter()
+    settings = _settings(config, _overrides(kwargs))
+    analysis = pipeline.build(settings, progress=Progress(enabled=not quiet),
+                              paths=paths or None)
+    site_dir = settings.path(settings.site_dir)
+    report.write_report(analysis, site_dir.parent / REPORT_FILE)
+    for skipped in analysis.skipped:
+        log.warning("Skipped %s: %s", skipped.path, skipped.reason)
+    click.echo(report.summary_line(analysis, time.perf_counter() - start), err=True)
+    if settings.build.strict and analysis.skipped:
+        raise click.ClickException(f"{len(analysis.skipped)} inputs skipped (--strict)")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the full analysis as JSON.")
+@_common
+def analyze(paths: tuple[Path, ...], as_json: bool, config: Path | None, verbose: int,
+            quiet: bool, **kwargs: Any) -> None:
+    """Analyse PATHS and print the result; builds no site."""
+    _setup_logging(verbose, quiet)
+    from generator import pipeline, report
+
+    start = time.perf_counter()
+    settings = _settings(config, _overrides(kwargs))
+    analysis = pipeline.run(settings, paths=tuple(p.resolve() for p in paths))
+    if as_json:
+        click.echo(json.dumps(report.to_json(analysis), indent=2, ensure_ascii=False))
+    else:
+        for story in analysis.stories:
+            click.echo(f"{story.id}: {story.title} ({len(story.sources)} sources)")
+    click.echo(report.summary_line(analysis, time.perf_counter() - start), err=True)
+    if settings.build.strict and analysis.skipped:
+        raise click.ClickException(f"{len(analysis.skipped)} inputs skipped (--strict)")
+
+
+def main() -> None:
+    """Entry point of the ``digest`` console script: domain errors become one line, exit 1."""
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("Aborted.", err=True)
+        sys.exit(1)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except DigestError as exc:
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(1)
+    except SystemExit:
+        raise
+    except click.exceptions.Exit as exc:
+        sys.exit(exc.exit_code)

@@ -1,0 +1,214 @@
+"""Settings: one documented place (``digest.yml``), validated all at once, CLI flags on top.
+
+Every field below is a key of ``digest.yml`` (``section.key``); the README lists them. A
+missing file means all defaults. Unknown keys are warnings (a typo should not stop the morning
+build); wrong types and out-of-range values are errors, all reported together.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.errors import ConfigError
+
+log = logging.getLogger(__name__)
+
+CONFIG_FILE = "digest.yml"
+
+
+@dataclass(frozen=True, slots=True)
+class DedupeSettings:
+    """Near-duplicate folding."""
+
+    threshold: float = 0.6
+    """Estimated Jaccard similarity of word shingles above which two articles are one source.
+    Raise it to fold only near-identical copies; lower it to fold heavier rewrites."""
+
+
+@dataclass(frozen=True, slots=True)
+class ClusterSettings:
+    """Grouping sources into stories."""
+
+    threshold: float = 0.5
+    """How similar (0..1) two sources must be to share a story. Raise it for smaller, tighter
+    stories; lower it to merge more loosely related coverage."""
+    window_days: int = 45
+    """Sources published further apart than this are only grouped when very similar."""
+
+
+@dataclass(frozen=True, slots=True)
+class StorySettings:
+    """What a story page shows."""
+
+    max_timeline: int = 40
+    """Most timeline entries on one story page."""
+    max_quotes: int = 8
+    """Most key quotes on one story page."""
+
+
+@dataclass(frozen=True, slots=True)
+class BuildSettings:
+    """How the build runs."""
+
+    workers: int = 0
+    """Processes for per-article work; 0 means one per CPU core."""
+    strict: bool = False
+    """Exit non-zero when any input was skipped."""
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything the pipeline and the site build read. Paths are relative to ``root``."""
+
+    root: Path = Path()
+    content: tuple[Path, ...] = (Path("content"),)
+    """Files or folders to read (folders recursively)."""
+    docs_dir: Path = Path("docs")
+    """Where the generated Markdown goes."""
+    site_dir: Path = Path("site")
+    """Where the built site goes."""
+    cache_dir: Path = Path(".digest-cache")
+    """Per-article work and story history, reused by the next build."""
+    mkdocs_config: Path = Path("mkdocs.yml")
+    """The MkDocs configuration the site is built with."""
+    dedupe: DedupeSettings = field(default_factory=DedupeSettings)
+    cluster: ClusterSettings = field(default_factory=ClusterSettings)
+    story: StorySettings = field(default_factory=StorySettings)
+    build: BuildSettings = field(default_factory=BuildSettings)
+
+    def path(self, relative: Path) -> Path:
+        """Resolve a settings path against the project root."""
+        return relative if relative.is_absolute() else self.root / relative
+
+
+_SECTIONS: dict[str, type[Any]] = {
+    "dedupe": DedupeSettings,
+    "cluster": ClusterSettings,
+    "story": StorySettings,
+    "build": BuildSettings,
+}
+_PATH_KEYS = ("docs_dir", "site_dir", "cache_dir", "mkdocs_config")
+_RANGES: dict[str, tuple[float, float]] = {
+    "dedupe.threshold": (0.0, 1.0),
+    "cluster.threshold": (0.0, 1.0),
+    "cluster.window_days": (1, 36500),
+    "story.max_timeline": (1, 10000),
+    "story.max_quotes": (0, 1000),
+    "build.workers": (0, 256),
+}
+
+
+def load_settings(
+    root: Path | None = None,
+    *,
+    config_file: Path | None = None,
+    overrides: dict[str, Any] | None = None,
+) -> Settings:
+    """Read ``digest.yml`` under ``root`` (if present), apply ``overrides``, validate.
+
+    Args:
+        root: project folder; defaults to the current directory.
+        config_file: an explicit config file; it must exist.
+        overrides: dotted keys from CLI flags (``{"cluster.threshold": 0.4}``); None values
+            mean "flag not given" and are ignored.
+
+    Raises:
+        ConfigError: listing every problem found, one per line.
+    """
+    root = root or Path()
+    raw = _read_file(config_file or root / CONFIG_FILE, required=config_file is not None)
+    flat = _flatten(raw)
+    flat.update({k: v for k, v in (overrides or {}).items() if v is not None})
+    errors: list[str] = []
+    settings = _build(root, flat, errors)
+    if errors:
+        raise ConfigError("invalid settings:\n  " + "\n  ".join(errors))
+    return settings
+
+
+def _read_file(path: Path, *, required: bool) -> dict[str, Any]:
+    if not path.exists():
+        if required:
+            raise ConfigError(f"config file '{path}' does not exist")
+        return {}
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise ConfigError(f"cannot read config file '{path}': {exc}") from exc
+    if not isinstance(data, dict):
+        raise ConfigError(f"config file '{path}' must hold a mapping of settings")
+    return data
+
+
+def _flatten(raw: dict[str, Any]) -> dict[str, Any]:
+    flat: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key in _SECTIONS and isinstance(value, dict):
+            flat.update({f"{key}.{k}": v for k, v in value.items()})
+        else:
+            flat[str(key)] = value
+    return flat
+
+
+def _build(root: Path, flat: dict[str, Any], errors: list[str]) -> Settings:
+    top: dict[str, Any] = {"root": root}
+    sections: dict[str, dict[str, Any]] = {name: {} for name in _SECTIONS}
+    for key, value in flat.items():
+        section, _, name = key.partition(".")
+        if key == "content":
+            top["content"] = _as_paths(value, key, errors)
+        elif key in _PATH_KEYS:
+            path = _as_path(value, key, errors)
+            if path is not None:
+                top[key] = path
+        elif section in _SECTIONS and name in _field_types(_SECTIONS[section]):
+            checked = _check(key, value, _field_types(_SECTIONS[section])[name], errors)
+            if checked is not None:
+                sections[section][name] = checked
+        else:
+            log.warning("Config key '%s' is not a setting of news-digest; ignored", key)
+    built = {name: _SECTIONS[name](**values) for name, values in sections.items()}
+    return Settings(**top, **built)
+
+
+def _field_types(cls: type[Any]) -> dict[str, str]:
+    return {f.name: str(f.type) for f in dataclasses.fields(cls)}
+
+
+def _check(key: str, value: Any, type_name: str, errors: list[str]) -> Any:
+    if type_name == "bool":
+        if isinstance(value, bool):
+            return value
+        errors.append(f"Config value '{key}': expected true or false, got {value!r}")
+        return None
+    number_type = int if type_name == "int" else float
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        errors.append(f"Config value '{key}': expected a number, got {value!r}")
+        return None
+    if number_type is int and not float(value).is_integer():
+        errors.append(f"Config value '{key}': expected a whole number, got {value!r}")
+        return None
+    low, high = _RANGES.get(key, (float("-inf"), float("inf")))
+    if not low <= value <= high:
+        errors.append(f"Config value '{key}': expected {low:g}..{high:g}, got {value!r}")
+        return None
+    return number_type(value)
+
+
+def _as_path(value: Any, key: str, errors: list[str]) -> Path | None:
+    if isinstance(value, str | Path) and str(value):
+        return Path(value)
+    errors.append(f"Config value '{key}': expected a path, got {value!r}")
+    return None
+
+
+def _as_paths(value: Any, key: str, errors: list[str]) -> tuple[Path, ...]:
+    items = value if isinstance(value, list | tuple) else [value]
+    paths = [_as_path(v, key, errors) for v in items]
+    return tuple(p for p in paths if p is not None)
