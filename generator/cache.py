@@ -69,7 +69,7 @@ class Cache:
             self.misses += 1
             return None
         try:
-            value = pickle.loads(row[0])  # noqa: S301 - our own file, written by put()
+            value = pickle.loads(row[0])
         except Exception:  # noqa: BLE001 - any unpickling failure is just a miss
             self.misses += 1
             return None

@@ -167,7 +167,7 @@ class DateMention:
 
     @property
     def date(self) -> PartialDate | None:
-        """The calendar date this mention names, when it names one (``2025-11-13T10:00`` -> day)."""
+        """The calendar date this mention names, if any (``2025-11-13T10:00`` gives the day)."""
         return PartialDate.parse(self.value) if self.type in ("DATE", "TIME") else None
 
 

@@ -9,7 +9,18 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from generator import clean, cluster, dedupe, extract, identity, ingest, merge, pages, reconcile, site
+from generator import (
+    clean,
+    cluster,
+    dedupe,
+    extract,
+    identity,
+    ingest,
+    merge,
+    pages,
+    reconcile,
+    site,
+)
 from generator.cache import Cache, content_key
 from generator.config import Settings
 from generator.errors import InputError
