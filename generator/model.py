@@ -156,7 +156,7 @@ class DateMention:
     end: int
     text: str
     value: str
-    """Normalised TIMEX3 value: ``2025-11-13``, ``2025-W46``, ``P3D``, ``PRESENT_REF``, ...
+    """Normalised TIMEX3 value: ``2025-11-13``, ``2025-W46``, ``P3D``, ``PRESENT_REF``, ..."""
     type: str = "DATE"
     """TIMEX3 type: DATE, TIME, DURATION or SET."""
 
