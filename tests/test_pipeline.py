@@ -1,0 +1,97 @@
+"""The pipeline end to end on the samples, and its incremental reuse of per-article work."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLES
+
+from generator import cache, pipeline, report
+from generator.config import Settings
+
+DAY = dt.date(2025, 11, 20)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Settings:
+    shutil.copytree(SAMPLES, tmp_path / "content")
+    return Settings(root=tmp_path)
+
+
+def test_analysis_has_the_design_json_shape(project: Settings) -> None:
+    data = report.to_json(pipeline.run(project, today=DAY))
+    assert set(data) == {"articles", "stories", "skipped"}
+    assert len(data["articles"]) + len(data["skipped"]) >= 5
+    for article in data["articles"]:
+        assert {"id", "path", "title", "published", "outlet", "url", "duplicate_of"} <= set(article)
+    ids = {a["id"] for a in data["articles"]}
+    assert data["stories"], "the samples make at least one story"
+    for story in data["stories"]:
+        assert {"id", "title", "articles", "timeline", "quotes"} <= set(story)
+        assert set(story["articles"]) <= ids
+        for entry in story["timeline"]:
+            assert {"date", "text", "sources"} <= set(entry)
+        for quote in story["quotes"]:
+            assert {"speaker", "text", "sources"} <= set(quote)
+    assert len({s["id"] for s in data["stories"]}) == len(data["stories"]), "slugs are unique"
+
+
+def test_rebuild_reuses_every_per_article_result(project: Settings) -> None:
+    cold, warm = pipeline.BuildStats(), pipeline.BuildStats()
+    first = pipeline.run(project, today=DAY, stats=cold)
+    second = pipeline.run(project, today=DAY, stats=warm)
+    assert cold.computed["clean"] == 5 and cold.reused["clean"] == 0
+    assert warm.computed == {"clean": 0, "extract": 0}
+    assert warm.reused["clean"] == 5
+    assert report.to_json(first) == report.to_json(second)
+
+
+def test_edited_article_is_the_only_one_recomputed(project: Settings) -> None:
+    pipeline.run(project, today=DAY)
+    edited = sorted((project.root / "content").glob("*.txt"))[0]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nUpdated at 10:00.\n",
+                      encoding="utf-8")
+    stats = pipeline.BuildStats()
+    pipeline.run(project, today=DAY, stats=stats)
+    assert stats.computed["clean"] == 1 and stats.reused["clean"] == 4
+
+
+def test_corrupt_cache_still_builds(project: Settings, caplog: pytest.LogCaptureFixture) -> None:
+    expected = report.to_json(pipeline.run(project, today=DAY))
+    (project.path(project.cache_dir) / cache.CACHE_FILE).write_bytes(b"garbage" * 1000)
+    stats = pipeline.BuildStats()
+    with caplog.at_level(logging.WARNING):
+        analysis = pipeline.run(project, today=DAY, stats=stats)
+    assert "empty cache" in caplog.text
+    assert stats.computed["clean"] == 5
+    assert report.to_json(analysis) == expected
+
+
+def test_run_does_not_move_history_but_build_does(project: Settings) -> None:
+    pipeline.run(project, today=DAY)
+    assert not (project.path(project.cache_dir) / "history.json").exists()
+
+
+@pytest.mark.slow
+def test_build_writes_site_with_redirects_and_history(project: Settings) -> None:
+    shutil.copy(Path(__file__).resolve().parent.parent / "mkdocs.yml", project.root)
+    theme = Path(__file__).resolve().parent.parent / "theme"
+    if theme.is_dir():
+        shutil.copytree(theme, project.root / "theme")
+    first = pipeline.build(project, today=DAY)
+    slug = first.stories[0].id
+    for path in (project.root / "content").glob("*.txt"):
+        path.unlink()
+    shutil.rmtree(project.root / "docs")  # stale pages are the pages stage's business
+    (project.root / "content" / "other.txt").write_text(
+        "Harbour reopens after repairs\n\nThe harbour reopened on Monday after repairs.\n",
+        encoding="utf-8")
+    second = pipeline.build(project, today=DAY + dt.timedelta(days=1))
+    assert (slug, "") in second.redirects
+    page = project.root / "site" / "stories" / slug / "index.html"
+    assert 'url=../../"' in page.read_text(encoding="utf-8")
+    assert (project.path(project.cache_dir) / "history.json").exists()
