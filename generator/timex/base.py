@@ -1,0 +1,69 @@
+"""The shape of a rule: a compiled pattern and a function that turns its match into a value."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from generator.timex.patterns import NUMBER_WORDS, VAGUE_QUANTITIES
+from generator.timex.tense import tense_at
+
+Resolved = tuple[str, str]
+"""(TIMEX3 value, TIMEX3 type)."""
+
+
+@dataclass
+class Context:
+    """What a rule may know besides its match: the text, the reference date, the document so far.
+
+    ``last_quarter`` and ``last_value`` carry discourse state: financial news says "the quarter"
+    and "a year ago" meaning the quarter it has been talking about.
+    """
+
+    text: str
+    reference: dt.date | None
+    last_quarter: str | None = None
+    last_year: str | None = None
+
+    def tense(self, match: re.Match[str]) -> str | None:
+        """Tense of the clause around ``match``."""
+        return tense_at(self.text, match.start(), match.end())
+
+
+Handler = Callable[[re.Match[str], Context], Resolved | None]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A named surface pattern and its resolver; order in a rule table breaks length ties."""
+
+    name: str
+    pattern: re.Pattern[str]
+    handler: Handler
+
+
+def compile_rule(name: str, pattern: str, handler: Handler) -> Rule:
+    """A Rule whose pattern is compiled once, case-insensitive (names guard their own case)."""
+    return Rule(name, re.compile(pattern, re.IGNORECASE), handler)
+
+
+def parse_number(word: str) -> int | None:
+    """The integer a count names (``3``, ``three``, ``twenty-five``); None when it is vague."""
+    lower = " ".join(word.lower().replace("-", " ").split())
+    if lower.replace(".", "", 1).isdigit():
+        return round(float(lower))
+    if lower in VAGUE_QUANTITIES:
+        return None
+    if lower in NUMBER_WORDS:
+        return NUMBER_WORDS[lower]
+    parts = lower.split()
+    if len(parts) == 2 and parts[0] in NUMBER_WORDS and parts[1] in NUMBER_WORDS:
+        return NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]]
+    return None
+
+
+def norm(word: str | None) -> str:
+    """Lower case with single spaces (for table look-ups of multi-word groups)."""
+    return " ".join((word or "").lower().split())

@@ -1,0 +1,110 @@
+"""Guess whether the clause around a temporal expression speaks of the past or the future.
+
+Cheap and local: the nearest tense cue (an auxiliary, a past-tense verb) to the expression
+within its sentence decides. Reporting verbs (``said``) are skipped, since "will meet Friday,
+officials said" is about the future.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+FUTURE_CUES = frozenset({
+    "will", "'ll", "shall", "won't", "wo", "going", "gonna", "plans", "plan", "planned",
+    "expects", "expected", "scheduled", "schedule", "due", "intends", "aims", "would",
+    "upcoming", "set", "hopes", "could", "may", "might", "until", "next", "awaits",
+    "later", "coming", "tomorrow", "begin", "begins", "start", "starts", "opens",
+})
+PAST_CUES = frozenset({
+    "was", "were", "had", "did", "ago", "earlier", "last", "yesterday", "began", "came",
+    "went", "took", "made", "met", "left", "won", "lost", "gave", "got", "found", "held",
+    "saw", "fell", "rose", "sold", "bought", "paid", "spent", "struck", "hit", "killed",
+    "since", "wasn't", "weren't", "didn't", "hadn't", "became", "ran", "led",
+    "brought", "fought", "sent", "built", "broke", "caught", "chose", "drove", "flew", "grew",
+    "knew", "wrote", "spoke", "stood", "kept", "meant", "put", "quit", "shut",
+})
+AUXILIARIES: dict[str, str] = {
+    "will": "future", "'ll": "future", "shall": "future", "won't": "future", "would": "future",
+    "going": "future", "was": "past", "were": "past", "had": "past", "did": "past",
+    "has": "past", "have": "past", "wasn't": "past", "weren't": "past", "didn't": "past",
+    "hadn't": "past", "hasn't": "past", "haven't": "past",
+}
+"""Auxiliaries and modals: the strongest tense cues."""
+
+REPORTING_VERBS = frozenset({
+    "said", "says", "told", "tells", "reported", "reports", "added", "announced", "stated",
+    "noted", "explained", "according", "declared", "confirmed", "wrote", "asked",
+})
+NOT_PAST = frozenset({
+    "need", "indeed", "speed", "seed", "feed", "bleed", "exceed", "proceed", "succeed",
+    "hundred", "red", "bed", "shed", "wed", "embed", "weed", "breed", "greed", "deed",
+    "united", "limited", "based", "related", "expected", "scheduled", "planned", "proposed",
+    "so-called", "detailed", "advanced", "supposed", "sacred", "naked", "wicked",
+})
+"""Words ending in -ed that are not past-tense verbs, or that point to the future."""
+
+_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
+_SENTENCE_END = re.compile(r"[.!?][\"'”’]?\s+(?=[A-Z\"“])|\n\s*\n")
+
+# How far (in words) a cue may sit from the expression and still speak for it: about one
+# clause. Checked by eye on TempEval-3 dev sentences; longer windows picked up the tense of a
+# neighbouring clause.
+CUE_WINDOW = 12
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """The start and end offsets of the sentence holding ``text[start:end]``."""
+    left = 0
+    for match in _SENTENCE_END.finditer(text, max(0, start - 400), start):
+        left = match.end()
+    following = _SENTENCE_END.search(text, end, end + 400)
+    return left, following.start() + 1 if following else min(len(text), end + 400)
+
+
+def _cue(word: str) -> str | None:
+    lower = word.lower()
+    if lower in REPORTING_VERBS:
+        return None
+    if lower in FUTURE_CUES:
+        return "future"
+    if lower in PAST_CUES:
+        return "past"
+    if lower.endswith("ed") and len(lower) > 4 and lower not in NOT_PAST:
+        return "past"
+    if lower.endswith("n't"):
+        return None
+    return None
+
+
+def _nearest(before: list[str], after: list[str], judge: Callable[[str], str | None],
+             ) -> str | None:
+    best: tuple[int, str] | None = None
+    for distance, word in enumerate(reversed(before)):
+        cue = judge(word)
+        if cue:
+            best = (distance, cue)
+            break
+    for distance, word in enumerate(after):
+        cue = judge(word)
+        if cue:
+            if best is None or distance < best[0]:
+                best = (distance, cue)
+            break
+    return best[1] if best else None
+
+
+def _auxiliary(word: str) -> str | None:
+    return AUXILIARIES.get(word.lower())
+
+
+def tense_at(text: str, start: int, end: int) -> str | None:
+    """``"past"``, ``"future"`` or None for the expression at ``text[start:end]``.
+
+    Auxiliaries decide first ("will be held" is future although "held" is a past form); other
+    verbs only when the clause has no auxiliary.
+    """
+    left, right = sentence_bounds(text, start, end)
+    before = _WORD.findall(text, left, start)[-CUE_WINDOW:]
+    after = _WORD.findall(text, end, right)[:CUE_WINDOW]
+    return _nearest(before, after, _auxiliary) or _nearest(before, after, _cue)
