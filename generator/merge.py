@@ -1,24 +1,116 @@
-"""Merge a story draft and its extractions into a Story.
+"""Merge a story draft and its sources' extractions into a Story.
 
-PLACEHOLDER owned by the timeline work: keeps the public signature ``merge``.
+Title and summary come from ``summary``, the timeline from ``timeline``, key quotes from
+``keyquotes.select`` and entities from ``entities.find_entities`` aggregated across sources.
+The last two modules are written in parallel; until they exist a small guarded fallback
+here keeps the pipeline whole (remove it once they land).
 """
 
 from __future__ import annotations
 
+import importlib
+import logging
 import re
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
+from generator import summary, timeline
 from generator.config import StorySettings
-from generator.model import Extraction, KeyQuote, Story, StoryDraft
+from generator.model import Entity, Event, Extraction, KeyQuote, Source, Story, StoryDraft
+
+log = logging.getLogger(__name__)
+
+# Most entities listed for a story (tags on the page): past twenty they stop being telling.
+MAX_ENTITIES = 20
+# Longest provisional slug; identity.assign_slugs makes slugs stable across builds.
+MAX_SLUG_CHARS = 60
+# Entity kinds in the order a reader scans them; "other" comes last whatever its count.
+KIND_ORDER = {"person": 0, "org": 0, "place": 0, "other": 1}
 
 
 def merge(draft: StoryDraft, extractions: Mapping[str, Extraction], *,
           settings: StorySettings) -> Story:
-    """A story with title, first-sentence summary and unattributed quotes."""
-    first = draft.sources[0].primary
-    title = first.title or first.id
-    quotes = tuple(KeyQuote(q.speaker or "Unknown", q.text, (s.id,))
-                   for s in draft.sources for q in extractions[s.id].quotes)
-    return Story(id=re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:60] or first.id,
-                 title=title, summary=first.text.split("\n")[0][:300], sources=draft.sources,
-                 quotes=quotes[: settings.max_quotes], terms=draft.terms)
+    """Assemble one story from its draft and the extractions of its sources.
+
+    Args:
+        draft: the sources of the story (after ``reconcile``) and their shared terms.
+        extractions: per-source extraction keyed by the primary article id.
+        settings: limits on what a story page shows.
+
+    Returns:
+        The story with a provisional slug derived from its title.
+    """
+    sources = draft.sources
+    title = summary.title(sources)
+    events: dict[str, tuple[Event, ...]] = {
+        s.id: extractions[s.id].events for s in sources if s.id in extractions}
+    entities = _entities(sources)
+    terms = (*draft.terms, *(e.name for e in entities[:MAX_ENTITIES // 2]))
+    return Story(
+        id=slugify(title) or (sources[0].id if sources else "story"),
+        title=title,
+        summary=summary.summarize(sources),
+        sources=sources,
+        timeline=timeline.build(events, sources, limit=settings.max_timeline, terms=terms),
+        quotes=_quotes(sources, extractions, settings.max_quotes),
+        entities=entities,
+        terms=draft.terms,
+    )
+
+
+def slugify(title: str) -> str:
+    """A provisional URL slug: lower-case ASCII words joined by hyphens."""
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+    return slug[:MAX_SLUG_CHARS].rsplit("-", 1)[0] if len(slug) > MAX_SLUG_CHARS else slug
+
+
+def _optional(module: str, name: str) -> Callable[..., Any] | None:
+    """``generator.<module>.<name>`` when that module exists yet, else None."""
+    try:
+        found = importlib.import_module(f"generator.{module}")
+    except ModuleNotFoundError:
+        return None
+    function = getattr(found, name, None)
+    return function if callable(function) else None
+
+
+def _quotes(sources: Sequence[Source], extractions: Mapping[str, Extraction],
+            limit: int) -> tuple[KeyQuote, ...]:
+    select = _optional("keyquotes", "select")
+    if select is not None:
+        return tuple(select(sources, extractions, limit=limit))
+    # Fallback until keyquotes lands: attributed quotes, identical wording merged.
+    merged: dict[str, KeyQuote] = {}
+    for source in sources:
+        for quote in extractions[source.id].quotes if source.id in extractions else ():
+            key = re.sub(r"\W+", " ", quote.text.lower()).strip()
+            if quote.speaker is None or not key:
+                continue
+            found = merged.get(key)
+            ids = (*found.sources, source.id) if found else (source.id,)
+            merged[key] = KeyQuote(quote.speaker, quote.text, tuple(dict.fromkeys(ids)))
+    ranked = sorted(merged.values(), key=lambda q: -len(q.sources))
+    return tuple(ranked[:limit])
+
+
+def _entities(sources: Sequence[Source]) -> tuple[Entity, ...]:
+    """Entities of all sources, most widely reported people, organisations, places first."""
+    find = _optional("entities", "find_entities") or _fallback_entities
+    spread: Counter[Entity] = Counter()
+    mentions: Counter[Entity] = Counter()
+    for source in sources:
+        found = [e for e in find(source.primary.text) if isinstance(e, Entity)]
+        spread.update(set(found))
+        mentions.update(found)
+    ranked = sorted(spread, key=lambda e: (KIND_ORDER.get(e.kind, 1), -spread[e],
+                                           -mentions[e], e.name))
+    return tuple(ranked[:MAX_ENTITIES])
+
+
+_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
+
+
+def _fallback_entities(text: str) -> list[Entity]:
+    """Runs of capitalised words (until ``generator.entities`` lands)."""
+    return [Entity(m.group()) for m in _NAME.finditer(text)]

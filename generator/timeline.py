@@ -1,0 +1,203 @@
+"""Merge dated events across a story's sources into one chronological timeline.
+
+Events that tell the same happening (TF-IDF cosine of their words, weighted by how rare each
+word is in the story) at compatible dates (equal, or one containing the other: ``2025-11``
+holds ``2025-11-03``) become one entry citing every source. When very similar events carry
+incompatible dates, the dates most sources give wins and the others are listed as disputed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from generator import textvec
+from generator.model import Event, PartialDate, Source, TimelineEntry
+
+# Similarity of two events: cosine of their lower-case words (the action: "designated",
+# "begun planning") weighted this much, the rest from their capitalised names (the actors).
+# Names alone match different happenings of the same people, hence the weight on actions.
+ACTION_WEIGHT = 0.7
+# Similarity above which two events at compatible dates are one happening. Calibrated on the
+# sample story (two reports of the same NBC story score about 0.4, different happenings of the
+# same people below 0.2) and on hand-written pairs in tests/test_timeline.py.
+MERGE_SIMILARITY = 0.3
+# Cosine above which two events at incompatible dates are the same happening told with
+# different dates (a dispute) rather than two happenings. Stricter than merging: a false
+# dispute misleads the reader more than a missed one.
+DISPUTE_SIMILARITY = 0.32
+# A dispute needs at least one coarse (month or year) date, and the two dates within this many
+# days: sources disagree about background facts, while two different days of a running story
+# are usually two happenings (a second strike, a second report).
+DISPUTE_MAX_DAYS = 400
+# The entry text closest to this many characters reads best: one line, subject and verb.
+IDEAL_TEXT_CHARS = 150
+# Importance of an entry for the ``limit`` cut: each further source counts this much more
+# than one shared story term; a day-precise date is worth a little over a vague one.
+SOURCE_WEIGHT = 3.0
+TERM_WEIGHT = 1.0
+DAY_PRECISION_BONUS = 0.5
+_BROKEN_QUOTE = re.compile(r"\w\"\w")
+
+
+@dataclass
+class _Group:
+    members: list[tuple[int, Event]] = field(default_factory=list)
+    """(source rank, event): rank is the source's position, first reporter first."""
+
+    @property
+    def dates(self) -> list[PartialDate]:
+        return [e.date for _, e in self.members]
+
+
+def build(events: Mapping[str, Sequence[Event]], sources: Sequence[Source], *,
+          limit: int, terms: Sequence[str] = ()) -> tuple[TimelineEntry, ...]:
+    """The story's timeline from its sources' events.
+
+    Args:
+        events: each source's events, keyed by source id.
+        sources: the story's sources; their dates decide who reported first.
+        limit: most entries kept (the most important; then shown in date order).
+        terms: names and terms central to the story; entries mentioning them rank higher.
+
+    Returns:
+        Entries in chronological order (a month-level entry before that month's days).
+    """
+    ordered = _first_reporter_order(sources)
+    rank = {s.id: i for i, s in enumerate(ordered)}
+    items = [(rank[sid], e) for sid, evs in events.items() if sid in rank for e in evs]
+    items.sort(key=lambda item: (item[0], item[1].start))
+    if not items:
+        return ()
+    groups = _group(items, similarity([e.text for _, e in items]))
+    copies = [len(s.articles) for s in ordered]
+    entries = [_entry(g, ordered, copies) for g in groups]
+    scored = sorted(entries, key=lambda en: -_importance(en, terms))[:limit]
+    return tuple(sorted(scored, key=lambda en: (chronological(en.date),
+                                                min(rank[s] for s in en.sources))))
+
+
+def chronological(date: PartialDate) -> tuple[int, int, int]:
+    """Sort key: a year before its months, a month before its days."""
+    return (date.year, date.month or 0, date.day or 0)
+
+
+def _first_reporter_order(sources: Sequence[Source]) -> list[Source]:
+    def when(pair: tuple[int, Source]) -> tuple[int, object, int]:
+        index, source = pair
+        date = source.primary.published or source.reference
+        return (date is None, date.earliest() if date else None, index)
+    return [s for _, s in sorted(enumerate(sources), key=when)]
+
+
+def similarity(texts: Sequence[str]) -> textvec.Matrix:
+    """Pairwise similarity of event texts: mostly what happened, partly who was involved."""
+    actions = textvec.cosine_matrix(texts, analyzer=textvec.analyze_actions)
+    names = textvec.cosine_matrix(texts, analyzer=lambda t: sorted(textvec.names(t)))
+    return ACTION_WEIGHT * actions + (1 - ACTION_WEIGHT) * names
+
+
+def compatible(a: PartialDate, b: PartialDate) -> bool:
+    """True when the two dates can name the same moment (equal, or one holds the other)."""
+    return a.contains(b) or b.contains(a)
+
+
+def _group(items: Sequence[tuple[int, Event]],
+           sim: textvec.Matrix) -> list[_Group]:
+    groups: list[_Group] = []
+    index_of: list[list[int]] = []
+    per_day = Counter((rank, e.date) for rank, e in items)
+    for i, (rank, event) in enumerate(items):
+        best, best_score = None, -1.0
+        for g, group in enumerate(groups):
+            score = max(sim[i, j] for j in index_of[g])
+            joins = _joins(group, rank, event, score) or _sole_of_day(group, rank, event, per_day)
+            if score > best_score and joins:
+                best, best_score = g, score
+        if best is None:
+            groups.append(_Group())
+            index_of.append([])
+            best = len(groups) - 1
+        groups[best].members.append((rank, event))
+        index_of[best].append(i)
+    return groups
+
+
+def _joins(group: _Group, rank: int, event: Event, score: float) -> bool:
+    if all(compatible(event.date, d) for d in group.dates):
+        return score >= MERGE_SIMILARITY
+    if any(r == rank for r, _ in group.members):
+        return False  # a source does not disagree with itself: two happenings
+    return score >= DISPUTE_SIMILARITY and all(_disputable(event.date, d) for d in group.dates
+                                               if not compatible(event.date, d))
+
+
+def _sole_of_day(group: _Group, rank: int, event: Event,
+                 per_day: Counter[tuple[int, PartialDate]]) -> bool:
+    """Two sources each reporting one happening on the same day, naming the same actor.
+
+    Their wording may share little ("Rubio said the U.S. will not..." and "Rubio spoke to the
+    media at the airport"), but a source that reports one thing on a day and another source
+    that reports one thing on that day with the same actor are telling the same happening.
+    """
+    if event.date.precision != "day" or per_day[(rank, event.date)] != 1:
+        return False
+    if any(r == rank or e.date != event.date or per_day[(r, e.date)] != 1
+           for r, e in group.members):
+        return False
+    return all(textvec.names(event.text) & textvec.names(e.text) for _, e in group.members)
+
+
+def _disputable(a: PartialDate, b: PartialDate) -> bool:
+    coarse = a.precision != "day" or b.precision != "day"
+    gap = abs((a.earliest() - b.earliest()).days)
+    return coarse and gap <= DISPUTE_MAX_DAYS
+
+
+def _entry(group: _Group, ordered: Sequence[Source], copies: Sequence[int]) -> TimelineEntry:
+    date = _winning_date(group, copies)
+    agree = [(r, e) for r, e in group.members if compatible(e.date, date)]
+    ranks = sorted({r for r, _ in agree})
+    disputed: dict[int, PartialDate] = {}
+    for r, e in group.members:
+        if not compatible(e.date, date) and r not in ranks:
+            disputed.setdefault(r, e.date)
+    text = max((e for _, e in agree), key=_clarity).text
+    return TimelineEntry(date=date, text=text, sources=tuple(ordered[r].id for r in ranks),
+                         disputed=tuple((ordered[r].id, d) for r, d in sorted(disputed.items())))
+
+
+def _winning_date(group: _Group, copies: Sequence[int]) -> PartialDate:
+    """The date most sources give (ties: more published copies, then the first reporter).
+
+    A source supports every date compatible with its own; the most precise date among the
+    best-supported ones is kept.
+    """
+    votes: Counter[PartialDate] = Counter()
+    weight: Counter[PartialDate] = Counter()
+    first: dict[PartialDate, int] = {}
+    for date in set(group.dates):
+        backers = {r for r, e in group.members if compatible(e.date, date)}
+        votes[date] = len(backers)
+        weight[date] = sum(copies[r] for r in backers)
+        first[date] = min(backers)
+    precision = {"year": 0, "month": 1, "day": 2}
+    return max(votes, key=lambda d: (votes[d], weight[d], -first[d], precision[d.precision],
+                                     -d.earliest().toordinal()))
+
+
+def _clarity(event: Event) -> float:
+    text = event.text
+    score = -abs(len(text) - IDEAL_TEXT_CHARS) / IDEAL_TEXT_CHARS
+    score -= 0.5 * len(_BROKEN_QUOTE.findall(text))
+    score -= 0.5 * (text.count("“") != text.count("”"))
+    return score
+
+
+def _importance(entry: TimelineEntry, terms: Sequence[str]) -> float:
+    lowered = entry.text.lower()
+    shared = sum(1 for t in terms if t.lower() in lowered)
+    bonus = DAY_PRECISION_BONUS if entry.date.precision == "day" else 0.0
+    return SOURCE_WEIGHT * len(entry.sources) + TERM_WEIGHT * shared + bonus

@@ -1,0 +1,59 @@
+"""Merge: a story assembled from reconciled sources and their extractions."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import make_article
+
+from generator import merge
+from generator.config import StorySettings
+from generator.extract import extract
+from generator.model import PartialDate, Source, StoryDraft
+
+P = PartialDate
+FIRST = ("The army pulled back from the northern city on Monday, officials said. "
+         "Rebel fighters then seized the airport of the northern city after days of fighting. "
+         "“We will return soon,” General Omar Haddad said.")
+SECOND = ("Rebel fighters seized the airport of the northern city on Monday after the army "
+          "pulled back from the northern city. In February, the rebels had taken the port.")
+
+
+@pytest.fixture
+def story() -> merge.Story:
+    sources = (Source(make_article(id="s1", text=FIRST, title="Rebels take airport - Reuters",
+                                   published=P(2025, 11, 12)), reference=P(2025, 11, 12)),
+               Source(make_article(id="s2", text=SECOND, title="Army leaves northern city",
+                                   published=P(2025, 11, 11)), reference=P(2025, 11, 11)))
+    extractions = {s.id: extract(s.primary, s.reference) for s in sources}
+    draft = StoryDraft(sources, terms=("airport", "rebels"))
+    return merge.merge(draft, extractions, settings=StorySettings(max_timeline=5, max_quotes=3))
+
+
+def test_story_has_title_summary_sources_and_slug(story: merge.Story) -> None:
+    assert story.title in {"Rebels take airport", "Army leaves northern city"}
+    assert story.id == merge.slugify(story.title)
+    assert story.summary
+    assert [s.id for s in story.sources] == ["s1", "s2"]
+    assert story.terms == ("airport", "rebels")
+
+
+def test_story_timeline_is_dated_and_sourced(story: merge.Story) -> None:
+    assert story.timeline, "the Monday event should be on the timeline"
+    assert all(e.sources for e in story.timeline)
+    dates = [e.date for e in story.timeline]
+    assert dates == sorted(dates, key=lambda d: (d.year, d.month or 0, d.day or 0))
+    assert len(story.timeline) <= 5
+
+
+def test_story_quotes_and_entities_are_limited(story: merge.Story) -> None:
+    assert len(story.quotes) <= 3
+    assert len(story.entities) <= merge.MAX_ENTITIES
+
+
+@pytest.mark.parametrize(("title", "slug"), [
+    ("Rubio rules out unilateral action in Mexico", "rubio-rules-out-unilateral-action-in-mexico"),
+    ("Sheinbaum: ‘It won’t happen’!", "sheinbaum-it-won-t-happen"),
+    ("A" * 10 + " " + "b" * 70, "aaaaaaaaaa"),
+])
+def test_slugify(title: str, slug: str) -> None:
+    assert merge.slugify(title) == slug

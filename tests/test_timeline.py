@@ -1,0 +1,124 @@
+"""Timeline: events merged across sources, disputes named, chronological order."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import make_article
+
+from generator import timeline
+from generator.model import Event, PartialDate, Source
+
+P = PartialDate
+
+
+def source(sid: str, published: PartialDate | None, copies: int = 0) -> Source:
+    extra = tuple(make_article(id=f"{sid}-copy{i}", published=published) for i in range(copies))
+    return Source(make_article(id=sid, published=published), extra, reference=published)
+
+
+SOURCES = [source("late", P(2025, 11, 14), copies=1), source("early", P(2025, 11, 4)),
+           source("middle", P(2025, 11, 10))]
+
+
+def ev(sid: str, date: PartialDate, text: str) -> Event:
+    return Event(date=date, text=text, article_id=sid)
+
+
+def test_same_happening_from_two_sources_is_one_entry_first_reporter_first() -> None:
+    events = {
+        "late": [ev("late", P(2025, 11, 3), "NBC News reported that the U.S. has begun detailed "
+                    "planning for a mission to send troops into Mexico to target drug cartels.")],
+        "early": [ev("early", P(2025, 11, 3), "The Trump administration has begun planning a "
+                     "potential mission that would target drug cartels, NBC News reported.")],
+    }
+    entries = timeline.build(events, SOURCES, limit=10)
+    assert len(entries) == 1
+    assert entries[0].sources == ("early", "late")
+    assert entries[0].disputed == ()
+
+
+def test_disagreeing_dates_are_a_dispute_won_by_more_sources() -> None:
+    events = {
+        "late": [ev("late", P(2025, 2), "President Donald Trump designated six Mexican cartels "
+                    "as foreign terrorist organizations.")],
+        "middle": [ev("middle", P(2025, 2), "Trump designated six cartels as terrorist "
+                      "organizations.")],
+        "early": [ev("early", P(2025, 4), "Trump designated several Mexican cartels as "
+                     "terrorist organizations, a move that underscores the crisis.")],
+    }
+    entries = timeline.build(events, SOURCES, limit=10)
+    assert len(entries) == 1
+    assert entries[0].date == P(2025, 2)
+    assert entries[0].sources == ("middle", "late")
+    assert entries[0].disputed == (("early", P(2025, 4)),)
+
+
+def test_tie_between_dates_goes_to_the_source_with_more_copies() -> None:
+    events = {
+        "late": [ev("late", P(2025, 2), "Trump designated six Mexican cartels as terrorist "
+                    "organizations.")],
+        "early": [ev("early", P(2025, 4), "Trump designated several Mexican cartels as "
+                     "terrorist organizations.")],
+    }
+    (entry,) = timeline.build(events, SOURCES, limit=10)
+    assert entry.date == P(2025, 2)
+    assert entry.disputed == (("early", P(2025, 4)),)
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    # Same people, different happenings, different months: not a dispute.
+    ("Trump designated six Mexican cartels as terrorist organizations.",
+     "Sheinbaum revealed she had rejected an offer from President Trump to send troops."),
+    # Same source cannot disagree with itself.
+    ("Rebels took the airport after heavy fighting.",
+     "Rebels took the airport again after heavy fighting."),
+])
+def test_different_happenings_stay_apart(first: str, second: str) -> None:
+    same_source = "Rebels" in first
+    events = {"late": [ev("late", P(2025, 2), first)],
+              "late" if same_source else "early": [ev("x", P(2025, 5), second)]}
+    if same_source:
+        events = {"late": [ev("late", P(2025, 2), first), ev("late", P(2025, 5), second)]}
+    entries = timeline.build(events, SOURCES, limit=10)
+    assert len(entries) == 2
+    assert all(e.disputed == () for e in entries)
+
+
+def test_sole_reports_of_a_day_naming_the_same_actor_merge() -> None:
+    events = {
+        "late": [ev("late", P(2025, 11, 13), "The U.S. will not send forces to Mexico, "
+                    "Secretary of State Marco Rubio said.")],
+        "middle": [ev("middle", P(2025, 11, 13), "Rubio spoke to the media at the airport in "
+                      "Hamilton, Ontario.")],
+    }
+    (entry,) = timeline.build(events, SOURCES, limit=10)
+    assert entry.sources == ("middle", "late")
+
+
+def test_chronological_with_month_before_its_days_and_limit_keeps_multi_source() -> None:
+    events = {
+        "early": [ev("early", P(2025, 11, 3), "The army began shelling the northern city."),
+                  ev("early", P(2025, 11), "Fighting spread across the whole northern region."),
+                  ev("early", P(2025, 10, 2), "The parliament voted to dissolve itself early.")],
+        "late": [ev("late", P(2025, 11, 3), "The army began heavy shelling of the northern "
+                    "city.")],
+    }
+    entries = timeline.build(events, SOURCES, limit=10)
+    assert [str(e.date) for e in entries] == ["2025-10-02", "2025-11", "2025-11-03"]
+    short = timeline.build(events, SOURCES, limit=1)
+    assert [(str(e.date), e.sources) for e in short] == [("2025-11-03", ("early", "late"))]
+
+
+def test_entry_text_prefers_clean_wording() -> None:
+    events = {
+        "late": [ev("late", P(2025, 11, 4), 'Sheinbaum said "That won"t happen" about the '
+                    "reported military plan.")],
+        "early": [ev("early", P(2025, 11, 4), "Sheinbaum said that won't happen about the "
+                     "reported military plan.")],
+    }
+    (entry,) = timeline.build(events, SOURCES, limit=10)
+    assert entry.text.startswith("Sheinbaum said that won't")
+
+
+def test_no_events_no_entries() -> None:
+    assert timeline.build({}, SOURCES, limit=10) == ()
