@@ -17,6 +17,7 @@ from generator.timex.patterns import (
     REFERENCE_WORDS,
     SET_ADVERBS,
     UNIT_PLURALS,
+    WEEKDAY_FULL,
     WEEKDAY_RE,
     WEEKDAYS,
     YEAR_RE,
@@ -117,33 +118,36 @@ _DURATION_LEAD = (r"(?:the\s+)?(?:past|last|next|first|coming|previous|final|fol
                   r"latest|remaining|ensuing|initial|same|year-earlier|year-ago|other)")
 _REFERENCE_KEYS = list(REFERENCE_WORDS)
 
+_UNIT_TRIGGERS = (*DURATION_UNITS, *(f"{u}s" for u in DURATION_UNITS), "centuries")
+_REFERENCE_TRIGGERS = {key.split()[-1] for key in REFERENCE_WORDS}
+
 RULES: tuple[Rule, ...] = (
     compile_rule(
         "duration",
         rf"\b(?:{APPROX_RE}\s+(?!the\b))?(?:{_DURATION_LEAD}\s+)?(?:(?:the|its|their)\s+)?"
         rf"(?P<n>{NUMBER_RE})(?:\s+(?:to|or)\s+(?P<n2>{NUMBER_RE}))?"
         r"(?:\s+(?:more|additional|straight|consecutive|full|trading|business|calendar))?"
-        rf"[\s-]+(?P<unit>{_UNIT_ANY})\b(?:-(?:long|old))?",
-        duration),
+        rf"[\s-]+(?P<unit>{_UNIT_ANY})\b(?:-long)?(?![\s-]+old\b)",
+        duration, _UNIT_TRIGGERS),
     compile_rule(
         "bare_plural",
         r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bthan\s))"
         r"(?P<unit>years|months|weeks|decades|centuries)\b"
         r"|\brecent\s+(?P<unit2>months|weeks)\b",
-        bare_plural),
+        bare_plural, ("years", "months", "weeks", "decades", "centuries")),
     compile_rule(
         "every",
         rf"\b(?:every|each|per)\s+(?:(?:other|single)\s+)?(?:(?P<n>{NUMBER_RE})\s+)?"
         rf"(?:(?P<unit>{_UNIT_ANY})|(?P<wd>{WEEKDAY_RE}))\b"
         rf"|\b(?P<wd2>{WEEKDAY_RE})s\b",
-        every),
-    compile_rule("set_adverb", rf"\b{alternation(SET_ADVERBS)}\b", set_adverb),
+        every, ("every", "each", "per", *(f"{d}s" for d in WEEKDAY_FULL))),
+    compile_rule("set_adverb", rf"\b{alternation(SET_ADVERBS)}\b", set_adverb, tuple(SET_ADVERBS)),
     compile_rule("reference", rf"\b(?P<w>{alternation(_REFERENCE_KEYS)})\b(?![-'’]\w)",
-                 reference_word),
+                 reference_word, _REFERENCE_TRIGGERS),
     compile_rule(
         "year_earlier_period",
         rf"\b(?:(?:the|a)\s+)?(?:comparable\s+|same\s+)?(?:(?P<y>{YEAR_RE})\s+period\b|"
         r"year-(?:earlier|ago)(?:\s+(?:period|levels?|results?))?\b)",
-        year_earlier_period),
+        year_earlier_period, ("period", "earlier", "ago")),
 )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from generator.timex.patterns import NUMBER_WORDS, VAGUE_QUANTITIES
@@ -37,16 +37,23 @@ Handler = Callable[[re.Match[str], Context], Resolved | None]
 
 @dataclass(frozen=True)
 class Rule:
-    """A named surface pattern and its resolver; order in a rule table breaks length ties."""
+    """A named surface pattern and its resolver; order in a rule table breaks length ties.
+
+    ``triggers`` are lower-case words (``#`` for any number, ``#4`` for a four-digit one) at
+    least one of which every match contains: the pattern only runs near them, which keeps a
+    5 KB article well under the 5 ms budget.
+    """
 
     name: str
     pattern: re.Pattern[str]
     handler: Handler
+    triggers: frozenset[str]
 
 
-def compile_rule(name: str, pattern: str, handler: Handler) -> Rule:
+def compile_rule(name: str, pattern: str, handler: Handler, triggers: Iterable[str]) -> Rule:
     """A Rule whose pattern is compiled once, case-insensitive (names guard their own case)."""
-    return Rule(name, re.compile(pattern, re.IGNORECASE), handler)
+    words = frozenset(w for t in triggers for w in re.findall(r"#4|#|[a-z]+", t.lower()))
+    return Rule(name, re.compile(pattern, re.IGNORECASE), handler, words)
 
 
 def parse_number(word: str) -> int | None:

@@ -194,47 +194,57 @@ def holiday(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 _HOLIDAY_NAMES = [*HOLIDAYS, *FLOATING_HOLIDAYS, "easter"]
+_HOLIDAY_FIRST_WORDS = {re.split(r"\W", name)[0] for name in _HOLIDAY_NAMES}
+_MONTH_WORDS = tuple(MONTHS)
+_WEEKDAY_WORDS = tuple(WEEKDAYS)
+_POD_WORDS = ("morning", "afternoon", "evening", "night")
 _POD = rf"(?:\s+{PART_OF_DAY_RE})?"
 
 RULES: tuple[Rule, ...] = (
     compile_rule("iso", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
-                 r"(?:T(?P<H>\d{2}):(?P<M>\d{2})(?::\d{2})?)?\b", iso_date),
+                 r"(?:T(?P<H>\d{2}):(?P<M>\d{2})(?::\d{2})?)?\b", iso_date, ("#4",)),
     compile_rule("numeric", r"(?<![\d/])\b(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<y>\d{4}|\d{2})\b"
-                 r"(?![/\d])", numeric_date),
+                 r"(?![/\d])", numeric_date, ("#", "#4")),
     compile_rule("month_day",
                  rf"\b(?:{WEEKDAY_RE},?\s+)?(?:(?:{MODIFIER_RE})[\s-]+)?(?P<mon>{MONTH_RE})\s+"
-                 rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!:|\.\d|,\d)"
-                 rf"(?:,?\s+(?P<y>{YEAR_RE})\b)?", month_day),
+                 rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!:\d|\.\d|,\d)"
+                 rf"(?:,?\s+(?P<y>{YEAR_RE})\b)?", month_day, _MONTH_WORDS),
     compile_rule("day_month",
                  rf"\b(?:{WEEKDAY_RE},?\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
-                 rf"(?P<mon>{MONTH_RE})(?:,?\s+(?P<y>{YEAR_RE}))?\b", month_day),
+                 rf"(?P<mon>{MONTH_RE})(?:,?\s+(?P<y>{YEAR_RE}))?\b", month_day, _MONTH_WORDS),
     compile_rule("month_year",
                  rf"\b(?:(?:{MODIFIER_RE})[\s-]+)?(?P<mon>{MONTH_RE}),?\s+(?:of\s+)?"
-                 rf"(?P<y>{YEAR_RE})\b", month_year),
+                 rf"(?P<y>{YEAR_RE})\b", month_year, _MONTH_WORDS),
     compile_rule("month",
                  rf"(?:\b(?P<rel>last|next|this|this\s+past|this\s+coming|early|late|mid|"
-                 rf"earlier\s+in|later\s+in)[\s-]+)?(?P<mon>{MONTH_ALONE_RE})(?!\w)", month_alone),
+                 rf"earlier\s+in|later\s+in)[\s-]+)?(?P<mon>{MONTH_ALONE_RE})(?!\w)", month_alone,
+                 _MONTH_WORDS),
     compile_rule("weekday",
                  rf"\b(?:(?P<rel>last|next|this|this\s+past|this\s+coming|early|late|"
-                 rf"the\s+previous|the\s+following)\s+)?(?P<wd>{WEEKDAY_RE})\b{_POD}", weekday),
+                 rf"the\s+previous|the\s+following)\s+)?(?P<wd>{WEEKDAY_RE})\b{_POD}", weekday,
+                 _WEEKDAY_WORDS),
     compile_rule("day_word",
                  r"\b(?:(?:early|late|earlier|later)\s+)?(?P<w>yesterday|today|tomorrow|"
-                 r"tonight)\b(?:\s+(?:morning|afternoon|evening|night)\b)?", day_word),
+                 r"tonight)\b(?:\s+(?:morning|afternoon|evening|night)\b)?", day_word,
+                 ("yesterday", "today", "tomorrow", "tonight")),
     compile_rule("part_of_day",
-                 rf"\b(?P<anchor>this|last)\s+(?P<pod>{PART_OF_DAY_RE})\b", part_of_day),
+                 rf"\b(?P<anchor>this|last)\s+(?P<pod>{PART_OF_DAY_RE})\b", part_of_day,
+                 _POD_WORDS),
     compile_rule("clock",
-                 rf"\b(?:(?:around|about|approximately)\s+)?(?:(?P<h>\d{{1,2}})(?::(?P<mi>\d{{2}}))?"
+                 rf"\b(?:(?:around|about|approximately)\s+)?"
+                 rf"(?:(?P<h>\d{{1,2}})(?::(?P<mi>\d{{2}}))?"
                  rf"\s*(?P<ap>[ap]\.m\b\.?|[ap]m\b)|(?P<named>noon|midnight|midday))"
                  rf"(?:\s+(?-i:[A-Z]{{2,4}})\b)?(?:,?\s+(?:(?P<wd>{WEEKDAY_RE})|"
-                 rf"(?P<dw>yesterday|today|tomorrow|tonight))\b)?", clock_time),
+                 rf"(?P<dw>yesterday|today|tomorrow|tonight))\b)?", clock_time,
+                 ("m", "am", "pm", "noon", "midnight", "midday")),
     compile_rule("decade",
                  r"\b(?:(?:early|mid|late)[\s-]+)?(?:(?P<c>1[6-9]|20)(?P<d>\d)0|'(?P<d2>\d)0)'?s\b",
-                 decade),
-    compile_rule("century", rf"\b(?P<ord>{ORDINAL_RE})[\s-]+century\b", century),
+                 decade, ("#4", "#")),
+    compile_rule("century", rf"\b(?P<ord>{ORDINAL_RE})[\s-]+century\b", century, ("century",)),
     compile_rule("year",
                  rf"(?<![\d$.,#/-])\b(?:(?:fiscal|calendar|{MODIFIER_RE})[\s-]+)?(?P<y>{YEAR_RE})"
-                 r"\b(?![.,]\d|%|-\d|/\d|\s*(?:percent|per\s+cent))", year),
+                 r"\b(?![.,]\d|%|-\d|/\d|\s*(?:percent|per\s+cent))", year, ("#4",)),
     compile_rule("holiday",
                  rf"\b(?P<name>{alternation(_HOLIDAY_NAMES)})(?:,?\s+(?P<y>{YEAR_RE}))?\b",
-                 holiday),
+                 holiday, _HOLIDAY_FIRST_WORDS),
 )

@@ -53,8 +53,8 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     relation = norm(m["rel"])
     if relation == "the" and unit in BARE_THE_DURATION and not m["mod"]:
         return BARE_THE_DURATION[unit], "DURATION"
-    if relation in ("the past", "the last") and unit in ("DE", "CE"):
-        return BARE_THE_DURATION[unit], "DURATION"
+    if relation in ("the past", "the last", "this") and unit in ("DE", "CE"):
+        return BARE_THE_DURATION[unit], "DURATION"  # TimeBank: "this century" is P100Y.
     if ctx.reference is None:
         return {"W": "XXXX-WXX", "WE": "XXXX-WXX-WE", "M": "XXXX-XX"}.get(unit, "XXXX"), "DATE"
     if unit == "WE":
@@ -182,18 +182,18 @@ RULES: tuple[Rule, ...] = (
     compile_rule(
         "relative_unit",
         r"\b(?:(?P<mod>early|late|earlier|later|the\s+end\s+of|the\s+beginning\s+of|"
-        r"the\s+start\s+of|the\s+middle\s+of|mid|until|the\s+rest\s+of)[\s-]+)?"
+        r"the\s+start\s+of|the\s+middle\s+of|mid|until|the\s+rest\s+of|(?:early|late|earlier|later)\s+in)[\s-]+)?"
         r"(?P<rel>last|next|this|this\s+past|this\s+coming|the\s+past|the\s+last|"
         r"the\s+previous|the\s+prior|the\s+next|the\s+coming|the\s+current|the\s+following|the)"
-        rf"\s+(?P<unit>{_REL_UNIT})\b(?!\s*[-']|\s+(?:of|ago|earlier|before|later|after)\b)",
-        relative_unit),
+        rf"\s+(?P<unit>{_REL_UNIT})\b(?!-|\s+(?:of|ago|earlier|before|later|after)\b)",
+        relative_unit, ("week", "weekend", "month", "year", "decade", "century", "fiscal")),
     compile_rule(
         "ago",
         rf"\b(?:{APPROX_RE}\s+)?(?P<n>{NUMBER_RE})[\s-]+(?P<unit>(?:second|minute|hour|day|"
         r"week|fortnight|month|year|decade|quarter)s?|centur(?:y|ies))"
-        r"\s+(?P<dir>ago|earlier|later|before|after|from\s+now|hence|previously|back|prior)\b"
+        r"\s+(?P<dir>ago|earlier|from\s+now|hence|back)\b"
         r"(?!\s+(?:than|that|the|a|his|her|its|their|when|in\s+\w+\s+when)\b)",
-        ago),
+        ago, ("ago", "earlier", "now", "hence", "back")),
     compile_rule(
         "quarter",
         rf"\b(?:(?P<det>the|its|their|this|last|next|that|a|an|this\s+year's|last\s+year's|"
@@ -202,16 +202,16 @@ RULES: tuple[Rule, ...] = (
         rf"(?:,?\s+(?:of\s+|in\s+)?(?:fiscal\s+)?(?P<y>{YEAR_RE})\b)?"
         rf"(?:\s+a\s+year\s+(?:ago|earlier))?"
         rf"|\b(?:(?-i:Q)(?P<q>[1-4])|(?P<qq>[1-4])(?-i:Q))\b(?:\s+(?P<y2>{YEAR_RE}))?",
-        quarter),
+        quarter, ("quarter", "q")),
     compile_rule(
         "half",
         r"\b(?:the\s+)?(?P<which>first|second|last|latter|back|front)\s+half\b"
         rf"(?:\s+of\s+(?:(?:fiscal\s+)?(?P<y>{YEAR_RE})\b|(?P<rel>this|last|next|the)\s+year\b))?",
-        half),
+        half, ("half",)),
     compile_rule(
         "season",
         r"\b(?:(?P<rel>last|next|this|this\s+past|this\s+coming|early|late|the|mid|the\s+early|"
         rf"the\s+late|the\s+past|the\s+coming)[\s-]+)?(?P<s>{SEASON_RE})\b"
         rf"(?:\s+(?:of\s+)?(?P<y>{YEAR_RE})\b)?",
-        season),
+        season, tuple(SEASONS)),
 )

@@ -24,6 +24,11 @@ Tense = str | None
 # back (checked on TempEval-3 dev: 'April' in a December article is 1999-04).
 NEAREST_MONTH_WINDOW = 6
 
+# A day within this many days of the reference is taken in the nearest year whatever the tense:
+# "the deadline of Jan. 14" in a past-tense sentence of a Jan. 7 article is next week, not last
+# year. The tense detector is right about the clause, not always about the date.
+TENSE_DECIDES_AFTER_DAYS = 62
+
 
 def day(value: dt.date) -> str:
     """``YYYY-MM-DD``."""
@@ -127,14 +132,13 @@ def month_year(reference: dt.date, month_number: int, tense: Tense, relation: st
 
 def month_day(reference: dt.date, month_number: int, day_number: int, tense: Tense) -> str | None:
     """The full date of a month and day named without a year (``Nov. 3``)."""
-    year = reference.year
+    year = month_year(reference, month_number, None, None)
     offset = (month_number - reference.month) * 31 + day_number - reference.day
-    if tense == "past" and offset > 0:
-        year -= 1
-    elif tense == "future" and offset < 0:
-        year += 1
-    elif tense is None:
-        year = month_year(reference, month_number, None, None)
+    if abs(offset) > TENSE_DECIDES_AFTER_DAYS:
+        if tense == "past" and offset > 0:
+            year = reference.year - 1
+        elif tense == "future" and offset < 0:
+            year = reference.year + 1
     return safe_day(year, month_number, day_number)
 
 

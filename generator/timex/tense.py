@@ -30,7 +30,20 @@ AUXILIARIES: dict[str, str] = {
     "has": "past", "have": "past", "wasn't": "past", "weren't": "past", "didn't": "past",
     "hadn't": "past", "hasn't": "past", "haven't": "past",
 }
-"""Auxiliaries and modals: the strongest tense cues."""
+PROSPECTIVE: dict[str, str] = dict.fromkeys((
+    "planned", "planning", "plans", "plan", "scheduled", "expected", "expects", "due",
+    "intends", "intended", "preparing", "prepares", "upcoming", "awaiting", "until",
+), "future")
+AUXILIARIES.update(PROSPECTIVE)
+"""Auxiliaries, modals and words that announce a plan: the strongest tense cues."""
+
+PAST_REPORTING = frozenset({
+    "said", "told", "reported", "announced", "stated", "noted", "explained", "declared",
+    "confirmed", "wrote", "asked", "added", "predicted", "warned", "disclosed", "unveiled",
+})
+"""Reporting verbs in the past: "said Friday" dates the saying, which is past."""
+
+ADJACENT_SKIP = frozenset({"on", "early", "late", "by", "last", "this", "next", "since"})
 
 REPORTING_VERBS = frozenset({
     "said", "says", "told", "tells", "reported", "reports", "added", "announced", "stated",
@@ -98,13 +111,28 @@ def _auxiliary(word: str) -> str | None:
     return AUXILIARIES.get(word.lower())
 
 
+def _adjacent(before: list[str]) -> str | None:
+    """The tense of the verb the expression directly follows ("said Friday", "met on Monday")."""
+    words = [w.lower() for w in before[-3:]]
+    while words and words[-1] in ADJACENT_SKIP:
+        words.pop()
+    if not words:
+        return None
+    word = words[-1]
+    if word in PAST_REPORTING:
+        return "past"
+    return _auxiliary(word) or _cue(word)
+
+
 def tense_at(text: str, start: int, end: int) -> str | None:
     """``"past"``, ``"future"`` or None for the expression at ``text[start:end]``.
 
-    Auxiliaries decide first ("will be held" is future although "held" is a past form); other
-    verbs only when the clause has no auxiliary.
+    The verb the expression directly follows decides first ("announced Wednesday"); then the
+    nearest auxiliary or prospective marker ("will be held", "were planning to ... on Monday");
+    other verbs only when the clause has neither.
     """
     left, right = sentence_bounds(text, start, end)
     before = _WORD.findall(text, left, start)[-CUE_WINDOW:]
     after = _WORD.findall(text, end, right)[:CUE_WINDOW]
-    return _nearest(before, after, _auxiliary) or _nearest(before, after, _cue)
+    return (_adjacent(before) or _nearest(before, after, _auxiliary)
+            or _nearest(before, after, _cue))
