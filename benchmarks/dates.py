@@ -13,7 +13,6 @@ import argparse
 import datetime as dt
 import json
 import time
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -100,15 +99,28 @@ def _reference(doc: dict[str, Any]) -> dt.date:
     return dt.date.fromisoformat(doc["dct"][:10])
 
 
-def evaluate(docs: Iterable[dict[str, Any]]) -> tuple[dict[str, Score], float, int]:
-    """Scores per slice (all, DATE, each corpus) plus total seconds and characters."""
+# Timing repeats: the machine is shared and noisy, so the best of a few CPU-time runs is the
+# figure that compares across days.
+TIMING_RUNS = 3
+
+
+def cpu_seconds(docs: list[dict[str, Any]]) -> float:
+    """Best-of-``TIMING_RUNS`` CPU seconds to tag every document."""
+    best = float("inf")
+    for _ in range(TIMING_RUNS):
+        started = time.process_time()
+        for doc in docs:
+            find_dates(doc["text"], _reference(doc))
+        best = min(best, time.process_time() - started)
+    return best
+
+
+def evaluate(docs: list[dict[str, Any]]) -> tuple[dict[str, Score], float, int]:
+    """Scores per slice (all, DATE, each corpus) plus CPU seconds and characters."""
     slices: dict[str, Score] = {"all": Score(), "DATE only": Score()}
-    seconds, chars = 0.0, 0
+    seconds, chars = cpu_seconds(docs), sum(len(doc["text"]) for doc in docs)
     for doc in docs:
-        started = time.perf_counter()
         predicted = find_dates(doc["text"], _reference(doc))
-        seconds += time.perf_counter() - started
-        chars += len(doc["text"])
         score = score_document(doc["timexes"], predicted, doc["doc_id"])
         slices["all"].add(score)
         slices.setdefault(doc["corpus"], Score()).add(score)
@@ -132,8 +144,8 @@ def _table(slices: dict[str, Score]) -> str:
 
 def _speed(seconds: float, chars: int, docs: int) -> str:
     per_5kb = seconds / chars * 5000 * 1000 if chars else 0.0
-    return (f"Speed: {docs} documents, {chars / 1000:.0f} KB in {seconds:.2f} s: "
-            f"{per_5kb:.2f} ms per 5 KB of text.")
+    return (f"Speed: {docs} documents, {chars / 1000:.0f} KB in {seconds:.2f} s of CPU (best of "
+            f"{TIMING_RUNS} runs): {per_5kb:.2f} ms per 5 KB of text.")
 
 
 def main() -> None:

@@ -14,6 +14,7 @@ import re
 from generator.model import DateMention
 from generator.timex import amount_rules, calendar_rules, relative_rules
 from generator.timex.base import Context, Rule
+from generator.timex.patterns import trie_regex
 
 log = logging.getLogger(__name__)
 
@@ -23,16 +24,13 @@ RULES: tuple[Rule, ...] = (
 """Every rule; earlier rules win ties between matches of equal length."""
 
 _QUARTER = re.compile(r"^\d{4}-Q[1-4]$")
+_YEAR = re.compile(r"^\d{4}(?:-|$)")
+_EXPLICIT_YEAR_RULES = frozenset({"year", "month_year", "month_day", "day_month", "iso",
+                                  "numeric"})
+"""Rules whose year is written out: the antecedent of a later "that year"."""
 _BACK = re.compile(r"year[- ](?:ago|earlier)|last year's", re.IGNORECASE)
 _TRAILING = " ,;:"
 
-
-# How far from a trigger word a match may start or end. The longest prefixes ("the comparable
-# year-earlier", "approximately the past") and suffixes (", 1998" after a day, "a year ago"
-# after a quarter) fit in 48 characters; measured on TempEval-3 dev, widening to 96 found no
-# further match.
-WINDOW_BEFORE = 48
-WINDOW_AFTER = 48
 
 _SPACE = re.compile(r"\s")
 
@@ -46,9 +44,10 @@ def _trigger_index() -> dict[str, tuple[int, ...]]:
 
 
 _TRIGGERS = _trigger_index()
-_TRIGGER_WORDS = sorted((w for w in _TRIGGERS if not w.startswith("#")), key=len, reverse=True)
-_TRIGGER_RE = re.compile(r"\b(?:" + "|".join(_TRIGGER_WORDS) + r")\b|\b\d{4}s?\b|\d/\d|'\d0s")
-"""Every trigger word in one pass (C speed): words, four-digit numbers, ``3/11``, ``'90s``."""
+_TRIGGER_RE = re.compile(r"\b" + trie_regex(w for w in _TRIGGERS if not w.startswith("#"))
+                         + r"\b|\b\d{4}s?\b|\d/\d|'\d0s")
+"""Every trigger word in one pass: words (as a prefix trie, twice as fast as a flat
+alternation), four-digit numbers, ``3/11``, ``'90s``."""
 
 
 def _trigger_key(token: str) -> str:
@@ -63,9 +62,10 @@ def _windows(text: str) -> dict[int, list[tuple[int, int]]]:
     for token in _TRIGGER_RE.finditer(text.lower()):
         for number in _TRIGGERS.get(_trigger_key(token.group()), ()):
             spans = windows.setdefault(number, [])
-            low, high = token.start() - WINDOW_BEFORE, token.end() + WINDOW_AFTER
+            before, after = RULES[number].reach
+            low, high = token.start() - before, token.end() + after
             if spans and low <= spans[-1][1]:
-                spans[-1] = (spans[-1][0], high)
+                spans[-1] = (spans[-1][0], max(high, spans[-1][1]))
             else:
                 spans.append((low, high))
     return windows
@@ -121,6 +121,8 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]
         surface = match.group().rstrip(_TRAILING)
         start = match.start()
         mentions.append(DateMention(start, start + len(surface), surface, value, kind))
+        if _YEAR.match(value) and RULES[priority].name in _EXPLICIT_YEAR_RULES:
+            ctx.last_year = value[:4]
         if RULES[priority].name == "quarter" and _QUARTER.match(value) and not _BACK.search(
                 surface):
             ctx.last_quarter = value

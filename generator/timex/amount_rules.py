@@ -118,6 +118,8 @@ _DURATION_LEAD = (r"(?:the\s+)?(?:past|last|next|first|coming|previous|final|fol
                   r"latest|remaining|ensuing|initial|same|year-earlier|year-ago|other)")
 _REFERENCE_KEYS = list(REFERENCE_WORDS)
 
+# A duration ends with its unit word (at most "-long" after it).
+UNIT_LAST_REACH = (48, 12)
 _UNIT_TRIGGERS = (*DURATION_UNITS, *(f"{u}s" for u in DURATION_UNITS), "centuries")
 _REFERENCE_TRIGGERS = {key.split()[-1] for key in REFERENCE_WORDS}
 
@@ -128,7 +130,7 @@ RULES: tuple[Rule, ...] = (
         rf"(?P<n>{NUMBER_RE})(?:\s+(?:to|or)\s+(?P<n2>{NUMBER_RE}))?"
         r"(?:\s+(?:more|additional|straight|consecutive|full|trading|business|calendar))?"
         rf"[\s-]+(?P<unit>{_UNIT_ANY})\b(?:-long)?(?![\s-]+old\b)",
-        duration, _UNIT_TRIGGERS),
+        duration, _UNIT_TRIGGERS, UNIT_LAST_REACH),
     compile_rule(
         "bare_plural",
         r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bthan\s))"

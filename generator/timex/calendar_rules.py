@@ -27,6 +27,10 @@ from generator.timex.patterns import (
 # Chosen so that news archives from the 1950s onward and today's news both read right.
 TWO_DIGIT_YEAR_PIVOT = 49
 
+# Month and weekday names come first in their expressions: at most "Wednesday, the beginning
+# of " (28 characters) before the name and ". 3rd, 1998" after it.
+NAME_REACH = (32, 16)
+
 MODIFIER_RE = r"(?:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of)"
 
 
@@ -208,21 +212,22 @@ RULES: tuple[Rule, ...] = (
     compile_rule("month_day",
                  rf"\b(?:{WEEKDAY_RE},?\s+)?(?:(?:{MODIFIER_RE})[\s-]+)?(?P<mon>{MONTH_RE})\s+"
                  rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!:\d|\.\d|,\d)"
-                 rf"(?:,?\s+(?P<y>{YEAR_RE})\b)?", month_day, _MONTH_WORDS),
+                 rf"(?:,?\s+(?P<y>{YEAR_RE})\b)?", month_day, _MONTH_WORDS, NAME_REACH),
     compile_rule("day_month",
                  rf"\b(?:{WEEKDAY_RE},?\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
-                 rf"(?P<mon>{MONTH_RE})(?:,?\s+(?P<y>{YEAR_RE}))?\b", month_day, _MONTH_WORDS),
+                 rf"(?P<mon>{MONTH_RE})(?:,?\s+(?P<y>{YEAR_RE}))?\b", month_day,
+                 _MONTH_WORDS, NAME_REACH),
     compile_rule("month_year",
                  rf"\b(?:(?:{MODIFIER_RE})[\s-]+)?(?P<mon>{MONTH_RE}),?\s+(?:of\s+)?"
-                 rf"(?P<y>{YEAR_RE})\b", month_year, _MONTH_WORDS),
+                 rf"(?P<y>{YEAR_RE})\b", month_year, _MONTH_WORDS, NAME_REACH),
     compile_rule("month",
                  rf"(?:\b(?P<rel>last|next|this|this\s+past|this\s+coming|early|late|mid|"
                  rf"earlier\s+in|later\s+in)[\s-]+)?(?P<mon>{MONTH_ALONE_RE})(?!\w)", month_alone,
-                 _MONTH_WORDS),
+                 _MONTH_WORDS, NAME_REACH),
     compile_rule("weekday",
                  rf"\b(?:(?P<rel>last|next|this|this\s+past|this\s+coming|early|late|"
                  rf"the\s+previous|the\s+following)\s+)?(?P<wd>{WEEKDAY_RE})\b{_POD}", weekday,
-                 _WEEKDAY_WORDS),
+                 _WEEKDAY_WORDS, NAME_REACH),
     compile_rule("day_word",
                  r"\b(?:(?:early|late|earlier|later)\s+)?(?P<w>yesterday|today|tomorrow|"
                  r"tonight)\b(?:\s+(?:morning|afternoon|evening|night)\b)?", day_word,

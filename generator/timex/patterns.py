@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Any
 
 MONTHS: dict[str, int] = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
@@ -33,10 +34,11 @@ NUMBER_WORDS: dict[str, int] = {
     "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
-    "a hundred": 100, "a dozen": 12, "dozen": 12, "half a": 0,
+    "a hundred": 100, "a dozen": 12, "dozen": 12, "half a": 0, "a couple of": 2,
+    "couple of": 2,
 }
 
-VAGUE_QUANTITIES = ("a few", "few", "several", "many", "some", "a couple of", "a number of")
+VAGUE_QUANTITIES = ("a few", "few", "several", "many", "some", "a number of")
 """Counts that make a duration's length unknown: ``several years`` is ``PXY``."""
 
 ORDINALS: dict[str, int] = {
@@ -89,10 +91,11 @@ CURRENT_NOT_TIME = ("account", "accounts", "affairs", "assets", "liabilities", "
 
 SET_ADVERBS: dict[str, tuple[str, str]] = {
     "daily": ("P1D", "SET"), "nightly": ("P1D", "SET"), "weekly": ("P1W", "SET"),
-    "monthly": ("P1M", "SET"), "annually": ("P1Y", "SET"), "yearly": ("P1Y", "SET"),
-    "hourly": ("PT1H", "SET"), "quarterly": ("P3M", "SET"), "biweekly": ("P2W", "SET"),
-    "semiannually": ("P6M", "SET"),
+    "monthly": ("P1M", "SET"), "yearly": ("P1Y", "SET"),
+    "hourly": ("PT1H", "SET"), "biweekly": ("P2W", "SET"),
 }
+"""Frequency adverbs. ``quarterly`` and ``annually`` are left out: in financial news they
+qualify reports and dividends ("quarterly dividend") and TimeBank rarely annotates them."""
 
 DAY_WORDS: dict[str, int] = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}
 """Day offsets of the deictic day words."""
@@ -126,6 +129,30 @@ def alternation(words: Iterable[str]) -> str:
     """A regex alternation of ``words``, longest first so the longest surface form wins."""
     ordered = sorted(set(words), key=len, reverse=True)
     return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) + ")"
+
+
+def trie_regex(words: Iterable[str]) -> str:
+    """A regex matching any of ``words``, built as a prefix trie (``day(?:s)?``).
+
+    Python's engine tries a flat alternation word by word at every position; a trie shares
+    the prefixes and fails after one character at most positions.
+    """
+    trie: dict[str, Any] = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_node(trie) or "(?!)"
+
+
+def _trie_node(node: dict[str, Any]) -> str:
+    branches = [re.escape(char) + _trie_node(child) for char, child in sorted(node.items())
+                if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 def proper_names(words: Iterable[str]) -> str:

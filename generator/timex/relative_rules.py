@@ -24,7 +24,8 @@ from generator.timex.patterns import (
 RELATIVE_OFFSETS: dict[str, int] = {
     "last": -1, "past": -1, "the past": -1, "the last": -1, "the previous": -1, "the prior": -1,
     "this past": -1, "previous": -1, "prior": -1,
-    "this": 0, "the current": 0, "current": 0, "the": 0, "this coming": 1,
+    "this": 0, "the current": 0, "current": 0, "the": 0, "this coming": 1, "the full": 0,
+    "the latest": -1, "that": 0, "the same": 0,
     "next": 1, "the next": 1, "the coming": 1, "the following": 1, "coming": 1,
 }
 """Relative modifier -> how many units from the reference's own unit (``last year`` -> -1)."""
@@ -51,6 +52,8 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
     """``last week``, ``this month``, ``next year``, ``earlier this year``, ``the weekend``."""
     unit = UNIT_CODES[norm(m["unit"])]
     relation = norm(m["rel"])
+    if relation in ("that", "the same") and unit == "Y" and ctx.last_year:
+        return ctx.last_year, "DATE"
     if relation == "the" and unit in BARE_THE_DURATION and not m["mod"]:
         return BARE_THE_DURATION[unit], "DURATION"
     if relation in ("the past", "the last", "this") and unit in ("DE", "CE"):
@@ -64,12 +67,17 @@ def relative_unit(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def _weekend(ctx: Context, m: re.Match[str], relation: str) -> str:
+    """The weekend meant by "the weekend" or "this weekend".
+
+    Early in the week it is the one just gone, late in the week the coming one; the tense
+    overrides either.
+    """
     reference = ctx.reference or dt.date.min
     offset = RELATIVE_OFFSETS[relation]
-    if offset == 0:
-        is_weekend = reference.weekday() >= 5
-        past = ctx.tense(m) == "past"
-        offset = -1 if past and not is_weekend else 0
+    if offset == 0 and reference.weekday() < 5:
+        tense = ctx.tense(m)
+        looks_back = tense == "past" or (tense is None and reference.weekday() < 3)
+        offset = -1 if looks_back else 0
     return resolve.weekend(reference + dt.timedelta(weeks=offset))
 
 
@@ -184,8 +192,9 @@ RULES: tuple[Rule, ...] = (
         r"\b(?:(?P<mod>early|late|earlier|later|the\s+end\s+of|the\s+beginning\s+of|"
         r"the\s+start\s+of|the\s+middle\s+of|mid|until|the\s+rest\s+of|(?:early|late|earlier|later)\s+in)[\s-]+)?"
         r"(?P<rel>last|next|this|this\s+past|this\s+coming|the\s+past|the\s+last|"
-        r"the\s+previous|the\s+prior|the\s+next|the\s+coming|the\s+current|the\s+following|the)"
-        rf"\s+(?P<unit>{_REL_UNIT})\b(?!-|\s+(?:of|ago|earlier|before|later|after)\b)",
+        r"the\s+previous|the\s+prior|the\s+next|the\s+coming|the\s+current|the\s+following|"
+        r"that|the\s+same|the\s+full|the\s+latest|the)"
+        rf"\s+(?P<unit>{_REL_UNIT})\b(?!-|\s+(?:of|ago|earlier)\b)",
         relative_unit, ("week", "weekend", "month", "year", "decade", "century", "fiscal")),
     compile_rule(
         "ago",

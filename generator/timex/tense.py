@@ -43,7 +43,10 @@ PAST_REPORTING = frozenset({
 })
 """Reporting verbs in the past: "said Friday" dates the saying, which is past."""
 
-ADJACENT_SKIP = frozenset({"on", "early", "late", "by", "last", "this", "next", "since"})
+PASSIVE_OR_INFINITIVE = frozenset({"be", "been", "being", "to"})
+
+ADJACENT_SKIP = frozenset({"on", "early", "late", "by", "last", "this", "next", "since", "over",
+                           "during", "the", "at", "in"})
 
 REPORTING_VERBS = frozenset({
     "said", "says", "told", "tells", "reported", "reports", "added", "announced", "stated",
@@ -121,6 +124,8 @@ def _adjacent(before: list[str]) -> str | None:
     word = words[-1]
     if word in PAST_REPORTING:
         return "past"
+    if len(words) > 1 and words[-2] in PASSIVE_OR_INFINITIVE:
+        return None  # "will be held in May": the auxiliary further left decides.
     return _auxiliary(word) or _cue(word)
 
 
