@@ -1,33 +1,131 @@
-"""Read every supported input format into Articles (first version: .txt and .jsonl).
+"""Read every supported input format into Articles: one reader module per format.
 
-PLACEHOLDER owned by the ingest work: keeps the public signature ``read_corpus``.
+``READERS`` maps a file suffix to a reader; a reader takes a decoded ``Document`` and yields
+``Article``s and ``Skipped``s. Adding a format is one new module plus one entry in ``_MODULES``.
+Feeds are also recognised by content, whatever their suffix; ``.gz`` wraps any format.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-from collections.abc import Iterator, Sequence
+import dataclasses
+import logging
+import os
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from types import ModuleType
 
-from generator.model import Article, PartialDate, Skipped
+from generator.ingest import decode, feeds, html, jsonl, markdown, text
+from generator.ingest.base import Document, Item, one_line
+from generator.model import Article, Skipped
+
+log = logging.getLogger(__name__)
+
+Reader = Callable[[Document], Iterator[Item]]
+
+_MODULES: tuple[ModuleType, ...] = (text, html, markdown, jsonl, feeds)
+READERS: dict[str, Reader] = {suffix: module.read for module in _MODULES
+                              for suffix in module.SUFFIXES}
+"""File suffix (lower case, with the dot) -> reader."""
 
 
 def read_corpus(paths: Sequence[Path], *, root: Path | None = None) -> Iterator[Article | Skipped]:
-    """Yield one Article or Skipped per input item under ``paths`` (folders recursively)."""
+    """Yield one Article or Skipped per input item under ``paths``; never raises on bad input.
+
+    Args:
+        paths: files or folders; folders are read recursively in sorted order, skipping hidden
+            files and folders.
+        root: article paths are made relative to it when inside it.
+
+    Yields:
+        Articles with ids unique within this read (a suffix is added on collision), and a
+        Skipped with a one-line reason for every file, line or entry that gave no article.
+    """
+    seen: dict[str, int] = {}
+    for file in _files(paths):
+        for item in _read_file(file, _relative(file, root)):
+            yield _unique(item, seen) if isinstance(item, Article) else item
+
+
+def _files(paths: Sequence[Path]) -> Iterator[Path]:
     for path in paths:
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-        for file in files:
-            rel = str(file.relative_to(root)) if root and file.is_relative_to(root) else str(file)
-            if file.suffix == ".txt":
-                text = file.read_text(encoding="utf-8", errors="replace")
-                yield Article(id=hashlib.sha1(text.encode()).hexdigest()[:16], path=rel, text=text)
-            elif file.suffix == ".jsonl":
-                for n, line in enumerate(file.read_text(encoding="utf-8").splitlines(), 1):
-                    item = json.loads(line)
-                    text = item.get("text") or ""
-                    yield Article(id=str(item.get("id") or hashlib.sha1(text.encode()).hexdigest()[:16]),
-                                  path=f"{rel}#{n}", text=text, title=item.get("title"),
-                                  published=PartialDate.parse(item.get("published")))
-            else:
-                yield Skipped(rel, f"unknown format '{file.suffix}'")
+        if not path.is_dir():
+            yield path
+            continue
+        found: list[Path] = []
+        for folder, dirs, names in os.walk(path):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            found.extend(Path(folder) / n for n in names if not n.startswith("."))
+        yield from sorted(found)
+
+
+def _relative(file: Path, root: Path | None) -> str:
+    if root is not None and file.is_relative_to(root):
+        return file.relative_to(root).as_posix()
+    return file.as_posix()
+
+
+def _read_file(file: Path, rel: str) -> Iterator[Item]:
+    suffix = _format_suffix(file)
+    try:
+        data = _load(file)
+        body, notes = decode.decode(data)
+    except decode.DecodeError as exc:
+        yield Skipped(rel, one_line(str(exc)))
+        return
+    except OSError as exc:
+        yield Skipped(rel, one_line(f"unreadable: {exc.strerror or exc}"))
+        return
+    doc = Document(path=rel, text=body, suffix=suffix, notes=notes)
+    reader = feeds.read if feeds.looks_like_feed(body) and suffix not in _NOT_FEEDS else (
+        READERS.get(suffix))
+    if reader is None:
+        yield Skipped(rel, f"unknown format '{suffix or file.name}'")
+        return
+    yield from _guarded(reader, doc)
+
+
+# A JSON or Markdown file never starts with a feed's root element; these keep their reader.
+_NOT_FEEDS = frozenset((*jsonl.SUFFIXES, *markdown.SUFFIXES))
+
+
+def _format_suffix(file: Path) -> str:
+    suffixes = [s.lower() for s in file.suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes.pop()
+    return suffixes[-1] if suffixes else ""
+
+
+def _load(file: Path) -> bytes:
+    size = file.stat().st_size
+    if size > decode.MAX_BYTES:
+        limit = decode.MAX_BYTES // 2**20
+        raise decode.DecodeError(f"too large ({size // 2**20} MB; the limit is {limit} MB)")
+    data = file.read_bytes()
+    if file.suffix.lower() == ".gz":
+        data = decode.gunzip(data)
+    if not data.strip():
+        raise decode.DecodeError("empty file")
+    return data
+
+
+def _guarded(reader: Reader, doc: Document) -> Iterator[Item]:
+    # Readers are written not to raise; this is the last line that keeps one bad file from
+    # stopping a morning build.
+    try:
+        yield from reader(doc)
+    except Exception as exc:  # any reader bug must become a Skipped, not stop the build
+        log.warning("Reader failed on %s: %s", doc.path, exc, exc_info=True)
+        yield Skipped(doc.path, one_line(f"could not be read ({type(exc).__name__}: {exc})"))
+
+
+def _unique(article: Article, seen: dict[str, int]) -> Article:
+    count = seen.get(article.id, 0)
+    seen[article.id] = count + 1
+    if count == 0:
+        return article
+    new_id = f"{article.id}-{count + 1}"
+    while new_id in seen:
+        count += 1
+        new_id = f"{article.id}-{count + 1}"
+    seen[new_id] = 1
+    return dataclasses.replace(article, id=new_id)

@@ -1,0 +1,232 @@
+"""Metadata stated in the text itself: date lines, section labels and the headline at the top.
+
+Scraped pages put their metadata above the body: a date line ("Tuesday, November 4, 2025"), a
+section label ("International"), the headline, sometimes an inline prefix ("date 2025-11-14
+The U.S. will ..."). ``read_header`` finds them in the first lines and returns what it found
+plus the lines with those header lines taken out. The date is the publication date *as the
+input states it*; reconciling it with copies of the article is a later stage's job.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib import resources
+
+from generator.model import PartialDate
+
+HEADER_LINES = 8
+"""Non-blank lines at the top searched for date lines, labels and the headline. Scraped pages
+seen (news sites, aggregators, the samples) put these within the first 3-6 lines."""
+
+TITLE_MAX_WORDS = 30
+"""Longest headline accepted from a header line; news headlines run 6-20 words, and a longer
+unpunctuated line at the top is usually a standfirst or a paragraph."""
+
+TITLE_MIN_WORDS = 2
+"""Shortest headline: a single word at the top is a label or a site name, not a headline."""
+
+FALLBACK_TITLE_WORDS = 14
+"""When there is no headline line, the first sentence stands in, cut to this many words (a
+typical headline length)."""
+
+MONTHS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        (("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+         ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+         ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+         ("december", "dec")), 1)
+    for name in names
+}
+
+
+
+def _load_words(name: str) -> frozenset[str]:
+    text = resources.files("generator.resources").joinpath(name).read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+SECTION_LABELS = _load_words("section_labels.txt")
+"""Navigation labels that open scraped pages; see resources/section_labels.txt."""
+
+_WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
+_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+
+
+def _month(n: int) -> str:
+    return rf"(?P<month{n}>{_MONTH_ALT})\.?"
+
+
+def _day(n: int) -> str:
+    return rf"(?P<day{n}>\d{{1,2}})(?:st|nd|rd|th)?"
+
+
+def _year(n: int) -> str:
+    return rf"(?P<year{n}>(?:19|20)\d{{2}})"
+
+
+_TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[a-z]{2,4})?)?"
+# One date, in the forms news pages print: "November 4, 2025", "4 November 2025", "2025-11-04".
+DATE = (rf"{_WEEKDAY}(?:{_month(1)}\s+{_day(1)},?\s+{_year(1)}"
+        rf"|{_day(2)}\s+{_month(2)},?\s+{_year(2)}"
+        r"|(?P<iso>(?:19|20)\d{2}-\d{2}-\d{2})(?:[t ]\d{2}:\d{2}(?::\d{2})?\S*)?)")
+_DATE_RE = re.compile(DATE, re.IGNORECASE)
+_DATE_LINE = re.compile(
+    rf"^(?:(?P<label>published|posted|updated|last updated|date|dated)(?:\s+on)?\s*:?\s*)?"
+    rf"{DATE}{_TIME}\s*$", re.IGNORECASE)
+_INLINE_PREFIX = re.compile(rf"^\s*(?:date|published|posted|dateline)\s*:?\s*{DATE}\s+(?=\S)",
+                            re.IGNORECASE)
+_BREADCRUMB = re.compile(r"\s*(?:>|›|»|/|\|)\s*")
+_SENTENCE_END = re.compile(r"[.;:,]$")
+_SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?(?=\s+[\"“‘(]?[A-Z0-9])")
+# Words whose full stop does not end a sentence: initials ("U.S.", "J."), titles, months.
+_ABBREVIATION = re.compile(
+    r"(?:^|\s)(?:(?:[A-Za-z]\.)*[A-Za-z]|Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Jr|Sr|"
+    r"Prof|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|vs|etc|Inc|Corp|Co|Ltd|Ft|Mt)$")
+_FILENAME_DATE = re.compile(
+    r"(?<![0-9a-z])((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?![0-9a-z])",
+    re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    """What the top of an article says about it."""
+
+    lines: list[str]
+    """The article's lines with the header lines (date, labels, headline) taken out."""
+    title: str | None = None
+    published: PartialDate | None = None
+    found: tuple[tuple[str, str], ...] = field(default=())
+    """(field, how) for each value found, as in ``Article.provenance``."""
+
+
+def parse_date_text(text: str) -> PartialDate | None:
+    """The first date in ``text`` written in one of the forms of ``DATE``, or None."""
+    match = _DATE_RE.search(text)
+    return _to_date(match) if match else None
+
+
+def _to_date(match: re.Match[str]) -> PartialDate | None:
+    if match.group("iso"):
+        return PartialDate.parse(match.group("iso"))
+    n = 1 if match.group("month1") else 2
+    month = MONTHS.get(match.group(f"month{n}").lower().rstrip("."))
+    try:
+        return PartialDate(int(match.group(f"year{n}")), month, int(match.group(f"day{n}")))
+    except (TypeError, ValueError):
+        return None
+
+
+def date_line(line: str) -> tuple[PartialDate | None, str | None] | None:
+    """When the whole line is a date (optionally labelled), its date and label; else None."""
+    match = _DATE_LINE.match(line.strip())
+    if match is None:
+        return None
+    label = match.group("label")
+    return _to_date(match), label.lower() if label else None
+
+
+def is_section_label(line: str) -> bool:
+    """True for a navigation label or breadcrumb ("International", "News > World")."""
+    parts = [p for p in _BREADCRUMB.split(line.strip().lower()) if p]
+    if not parts or len(parts) > 5:
+        return False
+    return all(p.replace(" ", "-") in SECTION_LABELS for p in parts)
+
+
+def looks_like_headline(line: str) -> bool:
+    """A line shaped like a headline: a few words, no sentence-ending stop or comma."""
+    words = line.split()
+    if not TITLE_MIN_WORDS <= len(words) <= TITLE_MAX_WORDS:
+        return False
+    return not _SENTENCE_END.search(line.rstrip()) and not line.rstrip().endswith(". ")
+
+
+def read_header(lines: list[str], *, skip: Callable[[str], object] | None = None,
+                want_title: bool = True) -> Header:
+    """Find date lines, an inline date prefix, section labels and the headline at the top.
+
+    Args:
+        lines: the article's lines, whitespace-normalised, blank lines as "".
+        skip: lines for which it is truthy (bylines, banners) are passed over, left in place.
+        want_title: when False (the input's metadata has a title) no line is taken as title.
+
+    Returns:
+        A Header whose ``lines`` no longer hold the lines recognised as header.
+    """
+    out = list(lines)
+    published: PartialDate | None = None
+    title: str | None = None
+    found: list[tuple[str, str]] = []
+    seen = 0
+    index = 0
+    while index < len(out) and seen < HEADER_LINES:
+        line = out[index]
+        if not line:
+            index += 1
+            continue
+        seen += 1
+        if skip is not None and skip(line):
+            index += 1
+            continue
+        dated = date_line(line)
+        if dated is not None:
+            value, label = dated
+            if published is None and value is not None and label not in {"updated",
+                                                                          "last updated"}:
+                published = value
+                found.append(("published", "header"))
+            del out[index]
+            continue
+        prefix = _INLINE_PREFIX.match(line)
+        if prefix and published is None:
+            published = _to_date(prefix)
+            out[index] = line[prefix.end():]
+            found.append(("published", "header"))
+            break
+        if is_section_label(line):
+            del out[index]
+            continue
+        if want_title and title is None and looks_like_headline(line):
+            title = line
+            found.append(("title", "header"))
+            del out[index]
+            continue
+        break
+    return Header(lines=out, title=title, published=published, found=tuple(found))
+
+
+def fallback_title(text: str) -> str | None:
+    """A stand-in headline from the body's first sentence, cut to a headline's length."""
+    first = text.strip().split("\n", 1)[0]
+    if not first:
+        return None
+    sentence = first_sentence(first).rstrip(".")
+    words = sentence.split()
+    if len(words) <= FALLBACK_TITLE_WORDS:
+        return sentence
+    return " ".join(words[:FALLBACK_TITLE_WORDS]).rstrip(",;:") + "…"
+
+
+def first_sentence(text: str) -> str:
+    """The text up to the first full stop that is not an abbreviation's."""
+    for match in _SENTENCE_BREAK.finditer(text):
+        if not _ABBREVIATION.search(text, 0, match.start()):
+            return text[: match.end()]
+    return text
+
+
+def date_from_filename(path: str) -> PartialDate | None:
+    """A date written in the file name (``2025-11-14-rubio.txt``, ``cnn_20251114.txt``)."""
+    name = path.rsplit("/", 1)[-1].split("#", 1)[0]
+    match = _FILENAME_DATE.search(name)
+    if match is None:
+        return None
+    year, month, day = (int(g) for g in match.groups())
+    try:
+        return PartialDate(year, month, day)
+    except ValueError:
+        return None

@@ -1,0 +1,135 @@
+"""clean_corpus end to end, and the whole-text repairs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import SAMPLES, make_article
+
+from generator import clean, ingest
+from generator.model import Article, PartialDate, Skipped
+
+DATA = Path(__file__).parent / "data" / "clean"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('That won"t happen', "That won’t happen"),
+    ('Mexico"s sovereignty and the administration"s stance', "Mexico’s sovereignty and the "
+     "administration’s stance"),
+    ('They"re sure we"ll go; I"m not, I"d stay, they"ve left', "They’re sure we’ll go; I’m not, "
+     "I’d stay, they’ve left"),
+    ('He said "yes" and "no"', 'He said "yes" and "no"'),
+    ('The film "Dune" sold out', 'The film "Dune" sold out'),
+    ('"Hello"she said', '"Hello"she said'),
+])
+def test_repair_quotes(text: str, expected: str) -> None:
+    assert clean.repair_quotes(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("a\u00a0 b\t\tc  ", "a b c"),
+    ("line\r\nnext\rlast", "line\nnext\nlast"),
+    ("zero\u200bwidth soft\u00adhyphen", "zerowidth softhyphen"),
+])
+def test_normalise_whitespace(text: str, expected: str) -> None:
+    assert clean.normalise_whitespace(text) == expected
+
+
+def test_unwrap_joins_hard_wrapped_paragraphs_only() -> None:
+    wrapped = ["The council voted on Monday to approve the new routes, which will",
+               "serve the northern suburbs from September and cost about four",
+               "million a year."]
+    one_per_line = ["Short headline", "A paragraph that is long enough to be a wrapped line?"]
+    assert clean.unwrap([*wrapped, "", *one_per_line]) == [" ".join(wrapped), "", *one_per_line]
+
+
+def _clean_samples() -> dict[str, Article]:
+    items = list(ingest.read_corpus([SAMPLES], root=SAMPLES))
+    kept, skipped = clean.clean_corpus([i for i in items if isinstance(i, Article)])
+    assert skipped == []
+    return {a.path[:3]: a for a in kept}
+
+
+BOILERPLATE = ["COMMENTS", "Subscribers", "Powered by", "Featured image", "Image for", "min read",
+               "pic.twitter", "(@", "SecRubio", "Hegseth/X", "(X)", "Cartel boss", "Pemex",
+               "Hermosillo", "G7 foreign ministers 2025", "aerial surveillance image",
+               "MQ-9B SkyGuardian drone\n", "on the posters", "see our coverage",
+               'won"t', 'Mexico"s', "International\n", "searches for lone survivor"]
+
+
+def test_samples_lose_all_boilerplate() -> None:
+    for key, article in _clean_samples().items():
+        for marker in BOILERPLATE:
+            assert marker not in article.text, f"{key}: {marker!r} left in"
+
+
+def test_samples_keep_their_body() -> None:
+    cleaned = _clean_samples()
+    assert cleaned["000"].text.startswith("The U.S. will not be sending military forces")
+    assert cleaned["000"].text.endswith("With reports from El País, Border Report and Milenio")
+    assert cleaned["000"].text == cleaned["001"].text
+    assert "Mission in Mexico would be secretive, sources say" in cleaned["004"].text
+    assert "What’s Next" in cleaned["003"].text
+    assert cleaned["002"].text.endswith("we are already making it,” he said.")
+
+
+def test_samples_metadata_and_provenance() -> None:
+    cleaned = _clean_samples()
+    assert cleaned["000"].published == PartialDate(2026, 2, 5)
+    assert cleaned["001"].published == PartialDate(2025, 11, 14)
+    assert cleaned["002"].published is None
+    assert cleaned["004"].published == PartialDate(2025, 11, 4)
+    assert cleaned["001"].found("published") == "header"
+    assert cleaned["003"].title == ("Claudia Sheinbaum says US military action against cartels "
+                                    "'won't happen'")
+    assert cleaned["003"].found("title") == "header"
+    assert cleaned["002"].found("title") == "body"
+    assert ("embedded_date", "2025-11-13") in cleaned["002"].meta
+
+
+def test_another_outlets_page_matches_its_expected_text() -> None:
+    page = DATA / "coastline_page.txt"
+    (article,) = ingest.read_corpus([page], root=DATA)
+    assert isinstance(article, Article)
+    (cleaned,), _ = clean.clean_corpus([article])
+    expected = (DATA / "coastline_page.expected.txt").read_text(encoding="utf-8").strip()
+    assert cleaned.text == expected
+    assert cleaned.title == "Dockworkers in three ports walk out over pay"
+    assert cleaned.published == PartialDate(2025, 3, 3)
+    assert cleaned.author == "Amira Hassan and Tom Baker"
+    assert ("embedded_date", "2025-03-02") in cleaned.meta
+
+
+def test_metadata_from_the_input_wins_over_the_header() -> None:
+    article = make_article(text="May 1, 2025\n\nDam plan approved\n\nThe plan was approved.",
+                           title="Dam approved", published=PartialDate(2025, 5, 2),
+                           provenance=(("published", "metadata"),))
+    (cleaned,), _ = clean.clean_corpus([article])
+    assert cleaned.published == PartialDate(2025, 5, 2)
+    assert cleaned.title == "Dam approved"
+    assert cleaned.found("published") == "metadata"
+    assert cleaned.text == "Dam plan approved\n\nThe plan was approved."
+
+
+def test_date_from_file_name_is_the_last_resort() -> None:
+    article = make_article(path="news/2025-06-30_floods.txt", published=None,
+                           text="Floods hit the valley after days of rain.")
+    (cleaned,), _ = clean.clean_corpus([article])
+    assert cleaned.published == PartialDate(2025, 6, 30)
+    assert cleaned.found("published") == "filename"
+
+
+def test_article_left_empty_is_skipped() -> None:
+    empty = make_article(path="x.txt", text="20 COMMENTS\n\nAdvertisement\n")
+    kept, skipped = clean.clean_corpus([empty, make_article(id="b", text="Real text here.")])
+    assert skipped == [Skipped("x.txt", "no text after cleaning")]
+    assert [a.id for a in kept] == ["b"]
+
+
+def test_line_equal_to_another_articles_title_is_dropped() -> None:
+    a = make_article(id="a", title=None, text="Ferry fares to rise in spring\n\nFares rise 5%.")
+    b = make_article(id="b", title=None, text="Port strike ends\n\nThe strike ended.\n\n"
+                     "Ferry fares to rise in spring\n\nUnions welcomed the deal.")
+    kept, _ = clean.clean_corpus([a, b])
+    assert kept[1].text == "The strike ended.\n\nUnions welcomed the deal."

@@ -1,0 +1,97 @@
+"""Header metadata: date lines, inline prefixes, section labels, headlines, file names."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator import metadata as md
+from generator.boilerplate import line_rule
+from generator.model import PartialDate
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Thursday, February 5, 2026", (PartialDate(2026, 2, 5), None)),
+    ("Tuesday, November 4, 2025", (PartialDate(2025, 11, 4), None)),
+    ("4 November 2025", (PartialDate(2025, 11, 4), None)),
+    ("Nov. 4, 2025 10:32 a.m. ET", (PartialDate(2025, 11, 4), None)),
+    ("Published: March 3rd, 2024", (PartialDate(2024, 3, 3), "published")),
+    ("Updated on 2024-03-05 09:12", (PartialDate(2024, 3, 5), "updated")),
+    ("2025-11-14", (PartialDate(2025, 11, 14), None)),
+    ("On Tuesday, November 4, 2025, the mayor spoke.", None),
+    ("November rain", None),
+])
+def test_date_line(line: str, expected: tuple[PartialDate | None, str | None] | None) -> None:
+    assert md.date_line(line) == expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("International", True),
+    ("POLITICS", True),
+    ("News > World > Middle East", True),
+    ("Business | Markets", True),
+    ("International trade talks stall", False),
+    ("World leaders meet in Rome", False),
+])
+def test_is_section_label(line: str, expected: bool) -> None:
+    assert md.is_section_label(line) is expected
+
+
+@pytest.mark.parametrize(("lines", "title", "published", "rest"), [
+    (["Tuesday, November 4, 2025", "", "Ferry strike ends after two weeks", "",
+      "Workers voted on Monday to accept the deal."],
+     "Ferry strike ends after two weeks", PartialDate(2025, 11, 4),
+     ["", "", "Workers voted on Monday to accept the deal."]),
+    (["International", "", "Leaders agree on climate fund", "", "The fund will open in May."],
+     "Leaders agree on climate fund", None, ["", "", "The fund will open in May."]),
+    ([" date 2025-11-14 The minister said on Thursday that talks would resume.", "More text."],
+     None, PartialDate(2025, 11, 14),
+     ["The minister said on Thursday that talks would resume.", "More text."]),
+    (["The minister said on Thursday that talks would resume, officials confirmed.", ""],
+     None, None, ["The minister said on Thursday that talks would resume, officials confirmed.",
+                  ""]),
+    (["By Jane Doe", "Harbour reopens after dredging", "Ships returned on Friday."],
+     "Harbour reopens after dredging", None, ["By Jane Doe", "Ships returned on Friday."]),
+    (["Updated: May 2, 2025", "Published: May 1, 2025", "Dam plan approved", "Body text."],
+     "Dam plan approved", PartialDate(2025, 5, 1), ["Body text."]),
+])
+def test_read_header(lines: list[str], title: str | None, published: PartialDate | None,
+                     rest: list[str]) -> None:
+    header = md.read_header([line.strip() if i else line for i, line in enumerate(lines)],
+                            skip=line_rule)
+    assert (header.title, header.published) == (title, published)
+    assert [line.strip() for line in header.lines] == rest
+
+
+def test_read_header_records_provenance() -> None:
+    header = md.read_header(["May 1, 2025", "Dam plan approved", "Body text."])
+    assert header.found == (("published", "header"), ("title", "header"))
+
+
+def test_read_header_without_wanting_a_title_keeps_the_line() -> None:
+    header = md.read_header(["Dam plan approved", "Body text."], want_title=False)
+    assert header.title is None and header.lines == ["Dam plan approved", "Body text."]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The U.S. will not send troops, Mr. Rubio said on Thursday. More follows.",
+     "The U.S. will not send troops, Mr. Rubio said on Thursday"),
+    ("Short one. Two.", "Short one"),
+    ("A very long opening sentence that keeps going well past any reasonable headline length "
+     "without stopping at all.", "A very long opening sentence that keeps going well past any "
+     "reasonable headline length…"),
+    ("", None),
+])
+def test_fallback_title(text: str, expected: str | None) -> None:
+    assert md.fallback_title(text) == expected
+
+
+@pytest.mark.parametrize(("path", "expected"), [
+    ("content/2025-11-14-rubio.txt", PartialDate(2025, 11, 14)),
+    ("cnn_20251114_story.txt", PartialDate(2025, 11, 14)),
+    ("breitbart_2015-11-11_the-ninth-circle.txt", PartialDate(2015, 11, 11)),
+    ("000_f20b997e250b1d1d.txt", None),
+    ("feed.xml#20251114", None),
+    ("2025-13-45-bad.txt", None),
+])
+def test_date_from_filename(path: str, expected: PartialDate | None) -> None:
+    assert md.date_from_filename(path) == expected
