@@ -68,6 +68,18 @@ RELATIVE = [
     ("Sales rose in the first half.", FRI_1998, "the first half", "1998-H1"),
     ("Markets were calm this week.", FRI_1998, "this week", "1998-W32"),
     ("He spoke this morning.", FRI_1998, "this morning", "1998-08-07TMO"),
+    ("The plant opened in June last year.", FRI_2025, "June last year", "2024-06"),
+    ("Bids are due by 5 p.m. EST, Nov. 6.", dt.date(1989, 10, 30), "5 p.m. EST, Nov. 6",
+     "1989-11-06T17:00"),
+    ("Officials confirmed the reports over the weekend.", dt.date(1990, 8, 13), "the weekend",
+     "1990-W32-WE"),
+    ("Families will gather for Thanksgiving.", FRI_2025, "Thanksgiving", "2025-11-27"),
+    ("Prices rose in the late 1970s.", FRI_2025, "late 1970s", "197X"),
+    ("Sales will rise in the second half of 2026.", FRI_2025, "the second half of 2026",
+     "2026-H2"),
+    ("Orders fell in the fourth quarter of 2024.", FRI_2025, "the fourth quarter of 2024",
+     "2024-Q4"),
+    ("He left the company 18 months ago.", FRI_2025, "18 months ago", "2024-05"),
 ]
 
 
@@ -109,7 +121,16 @@ def test_without_reference_values_are_underspecified(text: str, value: str) -> N
     assert _only(text, None)[1] == value
 
 
+def test_discourse_quarter_and_year_carry_forward() -> None:
+    text = ("Profit rose 5% in the third quarter from $3 million a year ago. "
+            "Sales in the quarter rose too. The firm was founded in 1998; that year it lost money.")
+    values = [(m.text, m.value) for m in find_dates(text, dt.date(1989, 10, 26))]
+    assert values == [("the third quarter", "1989-Q3"), ("a year ago", "1988-Q3"),
+                      ("the quarter", "1989-Q3"), ("1998", "1998"), ("that year", "1998")]
+
+
 NOT_DATES = [
+    "The 6-year-old boy and his 44-year-old father arrived.",
     "You may go now-ish.",
     "Prices fall when supply rises.",
     "A quarter of the vote went to him.",

@@ -76,8 +76,13 @@ def month_day(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def month_year(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """``November 2025``, ``early March 1998``."""
-    return f"{_year(m['y']):04d}-{_month(m['mon']):02d}", "DATE"
+    """``November 2025``, ``early March 1998``, ``June last year``."""
+    if m["y"]:
+        return f"{_year(m['y']):04d}-{_month(m['mon']):02d}", "DATE"
+    if ctx.reference is None:
+        return f"XXXX-{_month(m['mon']):02d}", "DATE"
+    shift = {"last": -1, "this": 0, "next": 1}[m["rel"].lower()]
+    return f"{ctx.reference.year + shift:04d}-{_month(m['mon']):02d}", "DATE"
 
 
 def month_alone(m: re.Match[str], ctx: Context) -> Resolved | None:
@@ -153,6 +158,9 @@ def _time_day(m: re.Match[str], ctx: Context) -> str:
         return "XXXX-XX-XX"
     if m["wd"]:
         return resolve.weekday(ctx.reference, WEEKDAYS[m["wd"].lower()], ctx.tense(m), None)
+    if m["mon"]:
+        found = resolve.month_day(ctx.reference, _month(m["mon"]), int(m["d"]), ctx.tense(m))
+        return found or resolve.day(ctx.reference)
     if m["dw"]:
         offsets = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}
         return resolve.day(ctx.reference + dt.timedelta(days=offsets[m["dw"].lower()]))
@@ -219,7 +227,8 @@ RULES: tuple[Rule, ...] = (
                  _MONTH_WORDS, NAME_REACH),
     compile_rule("month_year",
                  rf"\b(?:(?:{MODIFIER_RE})[\s-]+)?(?P<mon>{MONTH_RE}),?\s+(?:of\s+)?"
-                 rf"(?P<y>{YEAR_RE})\b", month_year, _MONTH_WORDS, NAME_REACH),
+                 rf"(?:(?P<y>{YEAR_RE})\b|(?P<rel>last|this|next)\s+year\b)", month_year,
+                 _MONTH_WORDS, NAME_REACH),
     compile_rule("month",
                  rf"(?:\b(?P<rel>last|next|this|this\s+past|this\s+coming|early|late|mid|"
                  rf"earlier\s+in|later\s+in)[\s-]+)?(?P<mon>{MONTH_ALONE_RE})(?!\w)", month_alone,
@@ -240,7 +249,8 @@ RULES: tuple[Rule, ...] = (
                  rf"(?:(?P<h>\d{{1,2}})(?::(?P<mi>\d{{2}}))?"
                  rf"\s*(?P<ap>[ap]\.m\b\.?|[ap]m\b)|(?P<named>noon|midnight|midday))"
                  rf"(?:\s+(?-i:[A-Z]{{2,4}})\b)?(?:,?\s+(?:(?P<wd>{WEEKDAY_RE})|"
-                 rf"(?P<dw>yesterday|today|tomorrow|tonight))\b)?", clock_time,
+                 rf"(?P<dw>yesterday|today|tomorrow|tonight)\b|(?P<mon>{MONTH_RE})\s+"
+                 rf"(?P<d>\d{{1,2}})\b))?", clock_time,
                  ("m", "am", "pm", "noon", "midnight", "midday")),
     compile_rule("decade",
                  r"\b(?:(?:early|mid|late)[\s-]+)?(?:(?P<c>1[6-9]|20)(?P<d>\d)0|'(?P<d2>\d)0)'?s\b",

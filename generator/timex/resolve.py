@@ -133,12 +133,14 @@ def month_year(reference: dt.date, month_number: int, tense: Tense, relation: st
 def month_day(reference: dt.date, month_number: int, day_number: int, tense: Tense) -> str | None:
     """The full date of a month and day named without a year (``Nov. 3``)."""
     year = month_year(reference, month_number, None, None)
-    offset = (month_number - reference.month) * 31 + day_number - reference.day
-    if abs(offset) > TENSE_DECIDES_AFTER_DAYS:
-        if tense == "past" and offset > 0:
-            year = reference.year - 1
-        elif tense == "future" and offset < 0:
-            year = reference.year + 1
+    nearest = safe_day(year, month_number, day_number)
+    if nearest is None:
+        return None
+    offset = (dt.date.fromisoformat(nearest) - reference).days
+    if tense == "past" and offset > TENSE_DECIDES_AFTER_DAYS:
+        year -= 1
+    elif tense == "future" and offset < -TENSE_DECIDES_AFTER_DAYS:
+        year += 1
     return safe_day(year, month_number, day_number)
 
 
