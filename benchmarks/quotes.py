@@ -1,0 +1,232 @@
+"""Score ``generator.quotes.find_quotes`` on PolNeAR (political news attribution relations).
+
+Run: ``.venv/bin/python -m benchmarks.quotes`` (``--split train|dev|both``, ``--no-record``,
+``--show N`` prints N misses of each kind to study).
+
+Gold: one ``.ann`` file per article (the first annotator listed in ``metadata.tsv``). A gold
+*direct quote* is an attribution whose content span contains a double quotation mark
+(``"``, ``“`` or ``”``).
+
+Figures:
+- detection precision / recall / F1: a predicted quote that overlaps a gold direct-quote content
+  span matches it; a prediction matching none is a false positive; a gold quote no prediction
+  overlaps is a miss.
+- named-speaker accuracy: over matched gold quotes whose gold source span names someone (PolNeAR
+  has no coreference, so pronoun and description sources are left out), the share whose predicted
+  speaker shares a name token with the gold source. A name token is a capitalised word of the
+  source span that is no function word and never appears in lower case in the article (so a
+  sentence-initial "Officials" is not a name). Descriptions are left out too: a source that
+  starts with an indefinite article, or with "the" and ends in a lower-case word ("a New
+  Hampshire Democrat", "the former Florida governor"), names nobody.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import re
+import sys
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from benchmarks import _common
+from generator.model import Quote
+from generator.quotes import find_quotes
+
+QUOTE_MARKS = ('"', "“", "”")
+
+
+def words(text: str) -> frozenset[str]:
+    """The whitespace-separated words of ``text`` as a set."""
+    return frozenset(text.split())
+
+
+_WORD = re.compile(r"[A-Za-z][\w'’.-]*")
+_NOT_NAMES = words(
+    "the a an he she they it we i you his her their its our my your this that these those mr "
+    "mrs ms dr sen rep gov president former u.s us new one some many most both all according "
+    "and or of in on at for to by with")
+
+_INDEFINITE = frozenset(("a", "an", "one", "another", "some", "several", "two", "three"))
+
+
+@dataclass(frozen=True, slots=True)
+class GoldQuote:
+    """One gold direct quote: content fragments and the source span's text."""
+
+    spans: tuple[tuple[int, int], ...]
+    source: str | None
+
+
+@dataclass(slots=True)
+class Tally:
+    """Running counts for one split."""
+
+    predicted: int = 0
+    true_pos: int = 0
+    gold: int = 0
+    found: int = 0
+    named: int = 0
+    named_right: int = 0
+    seconds: float = 0.0
+    chars: int = 0
+    misses: list[str] = field(default_factory=list)
+    false_pos: list[str] = field(default_factory=list)
+    wrong_speaker: list[str] = field(default_factory=list)
+
+    def figures(self) -> dict[str, float]:
+        """Precision, recall, F1 and speaker accuracy."""
+        p = self.true_pos / self.predicted if self.predicted else 0.0
+        r = self.found / self.gold if self.gold else 0.0
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        acc = self.named_right / self.named if self.named else 0.0
+        return {"precision": p, "recall": r, "f1": f1, "speaker_accuracy": acc}
+
+
+def _spans(field_: str) -> tuple[tuple[int, int], ...]:
+    parts = field_.split(" ", 1)[1]
+    out = []
+    for piece in parts.split(";"):
+        start, end = piece.split()
+        out.append((int(start), int(end)))
+    return tuple(out)
+
+
+def parse_ann(ann: str, text: str) -> list[GoldQuote]:
+    """The gold direct quotes of one brat ``.ann`` file over ``text``."""
+    spans: dict[str, tuple[tuple[int, int], ...]] = {}
+    relations: list[dict[str, str]] = []
+    for line in ann.splitlines():
+        cols = line.split("\t")
+        if line.startswith("T") and len(cols) >= 2 and " " in cols[1]:
+            spans[cols[0]] = _spans(cols[1])
+        elif line.startswith("E") and len(cols) >= 2:
+            relations.append(dict(p.split(":", 1) for p in cols[1].split() if ":" in p))
+    gold = []
+    for rel in relations:
+        content = spans.get(rel.get("Content", ""))
+        if not content or not any(m in text[s:e] for s, e in content for m in QUOTE_MARKS):
+            continue
+        source = spans.get(rel.get("Source", ""))
+        gold.append(GoldQuote(content, " ".join(text[s:e] for s, e in source) if source else None))
+    return gold
+
+
+def name_tokens(source: str, text: str) -> set[str]:
+    """Capitalised name words of a gold source span (see the module docstring)."""
+    words = source.split()
+    if not words or words[0].lower() in _INDEFINITE or (
+            words[0].lower() == "the" and not words[-1][:1].isupper()):
+        return set()  # a description ("a New Hampshire Democrat", "the former Florida governor")
+    lowered = set(re.findall(r"[a-z][\w'’-]*", text))
+    names = set()
+    for raw in _WORD.findall(source):
+        word = re.sub(r"(['’]s?|\.)$", "", raw)
+        if word[:1].isupper() and word.lower() not in _NOT_NAMES and word.lower() not in lowered:
+            names.add(word.lower())
+    return names
+
+
+def _overlap(quote: Quote, spans: Iterable[tuple[int, int]]) -> int:
+    return sum(max(0, min(quote.end, e) - max(quote.start, s)) for s, e in spans)
+
+
+def score_article(text: str, gold: Sequence[GoldQuote], predicted: Sequence[Quote],
+                  tally: Tally, name: str = "") -> None:
+    """Add one article's counts to ``tally``."""
+    tally.predicted += len(predicted)
+    tally.gold += len(gold)
+    for quote in predicted:
+        if any(_overlap(quote, g.spans) for g in gold):
+            tally.true_pos += 1
+        else:
+            tally.false_pos.append(f"{name}: {quote.text[:90]!r}")
+    for g in gold:
+        best = max(predicted, key=lambda q: _overlap(q, g.spans), default=None)
+        if best is None or not _overlap(best, g.spans):
+            tally.misses.append(f"{name}: {' '.join(text[s:e] for s, e in g.spans)[:120]!r}")
+            continue
+        tally.found += 1
+        names = name_tokens(g.source, text) if g.source else set()
+        if not names:
+            continue
+        tally.named += 1
+        guess = {w.lower() for w in _WORD.findall(best.speaker or "")}
+        guess |= {re.sub(r"(['’]s?|\.)$", "", w) for w in guess}
+        if guess & names:
+            tally.named_right += 1
+        else:
+            context = text[max(0, best.start - 160):best.end + 100].replace("\n", " | ")
+            tally.wrong_speaker.append(
+                f"{name}: gold {g.source!r} got {best.speaker!r} in {context!r}")
+
+
+def first_annotators(folder: Path) -> dict[str, str]:
+    """Article filename -> its first annotator, from metadata.tsv."""
+    rows = (folder / "metadata.tsv").read_text(encoding="utf-8").splitlines()
+    header = rows[0].split("\t")
+    col_file, col_ann = header.index("filename"), header.index("annotators")
+    return {r.split("\t")[col_file]: r.split("\t")[col_ann].split("|")[0] for r in rows[1:]}
+
+
+def run_split(folder: Path, split: str, annotators: dict[str, str]) -> Tally:
+    """Score every article of one compartment."""
+    tally = Tally()
+    for txt in sorted((folder / split / "text").glob("*.txt")):
+        ann = folder / split / "attributions" / f"{txt.stem}_{annotators.get(txt.stem, '')}.ann"
+        if not ann.exists():
+            continue
+        text = txt.read_text(encoding="utf-8")
+        gold = parse_ann(ann.read_text(encoding="utf-8"), text)
+        start = time.perf_counter()
+        predicted = find_quotes(text)
+        tally.seconds += time.perf_counter() - start
+        tally.chars += len(text)
+        score_article(text, gold, predicted, tally, txt.stem)
+    return tally
+
+
+def _row(split: str, t: Tally) -> str:
+    f = t.figures()
+    speed = t.chars / t.seconds / 1e6 if t.seconds else 0.0
+    return (f"| {split} | {t.gold} | {t.predicted} | {f['precision']:.3f} | {f['recall']:.3f} | "
+            f"{f['f1']:.3f} | {t.named} | {f['speaker_accuracy']:.3f} | {speed:.2f} |")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Score the chosen splits, print the figures and record them in BENCHMARKS.md."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=("train", "dev", "both"), default="both")
+    parser.add_argument("--no-record", action="store_true")
+    parser.add_argument("--show", type=int, default=0)
+    args = parser.parse_args(argv)
+    folder = _common.require_eval("polnear-quotes")
+    annotators = first_annotators(folder)
+    splits = ("train", "dev") if args.split == "both" else (args.split,)
+    rows = []
+    for split in splits:
+        tally = run_split(folder, split, annotators)
+        rows.append(_row(split, tally))
+        for label, items in (("MISS", tally.misses), ("FALSE POS", tally.false_pos),
+                             ("WRONG SPEAKER", tally.wrong_speaker)):
+            for item in items[: args.show]:
+                print(f"{label} {item}")
+    table = "\n".join((
+        "| split | gold quotes | predicted | precision | recall | F1 | named gold sources | "
+        "speaker accuracy | MB/s |", "|---|---|---|---|---|---|---|---|---|", *rows))
+    print(table)
+    if not args.no_record and args.split == "both":
+        _common.record("quotes", (
+            "## Quotes (PolNeAR direct quotes, first annotator)\n\n"
+            f"`.venv/bin/python -m benchmarks.quotes` on {dt.date.today().isoformat()}, "
+            f"{_common.machine()}.\n\n{table}\n\n"
+            "Overlap match on content spans that contain a double quotation mark; speaker "
+            "accuracy on matched quotes whose gold source holds a capitalised name (shares a "
+            "name token). Targets: F1 >= 0.95, speaker accuracy >= 0.90."))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

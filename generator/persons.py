@@ -1,0 +1,256 @@
+"""Names in a text: title stripping, gender hints and the people a pronoun can point back to.
+
+Word lists live in ``generator/resources/`` (one entry a line, ``#`` comments) so that they can
+grow without touching the rules.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+Gender = Literal["m", "f"]
+
+
+def words(text: str) -> frozenset[str]:
+    """The whitespace-separated words of ``text`` as a set (for inline word tables)."""
+    return frozenset(text.split())
+
+
+# A capitalised token: Rubio, U.S., O'Neil, Holtz-Eakin, Ramón.
+CAP = r"[A-ZÀ-ÖØ-Þ][\w'’.\-]*"
+_PARTICLE = r"(?:de la|de los|de|del|la|van|von|der|da|dos|bin|al|el|le|du|ibn|of|y)"
+NAME_RUN = re.compile(rf"{CAP}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{CAP})*")
+_PARTICLES = words(
+    "de la los del van von der da dos bin al el le du ibn y")
+# Capitalised function words that start sentences; never part of a name.
+STOP_WORDS = words(
+    "a an the and but or if as at by in on of for from to with when while after before since "
+    "though although because despite during until unless however meanwhile still yet so then "
+    "this that these those there here his her its their our my your he she it they we i you "
+    "what who whom which why how where not no yes also even just only many most some all both "
+    "each every another other such than one two three four five six seven eight nine ten "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december today yesterday tomorrow mr. "
+    "mrs. ms. dr. sen. rep. gov. gen. lt. col. st. jr. sr. prof. rev. sgt.")
+# How far back (characters) a pronoun or description may reach for its antecedent. Calibrated on
+# PolNeAR train: antecedents beyond two paragraphs (~1,500 characters) were mostly wrong.
+ANTECEDENT_WINDOW = 1500
+
+
+def lexicon(name: str) -> frozenset[str]:
+    """The entries of ``generator/resources/<name>.txt`` (lower case, comments skipped)."""
+    return _load(name)
+
+
+@cache
+def _load(name: str) -> frozenset[str]:
+    text = resources.files("generator").joinpath("resources", f"{name}.txt").read_text("utf-8")
+    return frozenset(line.strip().lower() for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+def _bare(token: str) -> str:
+    return token.lower().rstrip(".").rstrip(",")
+
+
+def is_title_word(token: str) -> bool:
+    """True for a word of a title or role (Secretary, Sen., U.S.)."""
+    return _bare(token) in lexicon("person_titles")
+
+
+def segments(run: str) -> list[tuple[int, int]]:
+    """Cut a capitalised run where a full stop ends a sentence ('John Kasich. Barkley').
+
+    Returns (start, end) offsets into ``run``. A dot after a title (Sen.), an initial (J.) or
+    an abbreviation (U.S.) does not cut.
+    """
+    out: list[tuple[int, int]] = []
+    start: int | None = None
+    for token in re.finditer(r"\S+", run):
+        word = token.group()
+        start = token.start() if start is None else start
+        bare = word.lower().rstrip(".")
+        if word.endswith(".") and len(bare) > 1 and "." not in bare and not is_title_word(
+                word) and bare not in STOP_WORDS:
+            out.append((start, token.end() - 1))
+            start = None
+    if start is not None:
+        out.append((start, len(run.rstrip())))
+    return out
+
+
+def split_title(run: str) -> tuple[str, tuple[str, ...]]:
+    """Split a capitalised run into (name, title words): 'U.S. Secretary of State Marco Rubio'.
+
+    The name follows the last title word that is not the run's final word (so 'Amy Pope' and
+    'King' stay names); sentence-opening function words are dropped. Title words come back in
+    lower case without dots.
+    """
+    parts = segments(run)
+    run = run[parts[-1][0]:parts[-1][1]] if parts else ""
+    tokens = [t for t in run.split() if _bare(t) not in STOP_WORDS or _bare(t) == "of"]
+    cut = 0
+    for i, token in enumerate(tokens[:-1]):
+        if is_title_word(token) or (_bare(token) == "of" and i < cut + 2):
+            cut = i + 1
+    if tokens and all(is_title_word(t) or _bare(t) == "of" for t in tokens):
+        cut = len(tokens)  # a bare title ("Secretary of State") names nobody by itself
+    name_tokens = tokens[cut:]
+    while name_tokens and _bare(name_tokens[0]) in _PARTICLES | {"of"}:
+        name_tokens = name_tokens[1:]
+    name = re.sub(r"['’]s?$", "", " ".join(name_tokens))
+    return name, tuple(_bare(t) for t in tokens[:cut])
+
+
+def is_org(name: str) -> bool:
+    """True when a capitalised name reads as an organisation (NBC News, Ministry of Defence).
+
+    The head word decides: the last word, or the word before "of".
+    """
+    tokens = name.split()
+    if not tokens:
+        return False
+    heads = {_bare(tokens[-1])}
+    heads.update(_bare(tokens[i - 1]) for i, t in enumerate(tokens) if t == "of" and i)
+    if heads & lexicon("org_words"):
+        return True
+    return len(tokens) == 1 and len(name) >= 2 and name.isupper()
+
+
+def gender_of(name: str, titles: tuple[str, ...] = ()) -> Gender | None:
+    """'m' or 'f' from a title (Mr., Mrs.) or a common first name; None when unknown."""
+    if any(t in ("mr", "sir", "king", "prince", "congressman", "spokesman", "chairman")
+           for t in titles):
+        return "m"
+    if any(t in ("mrs", "ms", "madam", "dame", "queen", "princess", "lady", "congresswoman",
+                 "spokeswoman", "chairwoman") for t in titles):
+        return "f"
+    first = name.split(maxsplit=1)[0].lower() if name.split() else ""
+    if first in lexicon("male_names"):
+        return "m"
+    if first in lexicon("female_names"):
+        return "f"
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A person or organisation named in the text."""
+
+    start: int
+    end: int
+    name: str
+    """Full name, titles stripped, unified with a fuller earlier form ('Rubio' -> 'Marco Rubio')."""
+    titles: frozenset[str]
+    gender: Gender | None
+    org: bool
+    person: bool
+    """True when the mention is surely a person (titled, known first name, or a known surname)."""
+    subject: bool = False
+    """True when the name acts in its clause (followed by a verb, not after a preposition)."""
+
+
+_PREPOSITIONS = words(
+    "of to for with by from against about at on in than as into over under between among "
+    "including like after before behind toward towards and or")
+# After a name: an optional party tag or appositive, then a lower-case word (the verb).
+_ACTS = re.compile(r"(?:[^\S\n]*\([^()\n]{1,30}\))?(?:,[^,\n]{1,90},)?[^\S\n]+[a-z]")
+_APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+([^,;:\n“”\"]{3,60}?),")
+
+
+class Mentions:
+    """Every person and organisation name of a text, in order, with fuller-name unification."""
+
+    def __init__(self, text: str, skip: list[tuple[int, int]] | None = None) -> None:
+        """Scan ``text``; ``skip`` holds spans (quotations) whose names are not antecedents."""
+        self.items: list[Mention] = []
+        self.full: dict[str, Mention] = {}
+        skip = sorted(skip or [])
+        starts = [s for s, _ in skip]
+        for match in NAME_RUN.finditer(text):
+            i = bisect.bisect_right(starts, match.start()) - 1
+            if i >= 0 and skip[i][0] <= match.start() < skip[i][1]:
+                continue
+            base = match.start()
+            for start, end in segments(match.group()):
+                mention = self._mention(text, base + start, base + end,
+                                        text[base + start:base + end])
+                if mention is not None:
+                    self.items.append(mention)
+        self._starts = [m.start for m in self.items]
+        self._people = {m.name for m in self.items if m.person}
+        self._genders = {m.name: m.gender for m in self.items if not m.org}
+
+    def _mention(self, text: str, start: int, end: int, run: str) -> Mention | None:
+        name, titles = split_title(run)
+        if not name or name.lower() in STOP_WORDS:
+            return None
+        appositive = _APPOSITIVE.match(text, end)
+        if appositive:
+            titles += tuple(_bare(w) for w in appositive.group(1).split())
+        org = is_org(name)
+        prev_word = re.search(r"(\w+)\W*$", text[max(0, start - 20):start])
+        subject = bool(_ACTS.match(text, end)) and not (
+            prev_word and prev_word.group(1).lower() in _PREPOSITIONS)
+        known = self.full.get(name.split()[-1].lower())
+        if known and len(name.split()) == 1 and not org:
+            mention = Mention(start, end, known.name, known.titles | frozenset(titles),
+                              known.gender, False, known.person, subject)
+        else:
+            gender = None if org else gender_of(name, titles)
+            person = not org and (gender is not None or any(map(is_title_word, titles)))
+            mention = Mention(start, end, name, frozenset(titles), gender, org, person, subject)
+        if not org and len(mention.name.split()) >= 2 and (mention.person or mention.titles):
+            self.full[mention.name.split()[-1].lower()] = mention
+        return mention
+
+    def unify(self, name: str) -> str:
+        """The fullest form of ``name`` seen in the text (a lone surname gets its first name)."""
+        if len(name.split()) == 1 and not is_org(name):
+            known = self.full.get(name.lower())
+            if known:
+                return known.name
+        return name
+
+    def is_person(self, name: str) -> bool:
+        """True when ``name`` is surely a person: titled, a known first name or surname."""
+        if name in self._people:
+            return True
+        return not is_org(name) and gender_of(name) is not None
+
+    def before(self, pos: int) -> list[Mention]:
+        """Mentions that end before ``pos`` within the antecedent window, nearest first."""
+        i = bisect.bisect_left(self._starts, pos)
+        out = [m for m in self.items[:i] if m.end <= pos and pos - m.start <= ANTECEDENT_WINDOW]
+        return out[::-1]
+
+    def person_for(self, pos: int, gender: Gender | None,
+                   last: tuple[str, int] | None = None) -> str | None:
+        """Who 'he' or 'she' at ``pos`` means.
+
+        The previous quote's speaker (``last``: name, position) stays the referent unless
+        another person of the same gender has since acted as a sentence subject; otherwise
+        the nearest acting person, then the nearest person mentioned.
+        """
+        fits = [m for m in self.before(pos) if not m.org and m.person
+                and (gender is None or m.gender in (gender, None))]
+        if last and pos - last[1] <= ANTECEDENT_WINDOW and self._genders.get(
+                last[0]) in (gender, None):
+            rival = next((m for m in fits if m.start > last[1] and m.subject
+                          and m.name != last[0]), None)
+            return rival.name if rival else last[0]
+        acting = next((m for m in fits if m.subject), None)
+        chosen = acting or (fits[0] if fits else None)
+        return chosen.name if chosen else None
+
+    def titled(self, pos: int, words: set[str]) -> Mention | None:
+        """The nearest earlier person whose titles include all of ``words``."""
+        for mention in self.before(pos):
+            if not mention.org and words <= mention.titles:
+                return mention
+        return None

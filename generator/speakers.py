@@ -1,0 +1,301 @@
+"""Who said each quotation: speech cues around the quote, then pronoun and description resolution.
+
+For every quoted piece the sentence around it is split into the words before the opening mark
+and the words after the closing mark. A speech cue (``said``, ``told reporters``, ``according
+to``) next to a noun phrase names the speaker: ``"...," said Rubio``, ``"...," he said``,
+``Rubio said that "..."``. Names lose their titles and take the fullest form seen in the text;
+pronouns and descriptions ("the secretary of state") point back to the nearest earlier person
+that fits. A quote with no cue of its own continues the previous quote's speaker when it
+follows closely (the second half of a split quote, a quote running over paragraphs).
+Anything unresolved is None: no pronoun or guess is ever returned.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from generator.persons import (
+    CAP,
+    STOP_WORDS,
+    Mentions,
+    is_org,
+    is_title_word,
+    lexicon,
+    split_title,
+    words,
+)
+from generator.quotemarks import Piece
+
+# A quote with no cue continues the previous quote's speaker when it starts at most this many
+# characters after it. Calibrated on PolNeAR train: a paragraph and a half (~700 characters).
+INHERIT_CHARS = 700
+# Longest stretch (characters) of a sentence read on either side of a quote for its cue.
+FRAME_CHARS = 260
+_PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
+_ABBREVIATIONS = words(
+    "mr mrs ms dr sen rep gov gen lt col st jr sr prof rev sgt u.s u.n u.k no vs inc corp co "
+    "ft mt jan feb aug sept sep oct nov dec a.m p.m d.c calif fla ariz mich wis minn pa n.y "
+    "n.h n.j ore tenn va wash")
+_ADVERBS = (r"(?:(?:also|then|later|has|had|have|would|once|previously|recently|further|again|"
+            r"just|repeatedly|often|publicly|privately|simply|flatly|firmly|reportedly|"
+            r"separately|first|quickly|bluntly|finally|earlier|angrily)\s+){0,2}")
+
+
+
+def _verb_pattern() -> str:
+    verbs = sorted(lexicon("speech_verbs"), key=len, reverse=True)
+    return r"\b(?:" + "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in verbs) + r")\b"
+
+
+def _role_pattern() -> str:
+    roles = sorted(lexicon("role_nouns") | {w for w in lexicon("person_titles") if w.isalpha()},
+                   key=len, reverse=True)
+    return r"(?:" + "|".join(roles) + r")"
+
+
+_NAME = rf"{CAP}(?:[^\S\n]+(?:(?:de la|de|del|la|van|von|der|da|bin|al|of)[^\S\n]+)?{CAP}){{0,6}}"
+_PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e)"
+_DESC = (rf"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|{CAP}['’]s)[^\S\n]+(?:[\w.'’-]+[^\S\n]+){{0,4}}?"
+         rf"{_role_pattern()}s?(?:[^\S\n]+(?:for|of|at|to|with)[^\S\n]+(?:the[^\S\n]+)?{_NAME})?")
+# A name may carry a lower-case lead ("former Sen. Evan Bayh", "the Times") and a party tag.
+_NAMED = rf"(?:(?:[Ff]ormer|[Tt]he|then-|[Ll]ate)[^\S\n]+)?{_NAME}(?:[^\S\n]+\([^()\n]{{1,30}}\))?"
+_NP = rf"(?P<np>{_DESC}|{_PRONOUN}|{_NAMED})"
+_VERB = _verb_pattern()
+_APPOS = r"(?:,[^\S\n](?P<appos>[^,\n“”\"]{1,90}),)?"
+# Up to four words before a name that follows the quote: "State spokesman Mark Toner said".
+_LEAD = r"(?:[\w.'’-]+[^\S\n]+){0,4}?"
+_AFTER_INVERTED = re.compile(rf"^[\s,—–-]*(?P<verb>{_VERB})[^\S\n]+{_NP}{_APPOS}")
+_AFTER_NORMAL = re.compile(
+    rf"^[\s,—–-]*(?:{_LEAD}(?=[A-Z]))?{_NP}{_APPOS}[^\S\n]+{_ADVERBS}(?P<verb>{_VERB})")
+# After a quote ending in a comma, a name and any past-tense or present verb attribute it
+# ("...," Hannity pressed.).
+_AFTER_GENERIC = re.compile(
+    rf"^[\s,—–-]*{_NP}[^\S\n]+{_ADVERBS}(?P<verb>[a-z]+(?:ed|s))\b(?![^\S\n]+(?:that|to)\b)")
+# A cue closing the sentence after a partial quote: '... "a disaster" at a rally, Trump said.'
+_TRAILING = re.compile(
+    rf",[^\S\n]+{_NP}{_APPOS}[^\S\n]+{_ADVERBS}(?P<verb>{_VERB})[^,.]{{0,40}}\.?$")
+# A name or pronoun followed by a lower-case word (its verb): a sentence's acting subject.
+_SUBJECT_ANY = re.compile(rf"{_NP}{_APPOS}[^\S\n]+(?=[a-z])")
+_ACCORDING = re.compile(rf"(?P<verb>[Aa]ccording\s+to)\s+{_NP}")
+_VERB_RE = re.compile(_VERB)
+_SUBJECT_BEFORE = re.compile(rf"{_NP}{_APPOS}[^\S\n]+{_ADVERBS}$")
+_SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s+(?=[\"“‘(]?[A-Z0-9])|\n")
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    np: str
+    """The noun phrase that names the speaker ("he", "Rubio", "the official")."""
+    cue: str
+    pos: int
+    """Offset of the noun phrase in the text (pronouns look back from here)."""
+    appos: str | None = None
+    """An appositive after the noun phrase: "the spokesman, *Mark Toner*, said"."""
+
+
+def _from_match(match: re.Match[str], offset: int, cue: str | None = None) -> _Cue:
+    groups = match.groupdict()
+    return _Cue(match.group("np"), cue if cue is not None else _norm_cue(match.group("verb")),
+                offset + match.start("np"), groups.get("appos"))
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """A resolved speaker (or None) and the cue that named them."""
+
+    speaker: str | None
+    cue: str | None
+
+
+def attribute(text: str, pieces: Sequence[Piece]) -> list[Attribution]:
+    """A speaker and cue for each piece, in order (see the module docstring)."""
+    mentions = Mentions(text, [(p.start, p.end) for p in pieces])
+    out: list[Attribution] = []
+    last: tuple[str, int] | None = None
+    for index, piece in enumerate(pieces):
+        prev_end = pieces[index - 1].end + 1 if index else 0
+        nxt_start = pieces[index + 1].start - 1 if index + 1 < len(pieces) else len(text)
+        begin = sentence_start(text, prev_end, piece.start - 1)
+        found = _cue(text, piece, begin, nxt_start)
+        # A quote standing alone, or sharing its sentence with the previous quote, continues
+        # the previous speaker's words.
+        alone = not text[begin:piece.start - 1].strip() or begin == prev_end
+        if found is None and index and alone:
+            prior = out[-1]
+            if prior.speaker and piece.start - pieces[index - 1].end <= INHERIT_CHARS:
+                out.append(prior)
+                continue
+        speaker = _resolve(found, mentions, last) if found else None
+        if found is None or (speaker is None and found.cue == "" and index == 0):
+            found, speaker = _sentence_subject(text[begin:piece.start - 1], begin, mentions)
+        out.append(Attribution(speaker, found.cue if found else None))
+        if speaker:
+            last = (speaker, piece.start)
+    return out
+
+
+def _is_pronoun_phrase(np: str) -> bool:
+    return np.lower() in _PRONOUNS or np.lower() in ("they", "it", "we")
+
+
+def sentence_start(text: str, floor: int, pos: int) -> int:
+    """Where the sentence holding ``pos`` starts (not before ``floor``, at most a frame back)."""
+    start = floor
+    # The look-ahead of a boundary must see the quotation mark at ``pos``: search a bit past it.
+    for match in _SENTENCE_END.finditer(text, max(floor, pos - FRAME_CHARS), pos + 2):
+        if match.end() > pos or (match.group() != "\n" and _is_abbreviation(text, match.start())):
+            continue
+        start = match.end()
+    return max(start, pos - FRAME_CHARS)
+
+
+def _sentence_end(text: str, pos: int, ceiling: int) -> int:
+    for match in _SENTENCE_END.finditer(text, pos, min(ceiling, pos + FRAME_CHARS)):
+        if match.group() == "\n" or not _is_abbreviation(text, match.start()):
+            return match.start() + 1
+    return min(ceiling, pos + FRAME_CHARS)
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    word = re.search(r"[\w.]+$", text[max(0, dot - 12):dot])
+    if not word:
+        return False
+    token = word.group().lower().strip(".")
+    return len(token) == 1 or token in _ABBREVIATIONS
+
+
+def _cue(text: str, piece: Piece, begin: int, nxt_start: int) -> _Cue | None:
+    """The cue naming the speaker of ``piece`` (its sentence starts at ``begin``), or None.
+
+    A quote ending in a comma is followed by its attribution; one ending in a full stop is not;
+    after a question or exclamation mark, a cue introducing the quote ("X asked: "...?"") wins.
+    """
+    inner = text[piece.start:piece.end].rstrip()
+    before = text[begin:piece.start - 1]
+    after_from = piece.end + (1 if piece.closed else 0)
+    after = text[after_from:_sentence_end(text, after_from, nxt_start)]
+    last = inner[-1:] if piece.closed else "."
+    if last in "?!" and before.rstrip().endswith((":", ",")):
+        found = _cue_before(before, begin)
+        if found:
+            return found
+    if last not in ".…":
+        found = _cue_after(after, after_from, generic=last in ",?!")
+        if found:
+            return found
+    found = _cue_before(before, begin)
+    if found is None and not before.strip():
+        found = _colon_intro(text, piece.start - 1)
+    return found
+
+
+def _cue_after(after: str, offset: int, *, generic: bool) -> _Cue | None:
+    for pattern in (_AFTER_INVERTED, _AFTER_NORMAL, *((_AFTER_GENERIC,) if generic else ())):
+        match = pattern.match(after)
+        if match:
+            return _from_match(match, offset)
+    match = _ACCORDING.search(after)
+    if match and match.start() < 3:
+        return _from_match(match, offset)
+    match = _TRAILING.search(after)
+    return _from_match(match, offset) if match else None
+
+
+def _sentence_subject(before: str, offset: int,
+                      mentions: Mentions) -> tuple[_Cue | None, str | None]:
+    """The first person that acts in the quote's sentence ("Rubio also bemoaned ... "...")."""
+    for match in _SUBJECT_ANY.finditer(before):
+        if not _plausible_subject(match.group("np")):
+            continue
+        found = _from_match(match, offset, "")
+        speaker = _resolve(found, mentions)
+        if speaker and mentions.is_person(speaker):
+            return found, speaker
+    return None, None
+
+
+def _cue_before(before: str, offset: int) -> _Cue | None:
+    according = list(_ACCORDING.finditer(before))
+    if according:
+        return _from_match(according[-1], offset)
+    verbs = list(_VERB_RE.finditer(before))
+    for verb in reversed(verbs):
+        subject = _SUBJECT_BEFORE.search(before, 0, verb.start())
+        if subject and _plausible_subject(subject.group("np")):
+            return _from_match(subject, offset, _norm_cue(verb.group()))
+    return None
+
+
+def _colon_intro(text: str, mark: int) -> _Cue | None:
+    """A quote opening its paragraph after a paragraph that ends in a colon ("Cruz continued:")."""
+    para_start = text.rfind("\n", 0, mark)
+    if para_start <= 0 or text[para_start:mark].strip():
+        return None
+    prev = text[:para_start].rstrip()
+    if not prev.endswith(":"):
+        return None
+    begin = sentence_start(text, max(0, text.rfind("\n", 0, len(prev)) + 1), len(prev))
+    return _cue_before(prev[begin:len(prev) - 1] + " ", begin)
+
+
+def _plausible_subject(np: str) -> bool:
+    words = [w.lower().strip(".,") for w in np.split()]
+    if all(w in STOP_WORDS for w in words):
+        return False
+    return words[0] not in ("it", "this", "that", "there") and not np.endswith(("’s", "'s"))
+
+
+def _norm_cue(cue: str) -> str:
+    return " ".join(cue.lower().split())
+
+
+def _resolve(found: _Cue, mentions: Mentions, last: tuple[str, int] | None = None) -> str | None:
+    """A name for the cue's noun phrase; None when it cannot be named."""
+    np, pos = found.np, found.pos
+    low = np.lower()
+    if low in _PRONOUNS:
+        return mentions.person_for(pos, _PRONOUNS[low], last)  # type: ignore[arg-type]
+    if low in ("they", "it", "we"):
+        return None
+    np = re.sub(r"\s*\([^()]*\)$", "", np)
+    np = re.sub(r"^(?:[Ff]ormer|then-|[Ll]ate)\s+", "", np)
+    bare = re.sub(r"^(?:[Tt]he)\s+", "", np)
+    if bare[:1].isupper() and is_org(bare):
+        return bare
+    if np[:1].isupper() and not re.match(r"(?:The|An?|One|Another)\s", np):
+        name, _ = split_title(np)
+        if name and not np.endswith(("’s", "'s")):
+            return mentions.unify(name) if not is_org(name) else name
+        np = "the " + np
+    if found.appos and re.fullmatch(_NAME, found.appos.strip()):
+        name, _ = split_title(found.appos.strip())
+        if name:
+            return mentions.unify(name)
+    return _describe(np, pos, mentions)
+
+
+def _describe(np: str, pos: int, mentions: Mentions) -> str | None:
+    """Resolve a description: 'the secretary of state', 'a spokesman for Hillary Clinton'."""
+    words = np.split()
+    body = [w.lower().strip(".,") for w in words[1:]]
+    title_words = {w for w in body if w not in ("former", "then", "the")}
+    owned = re.search(r"\b(?:for|of|at|with)\s+(?:the\s+)?[A-Z]", np)
+    if any(map(is_title_word, title_words)) and not owned:
+        found = mentions.titled(pos, title_words)
+        if found:
+            return found.name
+    owner = re.search(rf"\b(?:for|of|at|with)\s+(?:the\s+)?({_NAME})$", np)
+    if owner and not is_title_word(owner.group(1).split()[-1]):
+        return " ".join(words[1:])
+    possessive = re.match(rf"({CAP})['’]s\s", np)
+    if possessive:
+        return f"{mentions.unify(possessive.group(1))} {words[-1]}"
+    rest = words[1:]
+    if rest and all(w[:1].isupper() for w in rest) and not all(map(is_title_word, rest)):
+        return " ".join(rest)
+    capitalised = [w for w in rest if w[:1].isupper() and not is_title_word(w)]
+    if capitalised and words[-1].lower() in lexicon("org_words"):
+        return " ".join(rest)
+    return None
