@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from generator import (
     clean,
@@ -54,6 +54,15 @@ Cleaned = tuple[tuple[Article, ...], tuple[Skipped, ...]]
 """What cleaning one article gives: the article (or nothing) and why it was dropped."""
 
 
+class Mapper(Protocol):
+    """How per-article work is spread: ``parallel.pmap`` or ``distributed.bag_mapper()``."""
+
+    def __call__(self, func: Callable[[T], R], items: Sequence[T], *, workers: int,
+                 progress: Progress, desc: str) -> list[R]:
+        """``[func(x) for x in items]``, in order, however it is spread."""
+        ...
+
+
 @dataclass
 class BuildStats:
     """Work done by one run, for benchmarks and the report: computed vs reused per stage."""
@@ -76,7 +85,8 @@ class _Timer:
 
 
 def run(settings: Settings, *, progress: Progress = SILENT, today: dt.date | None = None,
-        paths: tuple[Path, ...] | None = None, stats: BuildStats | None = None) -> Analysis:
+        paths: tuple[Path, ...] | None = None, stats: BuildStats | None = None,
+        mapper: Mapper = pmap) -> Analysis:
     """Ingest, analyse and return everything needed to write pages; writes nothing but cache.
 
     Args:
@@ -85,6 +95,7 @@ def run(settings: Settings, *, progress: Progress = SILENT, today: dt.date | Non
         today: the build date (stories' ``first_seen``/``updated``); defaults to today.
         paths: content paths overriding ``settings.content``.
         stats: filled with per-stage computed/reused counts when given.
+        mapper: runs the per-article stages (default: the local process pool).
 
     Raises:
         InputError: when a content path does not exist.
@@ -94,7 +105,7 @@ def run(settings: Settings, *, progress: Progress = SILENT, today: dt.date | Non
     timer = _Timer()
     inputs = _inputs(settings, paths)
     cache = Cache(settings.path(settings.cache_dir))
-    work = _Work(cache, settings.build.workers, progress, stats)
+    work = _Work(cache, settings.build.workers, progress, stats, mapper)
     try:
         with timer.stage("ingest"):
             articles, skipped = _partition(progress.iter(
@@ -176,13 +187,14 @@ class _Work:
     workers: int
     progress: Progress
     stats: BuildStats
+    mapper: Mapper
 
     def map(self, stage: str, func: Callable[[T], R], items: Sequence[T],
             keys: Sequence[str], desc: str) -> list[R]:
         found = self.cache.get_many(stage, keys)
         todo = [i for i, key in enumerate(keys) if key not in found]
-        computed = pmap(func, [items[i] for i in todo], workers=self.workers,
-                        progress=self.progress, desc=desc)
+        computed = self.mapper(func, [items[i] for i in todo], workers=self.workers,
+                               progress=self.progress, desc=desc)
         fresh = {keys[i]: value for i, value in zip(todo, computed, strict=True)}
         self.cache.put_many(stage, fresh)
         self.stats.computed[stage] = self.stats.computed.get(stage, 0) + len(fresh)

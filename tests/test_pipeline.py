@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import SAMPLES
 
-from generator import cache, pipeline, report
+from generator import cache, pipeline, redirects, report
 from generator.config import Settings
 
 DAY = dt.date(2025, 11, 20)
@@ -92,6 +92,8 @@ def test_build_writes_site_with_redirects_and_history(project: Settings) -> None
         encoding="utf-8")
     second = pipeline.build(project, today=DAY + dt.timedelta(days=1))
     assert (slug, "") in second.redirects
-    page = project.root / "site" / "stories" / slug / "index.html"
-    assert 'url=../../"' in page.read_text(encoding="utf-8")
+    directory_urls = redirects.directory_urls_of(project.root / "mkdocs.yml")
+    page = project.root / "site" / redirects.page_path(slug, directory_urls=directory_urls)
+    home = redirects.relative_href("", directory_urls=directory_urls)
+    assert f'url={home}"' in page.read_text(encoding="utf-8")
     assert (project.path(project.cache_dir) / "history.json").exists()

@@ -1,0 +1,112 @@
+"""Incremental builds: cold build, warm rebuild (nothing changed), and rebuild after 1% new.
+
+A 10,000-article synthetic corpus (benchmarks/synth.py) is analysed with ``pipeline.run`` three
+times against one cache dir: cold (empty cache), warm (same inputs), and after adding 100 new
+articles as a new JSON Lines file (a daily drop). Work is measured two ways:
+
+- per-article computations: articles cleaned plus sources extracted (cache misses);
+- wall time of the per-article stages (clean + extract), and of the whole pipeline, whose
+  global stages (dedupe, cluster, merge) still see every article on every build.
+
+    .venv/bin/python -m benchmarks.incremental            # 10,000 + 1%
+    .venv/bin/python -m benchmarks.incremental --size 2000 --no-record
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import shutil
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from benchmarks import _common, synth
+
+PER_ARTICLE_STAGES = ("clean", "extract")
+TARGET_SHARE = 0.10
+
+
+def one_run(root: Path, corpus: Path, label: str) -> dict[str, Any]:
+    from generator import pipeline
+    from generator.config import Settings
+
+    settings = Settings(root=root, content=(corpus,), cache_dir=Path("cache"))
+    stats = pipeline.BuildStats()
+    start = time.perf_counter()
+    analysis = pipeline.run(settings, today=dt.date(2025, 1, 1), stats=stats)
+    total = time.perf_counter() - start
+    timings = dict(analysis.timings)
+    return {"label": label, "total": total, "timings": timings,
+            "computed": sum(stats.computed.values()), "reused": sum(stats.reused.values()),
+            "per_article_seconds": sum(timings.get(s, 0.0) for s in PER_ARTICLE_STAGES),
+            "articles": len(analysis.articles), "stories": len(analysis.stories)}
+
+
+def table(runs: list[dict[str, Any]]) -> str:
+    cold = runs[0]
+    rows = ["| build | articles | per-article computations | share of cold | clean+extract time "
+            "| share of cold | whole pipeline | share of cold | stages (s) |",
+            "|---|---|---|---|---|---|---|---|---|"]
+    for r in runs:
+        stages = ", ".join(f"{k} {v:.1f}" for k, v in r["timings"].items())
+        rows.append(
+            f"| {r['label']} | {r['articles']:,} | {r['computed']:,} "
+            f"| {_share(r['computed'], cold['computed'])} | {r['per_article_seconds']:.2f} s "
+            f"| {_share(r['per_article_seconds'], cold['per_article_seconds'])} "
+            f"| {r['total']:.1f} s | {_share(r['total'], cold['total'])} | {stages} |")
+    return "\n".join(rows)
+
+
+def _share(value: float, whole: float) -> str:
+    return f"{100 * value / whole:.1f}%" if whole else "-"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--size", type=int, default=10_000)
+    parser.add_argument("--no-record", action="store_true")
+    args = parser.parse_args()
+    real = synth.load_real()
+    if not real:
+        _common.require_eval("ecbplus-stories")
+    base = Path(tempfile.mkdtemp(prefix="digest-incremental-"))
+    try:
+        runs = measure(base, args.size, real)
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+    report(runs, args)
+
+
+def measure(base: Path, size: int, real: list[synth.RealArticle]) -> list[dict[str, Any]]:
+    corpus = base / "content"
+    synth.write_corpus(size, corpus, real=real)
+    runs = [one_run(base, corpus, "cold (empty cache)"),
+            one_run(base, corpus, "warm (nothing changed)")]
+    synth.write_corpus(size // 100, corpus, start_index=size, real=real)
+    runs.append(one_run(base, corpus, f"1% new (+{size // 100} articles)"))
+    return runs
+
+
+def report(runs: list[dict[str, Any]], args: argparse.Namespace) -> None:
+    command = ".venv/bin/python -m benchmarks.incremental" + (
+        f" --size {args.size}" if args.size != 10_000 else "")
+    new = runs[-1]
+    verdict = ("meets" if new["computed"] <= TARGET_SHARE * runs[0]["computed"]
+               and new["per_article_seconds"] <= TARGET_SHARE * runs[0]["per_article_seconds"]
+               else "MISSES")
+    md = (f"## Incremental builds\n\n`{command}` on {dt.date.today()}, {_common.machine()}. "
+          "`pipeline.run` three times on one cache dir. Per-article computations are cache "
+          "misses of clean (one per article) and extract (one per source). The global stages "
+          "(dedupe, cluster, merge) run over the whole corpus on every build, so the whole "
+          "pipeline's share is shown too.\n\n" + table(runs) +
+          f"\n\nThe 1%-new rebuild {verdict} the target of under {TARGET_SHARE:.0%} of the cold "
+          "build's per-article work (computations and their wall time).")
+    print(md)
+    if not args.no_record:
+        _common.record("incremental", md)
+
+
+if __name__ == "__main__":
+    main()
