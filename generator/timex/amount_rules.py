@@ -55,8 +55,10 @@ def duration(m: re.Match[str], ctx: Context) -> Resolved | None:
     """``three years``, ``the past five years``, ``two-day``, ``12 to 18 months``."""
     unit = _unit(m["unit"])
     words = norm(m["n"])
-    if unit == "quarter" and words in ("a", "an", "one"):
-        return None  # "a quarter of" is a fraction.
+    if unit == "quarter" and (words in ("a", "an", "one") or "-quarters" in m.group().lower()):
+        return None  # "a quarter of", "three-quarters" are fractions.
+    if unit == "second" and words in ("a", "an"):
+        return None  # "a second time", "a second term": the ordinal.
     amount = None if m["n2"] else parse_number(m["n"])
     if words in ("a", "an") and _MONEY_OR_RATE_BEFORE.search(
             ctx.text, max(0, m.start() - 12), m.start()):
@@ -98,7 +100,10 @@ def year_earlier_period(m: re.Match[str], ctx: Context) -> Resolved | None:
 
 
 def bare_plural(m: re.Match[str], ctx: Context) -> Resolved | None:
-    """Dispatch for the two alternatives of the bare plural rule."""
+    """``for years``, ``in recent months``, ``day-long``, ``decades-long``."""
+    if m["unit3"]:
+        word = m["unit3"].lower()
+        return duration_value(None if word.endswith("s") else 1, _unit(word)), "DURATION"
     unit = m["unit"] or m["unit2"]
     return duration_value(None, _unit(unit)), "DURATION"
 
@@ -133,10 +138,12 @@ RULES: tuple[Rule, ...] = (
         duration, _UNIT_TRIGGERS, UNIT_LAST_REACH),
     compile_rule(
         "bare_plural",
+        r"\b(?P<unit3>day|week|month|year|decade|centur(?:y|ies)|(?:day|week|month|year|decade)s)"
+        r"-long\b|"
         r"(?:(?<=\bfor\s)|(?<=\bover\s)|(?<=\bwithin\s)|(?<=\bthan\s))"
         r"(?P<unit>years|months|weeks|decades|centuries)\b"
         r"|\brecent\s+(?P<unit2>months|weeks)\b",
-        bare_plural, ("years", "months", "weeks", "decades", "centuries")),
+        bare_plural, ("years", "months", "weeks", "decades", "centuries", "long")),
     compile_rule(
         "every",
         rf"\b(?:every|each|per)\s+(?:(?:other|single)\s+)?(?:(?P<n>{NUMBER_RE})\s+)?"

@@ -23,6 +23,12 @@ from generator.timex.patterns import (
     alternation,
 )
 
+DECADE_WORDS: dict[str, int] = {
+    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+    "eighties": 8, "nineties": 9,
+}
+"""Decades named in words ("the nineties"): read as the 1900s, as news uses them."""
+
 # Two-digit years up to this value are read as 20xx, above it as 19xx ("3/4/98" is 1998).
 # Chosen so that news archives from the 1950s onward and today's news both read right.
 TWO_DIGIT_YEAR_PIVOT = 49
@@ -176,6 +182,8 @@ def decade(m: re.Match[str], ctx: Context) -> Resolved | None:
     """``the 1990s``, ``the '80s``, ``the early 1990s``: TIMEX3 ``199X``."""
     if m["c"]:
         return f"{m['c']}{m['d']}X", "DATE"
+    if m["word"]:
+        return f"19{DECADE_WORDS[m['word'].lower()]}X", "DATE"
     century = "19" if ctx.reference is None or int(m["d2"]) > ctx.reference.year % 100 // 10 \
         else str(ctx.reference.year // 100)
     return f"{century}{m['d2']}X", "DATE"
@@ -253,8 +261,9 @@ RULES: tuple[Rule, ...] = (
                  rf"(?P<d>\d{{1,2}})\b))?", clock_time,
                  ("m", "am", "pm", "noon", "midnight", "midday")),
     compile_rule("decade",
-                 r"\b(?:(?:early|mid|late)[\s-]+)?(?:(?P<c>1[6-9]|20)(?P<d>\d)0|'(?P<d2>\d)0)'?s\b",
-                 decade, ("#4", "#")),
+                 r"\b(?:(?:early|mid|late)[\s-]+)?(?:(?:(?P<c>1[6-9]|20)(?P<d>\d)0|'(?P<d2>\d)0)'?s\b"
+                 rf"|(?<=the\s)(?P<word>{alternation(DECADE_WORDS)})\b)",
+                 decade, ("#4", "#", *DECADE_WORDS)),
     compile_rule("century", rf"\b(?P<ord>{ORDINAL_RE})[\s-]+century\b", century, ("century",)),
     compile_rule("year",
                  rf"(?<![\d$.,#/-])\b(?:(?:fiscal|calendar|{MODIFIER_RE})[\s-]+)?(?P<y>{YEAR_RE})"

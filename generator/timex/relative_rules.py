@@ -149,6 +149,15 @@ def _unnumbered_quarter(ctx: Context, words: str, back: bool) -> str:
     return ctx.last_quarter or resolve.last_completed_quarter(reference)
 
 
+def year_end(m: re.Match[str], ctx: Context) -> Resolved | None:
+    """``year-end`` (TIMEX3 gives the day, Dec. 31) and ``year's end`` (the year)."""
+    shift = {"last": -1, "next": 1}.get(norm(m["rel"]), 0)
+    if ctx.reference is None:
+        return "XXXX", "DATE"
+    year = ctx.reference.year + shift
+    return (f"{year:04d}-12-31" if "-" in m["form"] else f"{year:04d}"), "DATE"
+
+
 def half(m: re.Match[str], ctx: Context) -> Resolved | None:
     """``the first half``, ``the second half of 1998``: TIMEX3 ``1998-H1``."""
     which = 1 if m["which"].lower() in ("first", "front") else 2
@@ -212,6 +221,10 @@ RULES: tuple[Rule, ...] = (
         rf"(?:\s+a\s+year\s+(?:ago|earlier))?"
         rf"|\b(?:(?-i:Q)(?P<q>[1-4])|(?P<qq>[1-4])(?-i:Q))\b(?:\s+(?P<y2>{YEAR_RE}))?",
         quarter, ("quarter", "q")),
+    compile_rule(
+        "year_end",
+        r"\b(?:(?P<rel>last|this|next)\s+)?(?P<form>year-end|year's\s+end)\b(?!\s+(?:of\s+)?\d)",
+        year_end, ("end",)),
     compile_rule(
         "half",
         r"\b(?:the\s+)?(?P<which>first|second|last|latter|back|front)\s+half\b"

@@ -18,11 +18,12 @@ from generator.timex.patterns import SEASON_START_MONTH
 
 Tense = str | None
 
-# A month named without a year is taken in the year that puts it nearest the reference when the
-# tense does not decide: "in April" written in December means next April. Half a year (6 months)
-# is the symmetric choice; ties (exactly 6 months away) go to the past, news reports mostly look
-# back (checked on TempEval-3 dev: 'April' in a December article is 1999-04).
-NEAREST_MONTH_WINDOW = 6
+# A month named without a year, when the tense does not decide, is taken in the coming
+# NEAREST_MONTHS_AHEAD months or else in the past year: news mostly looks back, but "in
+# February" written in December means next February. Calibrated on TempEval-3 dev: 3, 4, 5 and
+# 6 months ahead score within 0.002 value F1 of each other; 3 fits today's news samples best
+# ("In February, Trump designated..." in a November article is this year's February).
+NEAREST_MONTHS_AHEAD = 3
 
 # A day within this many days of the reference is taken in the nearest year whatever the tense:
 # "the deadline of Jan. 14" in a past-tense sentence of a Jan. 7 article is next week, not last
@@ -125,9 +126,9 @@ def month_year(reference: dt.date, month_number: int, tense: Tense, relation: st
         return reference.year + _RELATION_SHIFT[relation](offset)
     if tense in _TENSE_SHIFT:
         return reference.year + _TENSE_SHIFT[tense](offset)
-    if offset > NEAREST_MONTH_WINDOW:
+    if offset > NEAREST_MONTHS_AHEAD:
         return reference.year - 1
-    return reference.year + (1 if offset < -NEAREST_MONTH_WINDOW else 0)
+    return reference.year + (1 if offset < -(12 - NEAREST_MONTHS_AHEAD) else 0)
 
 
 def month_day(reference: dt.date, month_number: int, day_number: int, tense: Tense) -> str | None:

@@ -62,7 +62,15 @@ NOT_PAST = frozenset({
 """Words ending in -ed that are not past-tense verbs, or that point to the future."""
 
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
-_SENTENCE_END = re.compile(r"[.!?][\"'”’]?\s+(?=[A-Z\"“])|\n\s*\n")
+TITLE_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt",
+                       "Capt", "St", "Jr", "Sr", "Prof", "Rev", "Adm", "Maj", "Gov", "Pres")
+"""Abbreviations that end in a period without ending the sentence ("Sen. Smith")."""
+
+# The lookbehinds follow the punctuation so the engine can scan for [.!?] quickly.
+_NOT_AFTER = "".join(rf"(?<!\b{re.escape(a)}.)" for a in sorted(set(TITLE_ABBREVIATIONS)))
+_SENTENCE_END = re.compile(
+    rf"[.!?](?<!\b[A-Z].){_NOT_AFTER}[\"'”’]?\s+(?=[A-Z\"“])|\n\s*\n")
+"""A sentence end: not after an initial or ``U.S.`` (a capital letter alone) or a title."""
 
 # How far (in words) a cue may sit from the expression and still speak for it: about one
 # clause. Checked by eye on TempEval-3 dev sentences; longer windows picked up the tense of a
@@ -75,7 +83,7 @@ AUXILIARY_WINDOW = 20
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The start and end offsets of the sentence holding ``text[start:end]``."""
-    left = 0
+    left = max(0, start - 400)
     for match in _SENTENCE_END.finditer(text, max(0, start - 400), start):
         left = match.end()
     following = _SENTENCE_END.search(text, end, end + 400)
