@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -80,6 +82,12 @@ RELATIVE = [
     ("Orders fell in the fourth quarter of 2024.", FRI_2025, "the fourth quarter of 2024",
      "2024-Q4"),
     ("He left the company 18 months ago.", FRI_2025, "18 months ago", "2024-05"),
+    ("In February, U.S. President Trump designated six cartels.", FRI_2025, "February",
+     "2025-02"),
+    ("Sales will be reported in January.", FRI_2025, "January", "2026-01"),
+    ("Sales rose in the nineties.", FRI_2025, "nineties", "199X"),
+    ("Debt will peak at year-end.", FRI_2025, "year-end", "2025-12-31"),
+    ("It was a decades-long feud.", FRI_2025, "decades-long", "PXY"),
 ]
 
 
@@ -131,6 +139,7 @@ def test_discourse_quarter_and_year_carry_forward() -> None:
 
 NOT_DATES = [
     "The 6-year-old boy and his 44-year-old father arrived.",
+    "She won a second term, taking about three-quarters of the vote.",
     "You may go now-ish.",
     "Prices fall when supply rises.",
     "A quarter of the vote went to him.",
@@ -159,3 +168,26 @@ def test_mentions_are_sorted_non_overlapping_and_exact() -> None:
 def test_calendar_values_parse_as_partial_dates() -> None:
     mentions = find_dates("Sheinbaum spoke on Nov. 4 and again in February 2025.", FRI_2025)
     assert [m.date for m in mentions] == [PartialDate(2025, 11, 4), PartialDate(2025, 2)]
+
+
+def test_benchmark_scoring_counts_relaxed_strict_and_value_matches() -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repo, for benchmarks/
+    from benchmarks.dates import score_document
+    from generator.model import DateMention
+
+    gold = [
+        {"start": 0, "end": 6, "text": "Friday", "type": "DATE", "value": "1998-08-07"},
+        {"start": 10, "end": 19, "text": "last year", "type": "DATE", "value": "1997"},
+        {"start": 30, "end": 35, "text": "daily", "type": "SET", "value": "P1D"},
+    ]
+    predicted = [
+        DateMention(0, 6, "Friday", "1998-08-07"),          # strict, right value
+        DateMention(5, 19, "y last year", "1996"),           # relaxed only, wrong value
+        DateMention(40, 45, "later", "FUTURE_REF"),          # spurious
+    ]
+    score = score_document(gold, predicted)
+    assert (score.gold, score.predicted, score.relaxed, score.strict, score.value_ok) == (
+        3, 3, 2, 1, 1)
+    figures = score.figures()
+    assert figures["F1"] == pytest.approx(2 / 3)
+    assert figures["value_F1"] == pytest.approx(2 / 3 * 1 / 2)

@@ -175,7 +175,8 @@ _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ni
 _DIGIT_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 NUMBER_RE = (
     r"(?:\d+(?:\.\d+)?|" + alternation(_TENS) + r"(?:[\s-]+" + alternation(_DIGIT_WORDS) + r")?"
-    + r"|" + alternation(w for w in NUMBER_WORDS if w not in _TENS)
+    + r"|" + alternation(w for w in NUMBER_WORDS if w not in (*_TENS, "a", "an"))
+    + r"|an?(?![\s-]+[a-z]+s\b)"  # "a year", but not the "a" of "a decades-long feud"
     + r"|" + alternation(VAGUE_QUANTITIES) + r")"
 )
 """A count: digits, number words up to ninety-nine, or a vague quantity."""

@@ -111,12 +111,17 @@ def quarter(m: re.Match[str], ctx: Context) -> Resolved | None:
     """``the third quarter``, ``third-quarter``, ``the latest quarter``, ``Q3 1998``, ..."""
     words = norm(m.group())
     number = _quarter_number(m)
-    explicit = m["y"] or m["y2"] or m["y3"]
+    written = re.search(r"\b(?:1[6-9]|20)\d\d\b", m["ords"] or "")
+    explicit = m["y"] or m["y2"] or m["y3"] or (written.group() if written else None)
     back = any(w in words for w in _QUARTER_BACK_ONE_YEAR)
     if number is None and (norm(m["det"]) in ("a", "an") or not (m["det"] or m["ords"])):
         return None  # "a quarter of the vote" is a fraction; a bare "quarter" is too vague.
     if ctx.reference is None and not explicit:
         return (f"XXXX-Q{number}" if number else "XXXX-QX"), "DATE"
+    if number is None and explicit:
+        # "the 1988 quarter": the quarter under discussion, in the year written.
+        base = ctx.last_quarter or resolve.last_completed_quarter(ctx.reference or dt.date.min)
+        return f"{explicit}-Q{base[-1]}", "DATE"
     if number is not None:
         year = int(explicit) if explicit else resolve.quarter_year(
             ctx.reference or dt.date.min, number)

@@ -134,10 +134,10 @@ def _adjacent(before: list[str]) -> str | None:
     if not words:
         return None
     word = words[-1]
-    if word in PAST_REPORTING:
-        return "past"
     if len(words) > 1 and words[-2] in PASSIVE_OR_INFINITIVE:
         return None  # "will be held in May": the auxiliary further left decides.
+    if word in PAST_REPORTING:
+        return "past"
     return _auxiliary(word) or _cue(word)
 
 
