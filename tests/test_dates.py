@@ -140,6 +140,7 @@ def test_discourse_quarter_and_year_carry_forward() -> None:
 NOT_DATES = [
     "The 6-year-old boy and his 44-year-old father arrived.",
     "She won a second term, taking about three-quarters of the vote.",
+    "The protests recalled the Arab Spring, USA Today reported.",
     "You may go now-ish.",
     "Prices fall when supply rises.",
     "A quarter of the vote went to him.",

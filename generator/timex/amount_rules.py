@@ -14,6 +14,7 @@ from generator.timex.patterns import (
     APPROX_RE,
     CURRENT_NOT_TIME,
     NUMBER_RE,
+    PARTS_OF_DAY,
     REFERENCE_WORDS,
     SET_ADVERBS,
     UNIT_PLURALS,
@@ -112,7 +113,8 @@ def every(m: re.Match[str], ctx: Context) -> Resolved | None:
     """Dispatch for ``every ...`` and plural weekdays."""
     weekday = m["wd"] or m["wd2"]
     if weekday:
-        return f"XXXX-WXX-{WEEKDAYS[weekday.lower()] + 1}", "SET"
+        part = f"T{PARTS_OF_DAY[m['pod'].lower()]}" if m["pod"] else ""
+        return f"XXXX-WXX-{WEEKDAYS[weekday.lower()] + 1}{part}", "SET"
     amount = parse_number(m["n"]) if m["n"] else 1
     return duration_value(amount or 1, _unit(m["unit"])), "SET"
 
@@ -148,8 +150,8 @@ RULES: tuple[Rule, ...] = (
         "every",
         rf"\b(?:every|each|per)\s+(?:(?:other|single)\s+)?(?:(?P<n>{NUMBER_RE})\s+)?"
         rf"(?:(?P<unit>{_UNIT_ANY})|(?P<wd>{WEEKDAY_RE}))\b"
-        rf"|\b(?P<wd2>{WEEKDAY_RE})s\b",
-        every, ("every", "each", "per", *(f"{d}s" for d in WEEKDAY_FULL))),
+        rf"|\b(?P<wd2>{WEEKDAY_RE})(?:s|\s+(?P<pod>morning|afternoon|evening|night)s)\b",
+        every, ("every", "each", "per", *WEEKDAY_FULL, *(f"{d}s" for d in WEEKDAY_FULL))),
     compile_rule("set_adverb", rf"\b{alternation(SET_ADVERBS)}\b", set_adverb, tuple(SET_ADVERBS)),
     compile_rule("reference", rf"\b(?P<w>{alternation(_REFERENCE_KEYS)})\b(?![-'’]\w)",
                  reference_word, _REFERENCE_TRIGGERS),

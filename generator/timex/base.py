@@ -80,6 +80,26 @@ def parse_number(word: str) -> int | None:
     return None
 
 
+_LAST_WORD = re.compile(r"(\S+)\s+$")
+_NAME_WORD = re.compile(r"[A-Z][\w&'.-]*[\w&]$")
+
+
+def inside_name(text: str, start: int) -> bool:
+    """True when the capitalised word at ``start`` continues a name ("USA Today", "Arab Spring").
+
+    That is: the word before it is capitalised, has no trailing punctuation, and does not
+    itself open a sentence.
+    """
+    if not text[start:start + 1].isupper():
+        return False
+    prefix = text[max(0, start - 40):start]
+    last = _LAST_WORD.search(prefix)
+    if not last or not _NAME_WORD.match(last.group(1)):
+        return False
+    before = prefix[:last.start()].rstrip()
+    return bool(before) and before[-1] not in ".!?\"“'‘:;"
+
+
 def norm(word: str | None) -> str:
     """Lower case with single spaces (for table look-ups of multi-word groups)."""
     return " ".join((word or "").lower().split())

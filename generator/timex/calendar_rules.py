@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from generator.timex import resolve
-from generator.timex.base import Context, Resolved, Rule, compile_rule, norm
+from generator.timex.base import Context, Resolved, Rule, compile_rule, inside_name, norm
 from generator.timex.patterns import (
     FLOATING_HOLIDAYS,
     HOLIDAYS,
@@ -124,12 +124,16 @@ def weekday(m: re.Match[str], ctx: Context) -> Resolved | None:
     if ctx.reference is None:
         return f"XXXX-WXX-{target + 1}", "DATE"
     value = resolve.weekday(ctx.reference, target, ctx.tense(m), _relation(m["rel"]))
+    if m["pod"] and m["pod"].lower() == "evening":
+        return f"{value}TEV", "TIME"  # TimeBank marks evenings, not mornings or nights.
     return value, "DATE"
 
 
 def day_word(m: re.Match[str], ctx: Context) -> Resolved | None:
     """``yesterday``, ``today``, ``tomorrow``, ``tonight``, ``late yesterday``."""
     offsets = {"yesterday": -1, "today": 0, "tomorrow": 1, "tonight": 0}
+    if inside_name(ctx.text, m.start("w")):
+        return None  # "USA Today", "Good Morning America Today".
     if ctx.reference is None:
         return "XXXX-XX-XX", "DATE"
     value = ctx.reference + dt.timedelta(days=offsets[m["w"].lower()])
@@ -218,7 +222,7 @@ _HOLIDAY_FIRST_WORDS = {re.split(r"\W", name)[0] for name in _HOLIDAY_NAMES}
 _MONTH_WORDS = tuple(MONTHS)
 _WEEKDAY_WORDS = tuple(WEEKDAYS)
 _POD_WORDS = ("morning", "afternoon", "evening", "night")
-_POD = rf"(?:\s+{PART_OF_DAY_RE})?"
+_POD = rf"(?:\s+(?P<pod>{PART_OF_DAY_RE})\b)?"
 
 RULES: tuple[Rule, ...] = (
     compile_rule("iso", r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"

@@ -9,7 +9,15 @@ import datetime as dt
 import re
 
 from generator.timex import resolve
-from generator.timex.base import Context, Resolved, Rule, compile_rule, norm, parse_number
+from generator.timex.base import (
+    Context,
+    Resolved,
+    Rule,
+    compile_rule,
+    inside_name,
+    norm,
+    parse_number,
+)
 from generator.timex.patterns import (
     APPROX_RE,
     NUMBER_RE,
@@ -182,6 +190,8 @@ def season(m: re.Match[str], ctx: Context) -> Resolved | None:
     code = SEASONS[m["s"].lower()]
     if m["s"].lower() == "fall" and not (m["rel"] or m["y"]):
         return None  # "prices fall".
+    if not m["rel"] and inside_name(ctx.text, m.start("s")):
+        return None  # "the Arab Spring", "Prague Spring".
     if m["y"]:
         return f"{m['y']}-{code}", "DATE"
     if ctx.reference is None:
