@@ -30,6 +30,11 @@ _EXPLICIT_YEAR_RULES = frozenset({"year", "month_year", "month_day", "day_month"
 """Rules whose year is written out: the antecedent of a later "that year"."""
 _BACK = re.compile(r"year[- ](?:ago|earlier)|last year's", re.IGNORECASE)
 _TRAILING = " ,;:"
+_LEAD = re.compile(
+    r"(?:a|an|the|its|their|his|her|our)\s+(?=(?:\d+|[a-z]+(?:-[a-z]+)?)-(?:day|week|month|"
+    r"year|hour|minute|quarter|decade)s?\b)|(?:its|their|his|her|our)\s+", re.IGNORECASE)
+"""Words a rule matches but TimeBank leaves out of the span: the article of an adjective
+("a third-quarter loss", "the 14-day strike") and possessives ("its fourth quarter")."""
 
 
 _SPACE = re.compile(r"\s")
@@ -119,7 +124,9 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]
             continue
         value, kind = resolved
         surface = match.group().rstrip(_TRAILING)
-        start = match.start()
+        lead = _LEAD.match(surface)
+        cut = lead.end() if lead and lead.end() < len(surface) else 0
+        surface, start = surface[cut:], match.start() + cut
         mentions.append(DateMention(start, start + len(surface), surface, value, kind))
         if _YEAR.match(value) and RULES[priority].name in _EXPLICIT_YEAR_RULES:
             ctx.last_year = value[:4]

@@ -166,6 +166,17 @@ def test_mentions_are_sorted_non_overlapping_and_exact() -> None:
     assert all(text[m.start:m.end] == m.text for m in mentions)
 
 
+@pytest.mark.parametrize(("text", "surface"), [
+    ("The firm posted a third-quarter loss.", "third-quarter"),
+    ("Its fourth quarter was weak.", "fourth quarter"),
+    ("Workers ended the 14-day strike.", "14-day"),
+    ("The year-earlier period was better.", "The year-earlier period"),
+    ("It was a year ago.", "a year ago"),
+])
+def test_spans_follow_timebank_conventions(text: str, surface: str) -> None:
+    assert [m.text for m in find_dates(text, dt.date(1989, 10, 26))] == [surface]
+
+
 def test_calendar_values_parse_as_partial_dates() -> None:
     mentions = find_dates("Sheinbaum spoke on Nov. 4 and again in February 2025.", FRI_2025)
     assert [m.date for m in mentions] == [PartialDate(2025, 11, 4), PartialDate(2025, 2)]
