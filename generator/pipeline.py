@@ -50,10 +50,6 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 R = TypeVar("R")
 
-Cleaned = tuple[tuple[Article, ...], tuple[Skipped, ...]]
-"""What cleaning one article gives: the article (or nothing) and why it was dropped."""
-
-
 class Mapper(Protocol):
     """How per-article work is spread: ``parallel.pmap`` or ``distributed.bag_mapper()``."""
 
@@ -197,23 +193,31 @@ class _Work:
                                progress=self.progress, desc=desc)
         fresh = {keys[i]: value for i, value in zip(todo, computed, strict=True)}
         self.cache.put_many(stage, fresh)
-        self.stats.computed[stage] = self.stats.computed.get(stage, 0) + len(fresh)
-        self.stats.reused[stage] = self.stats.reused.get(stage, 0) + len(keys) - len(todo)
+        self.count(stage, computed=len(todo), reused=len(keys) - len(todo))
         return [fresh[k] if k in fresh else found[k] for k in keys]
+
+    def count(self, stage: str, *, computed: int, reused: int) -> None:
+        self.stats.computed[stage] = self.stats.computed.get(stage, 0) + computed
+        self.stats.reused[stage] = self.stats.reused.get(stage, 0) + reused
 
 
 def _clean_all(articles: list[Article], work: _Work) -> tuple[list[Article], list[Skipped]]:
+    """Clean: the per-article pass cached and parallel, the corpus-level pass every build.
+
+    Uses ``clean.prepare`` (one article, pure) and ``clean.finish`` (the corpus-level pass:
+    recurring lines, other articles' headlines) when the clean stage offers that split;
+    otherwise the whole of ``clean.clean_corpus``, which cannot be cached per article because
+    an article's cleaned text depends on the rest of the corpus.
+    """
+    prepare = getattr(clean, "prepare", None)
+    finish = getattr(clean, "finish", None)
+    if prepare is None or finish is None:
+        work.count("clean", computed=len(articles), reused=0)
+        return clean.clean_corpus(articles)
     keys = [content_key("clean", repr(a)) for a in articles]
-    results = work.map("clean", _clean_one, articles, keys, "Cleaning")
-    kept = [a for cleaned, _ in results for a in cleaned]
-    dropped = [s for _, skipped in results for s in skipped]
-    return kept, dropped
-
-
-def _clean_one(article: Article) -> Cleaned:
-    """Clean one article (top-level, so worker processes can run it)."""
-    kept, dropped = clean.clean_corpus([article])
-    return tuple(kept), tuple(dropped)
+    prepared = work.map("clean", prepare, articles, keys, "Cleaning")
+    kept, dropped = finish(prepared)
+    return list(kept), list(dropped)
 
 
 def _extract_all(drafts: list[StoryDraft], work: _Work) -> dict[str, Extraction]:

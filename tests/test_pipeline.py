@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import shutil
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 from conftest import SAMPLES
 
-from generator import cache, pipeline, redirects, report
+from generator import cache, clean, pipeline, redirects, report
 from generator.config import Settings
+from generator.model import Article, Skipped
 
 DAY = dt.date(2025, 11, 20)
 
@@ -44,20 +48,52 @@ def test_rebuild_reuses_every_per_article_result(project: Settings) -> None:
     cold, warm = pipeline.BuildStats(), pipeline.BuildStats()
     first = pipeline.run(project, today=DAY, stats=cold)
     second = pipeline.run(project, today=DAY, stats=warm)
-    assert cold.computed["clean"] == 5 and cold.reused["clean"] == 0
-    assert warm.computed == {"clean": 0, "extract": 0}
-    assert warm.reused["clean"] == 5
+    assert cold.computed["clean"] == 5 and cold.reused["extract"] == 0
+    assert warm.computed["extract"] == 0 and warm.reused["extract"] == cold.computed["extract"]
+    split = hasattr(clean, "prepare") and hasattr(clean, "finish")
+    assert warm.computed["clean"] == (0 if split else 5)
     assert report.to_json(first) == report.to_json(second)
 
 
-def test_edited_article_is_the_only_one_recomputed(project: Settings) -> None:
-    pipeline.run(project, today=DAY)
-    edited = sorted((project.root / "content").glob("*.txt"))[0]
-    edited.write_text(edited.read_text(encoding="utf-8") + "\nUpdated at 10:00.\n",
+def test_edited_article_is_re_extracted(project: Settings) -> None:
+    first = pipeline.run(project, today=DAY)
+    edited = project.root / first.stories[0].sources[0].primary.path
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nThe talks resume on Friday.\n",
                       encoding="utf-8")
     stats = pipeline.BuildStats()
     pipeline.run(project, today=DAY, stats=stats)
-    assert stats.computed["clean"] == 1 and stats.reused["clean"] == 4
+    assert stats.computed["extract"] >= 1
+    assert stats.reused["extract"] >= 3
+
+
+@dataclass(frozen=True)
+class Prepared:
+    article: Article
+    words: int
+
+
+def fake_prepare(article: Article) -> Prepared:
+    return Prepared(dataclasses.replace(article, text=article.text.strip()),
+                    len(article.text.split()))
+
+
+def fake_finish(prepared: Sequence[Prepared]) -> tuple[list[Article], list[Skipped]]:
+    longest = max(p.words for p in prepared)  # corpus-level: depends on every article
+    kept = [p.article for p in prepared if p.words * 50 >= longest]
+    return kept, [Skipped(p.article.path, "too short") for p in prepared if p.article not in kept]
+
+
+def test_clean_split_caches_the_per_article_pass(project: Settings,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(clean, "prepare", fake_prepare, raising=False)
+    monkeypatch.setattr(clean, "finish", fake_finish, raising=False)
+    (project.root / "content" / "stub.txt").write_text("Breaking news\n", encoding="utf-8")
+    cold, warm = pipeline.BuildStats(), pipeline.BuildStats()
+    first = pipeline.run(project, today=DAY, stats=cold)
+    second = pipeline.run(project, today=DAY, stats=warm)
+    assert (cold.computed["clean"], warm.computed["clean"], warm.reused["clean"]) == (6, 0, 6)
+    stub = ["content/stub.txt"]
+    assert [s.path for s in first.skipped] == [s.path for s in second.skipped] == stub
 
 
 def test_corrupt_cache_still_builds(project: Settings, caplog: pytest.LogCaptureFixture) -> None:
