@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Literal
 
@@ -58,12 +58,14 @@ def _bare(token: str) -> str:
     return token.lower().rstrip(".").rstrip(",")
 
 
+@lru_cache(maxsize=65536)
 def is_title_word(token: str) -> bool:
     """True for a word of a title or role (Secretary, Sen., U.S.)."""
     return _bare(token) in lexicon("person_titles")
 
 
-def segments(run: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=65536)
+def segments(run: str) -> tuple[tuple[int, int], ...]:
     """Cut a capitalised run where a full stop ends a sentence ('John Kasich. Barkley').
 
     Returns (start, end) offsets into ``run``. A dot after a title (Sen.), an initial (J.) or
@@ -81,9 +83,10 @@ def segments(run: str) -> list[tuple[int, int]]:
             start = None
     if start is not None:
         out.append((start, len(run.rstrip())))
-    return out
+    return tuple(out)
 
 
+@lru_cache(maxsize=65536)
 def split_title(run: str) -> tuple[str, tuple[str, ...]]:
     """Split a capitalised run into (name, title words): 'U.S. Secretary of State Marco Rubio'.
 
@@ -107,6 +110,7 @@ def split_title(run: str) -> tuple[str, tuple[str, ...]]:
     return name, tuple(_bare(t) for t in tokens[:cut])
 
 
+@lru_cache(maxsize=65536)
 def is_org(name: str) -> bool:
     """True when a capitalised name reads as an organisation (NBC News, Ministry of Defence).
 
@@ -122,6 +126,7 @@ def is_org(name: str) -> bool:
     return len(tokens) == 1 and len(name) >= 2 and name.isupper()
 
 
+@lru_cache(maxsize=65536)
 def gender_of(name: str, titles: tuple[str, ...] = ()) -> Gender | None:
     """'m' or 'f' from a title (Mr., Mrs.) or a common first name; None when unknown."""
     if any(t in ("mr", "sir", "king", "prince", "congressman", "spokesman", "chairman")
@@ -160,6 +165,8 @@ _PREPOSITIONS = words(
     "including like after before behind toward towards and or")
 # After a name: an optional party tag or appositive, then a lower-case word (the verb).
 _ACTS = re.compile(r"(?:[^\S\n]*\([^()\n]{1,30}\))?(?:,[^,\n]{1,90},)?[^\S\n]+[a-z]")
+# A name joined to another by "and"/"or" is not a lone acting subject.
+_JOINED = re.compile(r"[^\S\n]+(?:and|or|nor)\b")
 _APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+([^,;:\n“”\"]{3,60}?),")
 
 
@@ -176,6 +183,8 @@ class Mentions:
             i = bisect.bisect_right(starts, match.start()) - 1
             if i >= 0 and skip[i][0] <= match.start() < skip[i][1]:
                 continue
+            if " " not in match.group() and match.group().lower() in STOP_WORDS:
+                continue  # a sentence-opening "The", "In": the common case, skipped cheaply
             base = match.start()
             for start, end in segments(match.group()):
                 mention = self._mention(text, base + start, base + end,
@@ -195,8 +204,10 @@ class Mentions:
             titles += tuple(_bare(w) for w in appositive.group(1).split())
         org = is_org(name)
         prev_word = re.search(r"(\w+)\W*$", text[max(0, start - 20):start])
-        subject = bool(_ACTS.match(text, end)) and not (
-            prev_word and prev_word.group(1).lower() in _PREPOSITIONS)
+        acts = _ACTS.match(text, end)
+        subject = bool(acts) and not run.endswith(("’s", "'s")) and not (
+            prev_word and prev_word.group(1).lower() in _PREPOSITIONS) and not (
+            _JOINED.match(text, end))
         known = self.full.get(name.split()[-1].lower())
         if known and len(name.split()) == 1 and not org:
             mention = Mention(start, end, known.name, known.titles | frozenset(titles),
@@ -241,9 +252,8 @@ class Mentions:
                 and (gender is None or m.gender in (gender, None))]
         if last and pos - last[1] <= ANTECEDENT_WINDOW and self._genders.get(
                 last[0]) in (gender, None):
-            rival = next((m for m in fits if m.start > last[1] and m.subject
-                          and m.name != last[0]), None)
-            return rival.name if rival else last[0]
+            acting = next((m for m in fits if m.start > last[1] and m.subject), None)
+            return acting.name if acting else last[0]
         acting = next((m for m in fits if m.subject), None)
         chosen = acting or (fits[0] if fits else None)
         return chosen.name if chosen else None

@@ -151,7 +151,8 @@ def sentence_start(text: str, floor: int, pos: int) -> int:
     return max(start, pos - FRAME_CHARS)
 
 
-def _sentence_end(text: str, pos: int, ceiling: int) -> int:
+def sentence_end(text: str, pos: int, ceiling: int) -> int:
+    """Where the sentence running at ``pos`` ends (not past ``ceiling``, at most a frame on)."""
     for match in _SENTENCE_END.finditer(text, pos, min(ceiling, pos + FRAME_CHARS)):
         if match.group() == "\n" or not _is_abbreviation(text, match.start()):
             return match.start() + 1
@@ -175,7 +176,7 @@ def _cue(text: str, piece: Piece, begin: int, nxt_start: int) -> _Cue | None:
     inner = text[piece.start:piece.end].rstrip()
     before = text[begin:piece.start - 1]
     after_from = piece.end + (1 if piece.closed else 0)
-    after = text[after_from:_sentence_end(text, after_from, nxt_start)]
+    after = text[after_from:sentence_end(text, after_from, nxt_start)]
     last = inner[-1:] if piece.closed else "."
     if last in "?!" and before.rstrip().endswith((":", ",")):
         found = _cue_before(before, begin)
