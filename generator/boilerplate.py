@@ -47,19 +47,31 @@ BANNER_MAX_WORDS = 10
 mentions "powered by" or "copyright" is longer."""
 
 _TERMINAL = ".!?\"'”’)…"
-_WORD = re.compile(r"\S+")
 
 
 def _words(line: str) -> int:
-    return len(_WORD.findall(line))
+    # Lines arrive whitespace-normalised (single spaces, stripped): counting spaces is 5x
+    # cheaper than splitting, and this runs for every line of every article.
+    return line.count(" ") + 1 if line else 0
 
 
 def _ends_sentence(line: str) -> bool:
     return line.rstrip().endswith(tuple(_TERMINAL))
 
 
-def _any(*patterns: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+def _contains_any(low: str, words: tuple[str, ...]) -> bool:
+    # A plain loop: about 3x faster than any() over a generator on this hot path.
+    for word in words:  # noqa: SIM110
+        if word in low:
+            return True
+    return False
+
+
+def _any(*patterns: str, lower: bool = False) -> re.Pattern[str]:
+    # lower=True: the pattern is searched in lower-cased text, without IGNORECASE, which keeps
+    # the regex engine's fast paths (3x faster on unanchored alternations).
+    flags = 0 if lower else re.IGNORECASE
+    return re.compile("|".join(f"(?:{p})" for p in patterns), flags)
 
 
 # --- line rules -------------------------------------------------------------------------------
@@ -97,12 +109,24 @@ _SUBSCRIPTION = _any(
     r"\baccess\s+to\s+(?:make|read|post|write)\b.{0,20}\bcomments\b",
     r"\b(?:support|fund)\s+(?:our|independent|quality)\s+journalism\b",
     r"\bbecome\s+a\s+(?:member|subscriber|supporter|patron)\b",
+    lower=True,
 )
+
+
+# Every _SUBSCRIPTION pattern contains one of these; checking them first (plain substring
+# tests) is ~20x cheaper than the full alternation on the many lines that are not prompts.
+_SUBSCRIPTION_WORDS = ("subscri", "member", "trial", "account required", "account is required",
+                       "already a ", "already subscribed", "already have an", "log in",
+                       "sign in", "continue reading", "full access", "all access", "unlimited",
+                       "digital access", "newsletter", "something to say", "access to ",
+                       "journalism", "become a ")
 
 
 def is_subscription_prompt(line: str) -> bool:
     """Subscription, paywall, newsletter and comment-access prompts."""
-    return _words(line) <= SHORT_LINE_WORDS and bool(_SUBSCRIPTION.search(line))
+    low = line.lower()
+    return (_contains_any(low, _SUBSCRIPTION_WORDS) and _words(line) <= SHORT_LINE_WORDS
+            and bool(_SUBSCRIPTION.search(low)))
 
 
 _READING_TIME = _any(
@@ -161,48 +185,65 @@ def is_image_label(line: str) -> bool:
             and bool(_IMAGE_LABEL.match(line.strip())))
 
 
-_PROMO = _any(
-    r"\b(?:see|read|check\s+out|explore|follow)\s+our\s+(?:full\s+|latest\s+|recent\s+|ongoing\s+|"
-    r"complete\s+|live\s+)?(?:coverage|reporting|reports?|stor(?:y|ies)|articles?|analysis|"
-    r"live\s+blog|explainer)\b",
-    r"^(?:read\s+more|read\s+also|also\s+read|see\s+also|more\s+on\s+this|related|recommended|"
+_PROMO_OUR = re.compile(
+    r"\b(?:see|read|check\s+out|explore|follow)\s+our\s+(?:full\s+|latest\s+|recent\s+|"
+    r"ongoing\s+|complete\s+|live\s+)?(?:coverage|reporting|reports?|stor(?:y|ies)|articles?|"
+    r"analysis|live\s+blog|explainer)\b")
+_PROMO_START = _any(
+    r"(?:read\s+more|read\s+also|also\s+read|see\s+also|more\s+on\s+this|related|recommended|"
     r"related\s+(?:article|story|coverage|content)|watch|listen|editor'?s\s+pick)\s*[:|»>]",
-    r"^(?:click|tap)\s+here\b",
-    r"^(?:follow|like)\s+us\s+on\b",
-    r"^share\s+(?:this\s+)?(?:article|story|post|on\s+\w+)?$",
-    r"^(?:tweet|email|print|share|copy\s+link|whatsapp)(?:\s*[|/·]\s*\w+)+$",
+    r"(?:click|tap)\s+here\b",
+    r"(?:follow|like)\s+us\s+on\b",
+    r"share\s+(?:this\s+)?(?:article|story|post|on\s+\w+)?$",
+    r"(?:tweet|email|print|share|copy\s+link|whatsapp)(?:\s*[|/·]\s*\w+)+$",
 )
 
 
 def is_promo(line: str) -> bool:
     """Cross-promotion and sharing widgets ("Read more: ...", "see our coverage", "Share")."""
-    return _words(line) <= SHORT_LINE_WORDS and bool(_PROMO.search(line.strip()))
+    stripped = line.strip()
+    if _words(stripped) > SHORT_LINE_WORDS:
+        return False
+    if _PROMO_START.match(stripped):
+        return True
+    low = stripped.lower()
+    return " our " in low and bool(_PROMO_OUR.search(low))
 
 
-_BANNER = _any(
+_BANNER_START = _any(
+    r"(?:advertisement|advertising|sponsored(?:\s+content)?|ad|promoted|paid\s+content)$",
+    r"skip\s+to\s+(?:main\s+)?(?:content|navigation)$",
+)
+_BANNER_ANY = _any(
     r"\bpowered\s+by\s+\w+[^.!?]{0,30}$",
-    r"^(?:advertisement|advertising|sponsored(?:\s+content)?|ad|promoted|paid\s+content)$",
-    r"^skip\s+to\s+(?:main\s+)?(?:content|navigation)$",
     r"\b(?:we\s+use\s+cookies|cookie\s+(?:policy|settings|preferences)|accept\s+(?:all\s+)?"
     r"cookies)\b",
+    lower=True,
 )
 # Copyright notices run longer ("... may not be published, broadcast, rewritten or redistributed").
 _LEGAL = _any(r"^(?:©|\(c\)|copyright\s*(?:©|\(c\))?\s*(?:19|20)\d\d\b)",
               r"\ball\s+rights\s+reserved\b",
-              r"\bmay\s+not\s+be\s+(?:published|reproduced),?\s+broadcast\b")
+              r"\bmay\s+not\s+be\s+(?:published|reproduced),?\s+broadcast\b", lower=True)
+_BANNER_WORDS = ("powered by", "cookie")
+_LEGAL_WORDS = ("©", "(c)", "copyright", "rights reserved", "broadcast")
 
 
 def is_banner(line: str) -> bool:
     """Site banners and chrome: "Powered by ...", "Advertisement", cookie and copyright lines."""
     stripped = line.strip()
     words = _words(stripped)
-    return (words <= BANNER_MAX_WORDS and bool(_BANNER.search(stripped))) or (
-        words <= SHORT_LINE_WORDS and bool(_LEGAL.search(stripped)))
+    if words > SHORT_LINE_WORDS:
+        return False
+    low = stripped.lower()
+    if words <= BANNER_MAX_WORDS and (_BANNER_START.match(stripped) or (
+            _contains_any(low, _BANNER_WORDS) and _BANNER_ANY.search(low))):
+        return True
+    return _contains_any(low, _LEGAL_WORDS) and bool(_LEGAL.search(low))
 
 
 _INSTAGRAM = _any(r"^view\s+this\s+(?:post|profile)\s+on\s+(?:instagram|facebook|tiktok)$",
                   r"^a\s+post\s+shared\s+by\b.{0,80}$")
-_PIC_LINK = re.compile(r"\s*\b(?:pic\.twitter\.com|t\.co)/\w+", re.IGNORECASE)
+_PIC_LINK = re.compile(r"\s*(?:https?://)?\b(?:pic\.twitter\.com|t\.co)/\w+", re.IGNORECASE)
 
 
 def is_embed_chrome(line: str) -> bool:
@@ -224,9 +265,14 @@ LINE_RULES: tuple[tuple[str, LineRule], ...] = (
 """Every single-line rule, in the order they are tried; names appear in debug logs."""
 
 
+LINE_RULE_MAX_CHARS = 320
+"""Every line rule is for short lines (at most SHORT_LINE_WORDS words; prompts and notices
+seen run to ~200 characters); longer lines skip them all, which keeps body paragraphs cheap."""
+
+
 def line_rule(line: str) -> str | None:
     """The name of the first line rule that flags ``line``, or None."""
-    if not line:
+    if not line or len(line) > LINE_RULE_MAX_CHARS:
         return None
     for name, rule in LINE_RULES:
         if rule(line):
@@ -245,6 +291,8 @@ _TRAILING_PAREN = re.compile(r"\(([^()]{1,80})\)\s*$")
 
 def caption_credit(line: str) -> str | None:
     """The credit of a caption line ending "(AP Photo/Evan Vucci)", "(Getty Images)", "(X)"."""
+    if not line.endswith(")"):
+        return None
     match = _TRAILING_PAREN.search(line)
     if match is None or _words(line) > CAPTION_MAX_WORDS:
         return None
@@ -403,11 +451,18 @@ def is_related_headline(line: str) -> bool:
 
 
 def strip_related_headlines(lines: list[str]) -> list[str]:
-    """Drop headline-shaped lines between body paragraphs (links to other articles)."""
+    """Drop headline-shaped lines standing alone between body paragraphs (links elsewhere).
+
+    Only a line with a blank line on both sides counts: a line glued to the next one is a
+    paragraph (or a sentence) that merely lacks its full stop.
+    """
     text_lines = [line for line in lines if line]
     if not text_lines:
         return lines
     punctuated = sum(1 for line in text_lines if _ends_sentence(line))
     if punctuated < PUNCTUATED_SHARE * len(text_lines):
         return lines
-    return [line for line in lines if not line or not is_related_headline(line)]
+    last = len(lines) - 1
+    return [line for i, line in enumerate(lines)
+            if not (line and is_related_headline(line) and (i == 0 or not lines[i - 1])
+                    and (i == last or not lines[i + 1]))]

@@ -10,7 +10,6 @@ All passes are linear in the corpus size (dictionaries keyed by line), never pai
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Sequence
 from itertools import combinations
@@ -43,12 +42,15 @@ print the same sentence (a statement, a background line) without it being boiler
 
 _QUOTES = ("“", "”", '"', "‘")
 _TERMINAL = (".", "!", "?", "”", '"', "’", "'", ")", "…")
-_WS = re.compile(r"\s+")
 
 
 def line_key(line: str) -> str:
-    """Case- and space-insensitive key under which recurring lines are counted."""
-    return _WS.sub(" ", line).strip().casefold()
+    """Case-insensitive key under which recurring lines are counted.
+
+    Lines reach this module whitespace-normalised (``clean.normalise_whitespace``), so
+    case-folding is all that is left to do.
+    """
+    return line.casefold()
 
 
 def families(articles: Sequence[Sequence[str]]) -> list[int]:
@@ -65,7 +67,7 @@ def families(articles: Sequence[Sequence[str]]) -> list[int]:
     sizes: list[int] = []
     for index, lines in enumerate(articles):
         paragraphs = {line_key(line) for line in lines
-                      if line and len(line.split()) >= PARAGRAPH_MIN_WORDS}
+                      if line and line.count(" ") + 1 >= PARAGRAPH_MIN_WORDS}
         sizes.append(len(paragraphs))
         for key in paragraphs:
             holders[key].append(index)
@@ -92,12 +94,12 @@ def recurring_lines(articles: Sequence[Sequence[str]]) -> frozenset[str]:
 
 
 def _candidate(line: str) -> bool:
-    words = len(line.split())
+    words = line.count(" ") + 1  # lines are whitespace-normalised
     if words <= SHORT_MAX_WORDS and not line.rstrip().endswith(_TERMINAL):
         return True
     return words <= SENTENCE_MAX_WORDS and not any(q in line for q in _QUOTES)
 
 
 def _needed(key: str) -> int:
-    short = len(key.split()) <= SHORT_MAX_WORDS and not key.rstrip().endswith(_TERMINAL)
+    short = key.count(" ") + 1 <= SHORT_MAX_WORDS and not key.rstrip().endswith(_TERMINAL)
     return SHORT_MIN_FAMILIES if short else SENTENCE_MIN_FAMILIES
