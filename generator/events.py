@@ -23,6 +23,8 @@ MIN_EVENT_WORDS = 5
 # Mayor Carlos Manzo", short enough to stop before the next clause).
 MAX_PHRASE_WORDS = 12
 MIN_PHRASE_WORDS = 3
+# Longest label or weekday text beside a date on a dateline ("Updated Thursday, ").
+MAX_DATELINE_CHARS = 40
 # Sentences longer than this are cut to the clause around the date; 260 characters is about
 # two lines of a story page, the longest entry that still reads as one happening.
 MAX_EVENT_CHARS = 260
@@ -111,12 +113,16 @@ def find_events(text: str, article_id: str, mentions: Sequence[DateMention],
 def is_dateline(text: str, mention: DateMention) -> bool:
     """True for a date that heads the text or stands alone on its line (a dateline)."""
     line_start = text.rfind("\n", 0, mention.start) + 1
-    before = _WEEKDAY_OR_LABEL.sub("", text[line_start:mention.start])
-    if re.search(r"\w", before):
+    before = text[line_start:mention.start]
+    if len(before) > MAX_DATELINE_CHARS or re.search(r"\w", _WEEKDAY_OR_LABEL.sub("", before)):
         return False
-    line_end = text.find("\n", mention.end)
-    after = _WEEKDAY_OR_LABEL.sub("", text[mention.end:len(text) if line_end < 0 else line_end])
-    return line_start == 0 or not re.search(r"\w", after)
+    if line_start == 0:
+        return True
+    line_end = text.find("\n", mention.end, mention.end + MAX_DATELINE_CHARS + 1)
+    if line_end < 0 and len(text) - mention.end > MAX_DATELINE_CHARS:
+        return False
+    after = text[mention.end:len(text) if line_end < 0 else line_end]
+    return not re.search(r"\w", _WEEKDAY_OR_LABEL.sub("", after))
 
 
 def _skip_datelines(spans: Sequence[tuple[int, int]],

@@ -2,8 +2,8 @@
 
 Title and summary come from ``summary``, the timeline from ``timeline``, key quotes from
 ``keyquotes.select`` and entities from ``entities.find_entities`` aggregated across sources.
-The last two modules are written in parallel; until they exist a small guarded fallback
-here keeps the pipeline whole (remove it once they land).
+``entities`` is written in parallel; until it is committed a small guarded fallback here keeps
+the pipeline whole (remove it once it lands).
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from generator import summary, timeline
+from generator import keyquotes, summary, timeline
 from generator.config import StorySettings
-from generator.model import Entity, Event, Extraction, KeyQuote, Source, Story, StoryDraft
+from generator.model import Entity, Event, Extraction, Source, Story, StoryDraft
 
 log = logging.getLogger(__name__)
 
@@ -53,7 +53,7 @@ def merge(draft: StoryDraft, extractions: Mapping[str, Extraction], *,
         summary=summary.summarize(sources),
         sources=sources,
         timeline=timeline.build(events, sources, limit=settings.max_timeline, terms=terms),
-        quotes=_quotes(sources, extractions, settings.max_quotes),
+        quotes=keyquotes.select(sources, extractions, limit=settings.max_quotes),
         entities=entities,
         terms=draft.terms,
     )
@@ -73,25 +73,6 @@ def _optional(module: str, name: str) -> Callable[..., Any] | None:
         return None
     function = getattr(found, name, None)
     return function if callable(function) else None
-
-
-def _quotes(sources: Sequence[Source], extractions: Mapping[str, Extraction],
-            limit: int) -> tuple[KeyQuote, ...]:
-    select = _optional("keyquotes", "select")
-    if select is not None:
-        return tuple(select(sources, extractions, limit=limit))
-    # Fallback until keyquotes lands: attributed quotes, identical wording merged.
-    merged: dict[str, KeyQuote] = {}
-    for source in sources:
-        for quote in extractions[source.id].quotes if source.id in extractions else ():
-            key = re.sub(r"\W+", " ", quote.text.lower()).strip()
-            if quote.speaker is None or not key:
-                continue
-            found = merged.get(key)
-            ids = (*found.sources, source.id) if found else (source.id,)
-            merged[key] = KeyQuote(quote.speaker, quote.text, tuple(dict.fromkeys(ids)))
-    ranked = sorted(merged.values(), key=lambda q: -len(q.sources))
-    return tuple(ranked[:limit])
 
 
 def _entities(sources: Sequence[Source]) -> tuple[Entity, ...]:

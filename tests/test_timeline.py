@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
+import sys
+from pathlib import Path
+from types import ModuleType
+
 import pytest
 from conftest import make_article
 
@@ -122,3 +127,44 @@ def test_entry_text_prefers_clean_wording() -> None:
 
 def test_no_events_no_entries() -> None:
     assert timeline.build({}, SOURCES, limit=10) == ()
+
+
+def test_date_salience_counts_references_from_other_days_and_publications() -> None:
+    day, other = P(2011, 2, 11), P(2011, 2, 12)
+    articles = [
+        (other, [ev("a", day, "Mubarak resigned after weeks of protest."),
+                 ev("a", day, "Crowds celebrated in Tahrir Square all night.")]),
+        (P(2011, 2, 14), [ev("b", day, "Since Mubarak resigned, the army rules.")]),
+        (day, [ev("c", day, "Mubarak resigned today.")]),
+        (other, [ev("d", P(2011, 2), "Protests grew all month long.")]),
+    ]
+    scores = timeline.date_salience(articles)
+    assert scores[day] == 2 + timeline.SAME_DAY_WEIGHT + timeline.PUBLICATION_WEIGHT
+    assert scores[other] == 2 * timeline.PUBLICATION_WEIGHT
+    assert P(2011, 2) not in scores
+    bounded = timeline.date_salience(articles, last=day.earliest())
+    assert other not in bounded
+
+
+@pytest.mark.parametrize(("predicted", "gold", "expected"), [
+    ({"2011-02-11", "2011-02-12"}, {"2011-02-11", "2011-01-25"}, 0.5),
+    ({"2011-02-11"}, {"2011-02-11"}, 1.0),
+    (set(), {"2011-02-11"}, 0.0),
+])
+def test_benchmark_date_f1(predicted: set[str], gold: set[str], expected: float) -> None:
+    assert _bench().date_f1(predicted, gold) == pytest.approx(expected)
+
+
+def test_benchmark_reads_gold_blocks_and_detokenizes() -> None:
+    bench = _bench()
+    gold = bench.read_gold(Path(__file__).parent / "data" / "timeline" / "gold_sample.txt")
+    assert sorted(gold) == ["2011-01-25", "2011-02-11"]
+    assert len(gold["2011-02-11"]) == 2
+    assert bench.detokenize("Mubarak -LRB- 82 -RRB- quit on Feb . 11 , officials said .") == (
+        "Mubarak (82) quit on Feb. 11, officials said.")
+
+
+def _bench() -> ModuleType:
+    """benchmarks.timeline (the repo root is not on sys.path under pytest)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    return importlib.import_module("benchmarks.timeline")
