@@ -158,7 +158,8 @@ def score_article(text: str, gold: Sequence[GoldQuote], predicted: Sequence[Quot
         if guess & names:
             tally.named_right += 1
         else:
-            context = text[max(0, best.start - 160):best.end + 100].replace("\n", " | ")
+            context = (text[max(0, best.start - 150):best.start] + "[[" + best.text[:60] + "]]"
+                       + text[best.end:best.end + 150]).replace("\n", " | ")
             tally.wrong_speaker.append(
                 f"{name}: gold {g.source!r} got {best.speaker!r} in {context!r}")
 

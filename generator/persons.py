@@ -37,6 +37,8 @@ STOP_WORDS = words(
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
     "may june july august september october november december today yesterday tomorrow mr. "
     "mrs. ms. dr. sen. rep. gov. gen. lt. col. st. jr. sr. prof. rev. sgt.")
+# Honorifics always precede a name, even one that is also a title word ("Mr. King").
+_HONORIFICS = words("mr mrs ms miss dr sen rep gov prof rev")
 # How far back (characters) a pronoun or description may reach for its antecedent. Calibrated on
 # PolNeAR train: antecedents beyond two paragraphs (~1,500 characters) were mostly wrong.
 ANTECEDENT_WINDOW = 1500
@@ -101,7 +103,8 @@ def split_title(run: str) -> tuple[str, tuple[str, ...]]:
     for i, token in enumerate(tokens[:-1]):
         if is_title_word(token) or (_bare(token) == "of" and i < cut + 2):
             cut = i + 1
-    if tokens and all(is_title_word(t) or _bare(t) == "of" for t in tokens):
+    if tokens and _bare(tokens[0]) not in _HONORIFICS and all(
+            is_title_word(t) or _bare(t) == "of" for t in tokens):
         cut = len(tokens)  # a bare title ("Secretary of State") names nobody by itself
     name_tokens = tokens[cut:]
     while name_tokens and _bare(name_tokens[0]) in _PARTICLES | {"of"}:
@@ -222,10 +225,14 @@ class Mentions:
 
     def unify(self, name: str) -> str:
         """The fullest form of ``name`` seen in the text (a lone surname gets its first name)."""
-        if len(name.split()) == 1 and not is_org(name):
+        tokens = name.split()
+        if len(tokens) == 1 and not is_org(name):
             known = self.full.get(name.lower())
             if known:
                 return known.name
+        known = self.full.get(tokens[-1].lower()) if len(tokens) > 2 else None
+        if known and name.endswith(" " + known.name):
+            return known.name  # "Rival Hillary Clinton" -> "Hillary Clinton"
         return name
 
     def is_person(self, name: str) -> bool:

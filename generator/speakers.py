@@ -57,7 +57,7 @@ def _role_pattern() -> str:
 
 _NAME = rf"{CAP}(?:[^\S\n]+(?:(?:de la|de|del|la|van|von|der|da|bin|al|of)[^\S\n]+)?{CAP}){{0,6}}"
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e)"
-_DESC = (rf"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|{CAP}['’]s)[^\S\n]+(?:[\w.'’-]+[^\S\n]+){{0,4}}?"
+_DESC = (rf"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|{CAP}['’]s)[^\S\n]+(?:[\w.'’-]+[^\S\n]+){{0,4}}?"
          rf"{_role_pattern()}s?(?:[^\S\n]+(?:for|of|at|to|with)[^\S\n]+(?:the[^\S\n]+)?{_NAME})?")
 # A name may carry a lower-case lead ("former Sen. Evan Bayh", "the Times") and a party tag.
 _NAMED = rf"(?:(?:[Ff]ormer|[Tt]he|then-|[Ll]ate)[^\S\n]+)?{_NAME}(?:[^\S\n]+\([^()\n]{{1,30}}\))?"
@@ -65,22 +65,45 @@ _NP = rf"(?P<np>{_DESC}|{_PRONOUN}|{_NAMED})"
 _VERB = _verb_pattern()
 _APPOS = r"(?:,[^\S\n](?P<appos>[^,\n“”\"]{1,90}),)?"
 # Up to four words before a name that follows the quote: "State spokesman Mark Toner said".
-_LEAD = r"(?:[\w.'’-]+[^\S\n]+){0,4}?"
-_AFTER_INVERTED = re.compile(rf"^[\s,—–-]*(?P<verb>{_VERB})[^\S\n]+{_NP}{_APPOS}")
+_CLAUSE_WORDS = (r"(?:when|as|while|because|but|and|or|after|before|if|since|though|although|"
+                 r"until|where|who|which|that|the|a|an|her|his|their|its|in|on|at|for|with|of|"
+                 r"to|by|from)")
+_LEAD = rf"(?:(?!{_CLAUSE_WORDS}\b)[\w./'’-]+[^\S\n]+){{0,4}}?"
+_AFTER_INVERTED = re.compile(
+    rf"^[\s,—–-]*(?P<verb>{_VERB})[^\S\n]+(?:{_LEAD}(?=[A-Z]))?{_NP}{_APPOS}")
 _AFTER_NORMAL = re.compile(
     rf"^[\s,—–-]*(?:{_LEAD}(?=[A-Z]))?{_NP}{_APPOS}[^\S\n]+{_ADVERBS}(?P<verb>{_VERB})")
 # After a quote ending in a comma, a name and any past-tense or present verb attribute it
 # ("...," Hannity pressed.).
 _AFTER_GENERIC = re.compile(
     rf"^[\s,—–-]*{_NP}[^\S\n]+{_ADVERBS}(?P<verb>[a-z]+(?:ed|s))\b(?![^\S\n]+(?:that|to)\b)")
+# ... or any past-tense verb and then a name ('"This is fantastic!" beamed Donald Hartley').
+_AFTER_GENERIC_INVERTED = re.compile(
+    rf"^[\s,—–-]*(?P<verb>[a-z]+ed)[^\S\n]+(?P<np>{_NAMED})")
+# ... or, after a comma, a name alone opening the rest ('"...," Trump, the front-runner, said').
+_AFTER_NAME = re.compile(rf"^[^\S\n]*(?P<np>{_DESC}|{_PRONOUN}|{_NAMED})(?=[\s,])(?P<verb>)")
+# A dash before the name after a quote (lists of reactions, embedded posts): '"..." ― Ana Ruiz'.
+_AFTER_DASH = re.compile(rf"[^\S\n]*[―—–-][^\S\n]*(?P<np>{_NAMED})(?P<verb>)")
 # A cue closing the sentence after a partial quote: '... "a disaster" at a rally, Trump said.'
 _TRAILING = re.compile(
     rf",[^\S\n]+{_NP}{_APPOS}[^\S\n]+{_ADVERBS}(?P<verb>{_VERB})[^,.]{{0,40}}\.?$")
+_TRAILING_INVERTED = re.compile(
+    rf",[^\S\n]+(?P<verb>{_VERB})[^\S\n]+(?:{_LEAD}(?=[A-Z]))?{_NP}(?:[,.][^.]{{0,120}})?\.?$")
+# Words that can follow a sentence's acting subject: a verb form, or an adverb before one.
+_VERBISH = re.compile(
+    r"(?:[a-z]+(?:ed|s)|found|said|told|wrote|spoke|made|took|gave|went|came|put|knew|saw|"
+    r"heard|felt|got|led|left|sent|won|lost|ran|began|kept|held|brought|stood|also|then|later|"
+    r"again|will|would|could|can|may|might|must|should|did|does)\b")
 # A name or pronoun followed by a lower-case word (its verb): a sentence's acting subject.
-_SUBJECT_ANY = re.compile(rf"{_NP}{_APPOS}[^\S\n]+(?=[a-z])")
+_SUBJECT_ANY = re.compile(rf"{_NP}{_APPOS},?[^\S\n]+(?=[a-z])")
 _ACCORDING = re.compile(rf"(?P<verb>[Aa]ccording\s+to)\s+{_NP}")
 _VERB_RE = re.compile(_VERB)
-_SUBJECT_BEFORE = re.compile(rf"{_NP}{_APPOS}[^\S\n]+{_ADVERBS}$")
+# The subject right before a cue verb; a comma only after a party tag ("Kasich (R-OH), said"),
+# since "Clinton, saying" names the object of the previous clause.
+_SUBJECT_BEFORE = re.compile(rf"{_NP}{_APPOS}(?:(?<=\)),)?[^\S\n]+{_ADVERBS}$")
+# A name introducing a quote with a colon: 'Pew Research: "..."', 'Continued Stone: "..."'.
+_COLON_NAME = re.compile(
+    rf"(?:^|[^\w\s,]\s*|\b(?P<verb>{_VERB}|[A-Z][a-z]+ed)[^\S\n]+)(?P<np>{_NAMED})\s*[:—–-]\s*$")
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s+(?=[\"“‘(]?[A-Z0-9])|\n")
 
 
@@ -182,8 +205,11 @@ def _cue(text: str, piece: Piece, begin: int, nxt_start: int) -> _Cue | None:
         found = _cue_before(before, begin)
         if found:
             return found
+    dash = _AFTER_DASH.match(text, after_from, min(len(text), after_from + FRAME_CHARS))
+    if dash and piece.closed:
+        return _from_match(dash, 0, "—")
     if last not in ".…":
-        found = _cue_after(after, after_from, generic=last in ",?!")
+        found = _cue_after(after, after_from, generic=last in ",?!", comma=last == ",")
         if found:
             return found
     found = _cue_before(before, begin)
@@ -192,35 +218,59 @@ def _cue(text: str, piece: Piece, begin: int, nxt_start: int) -> _Cue | None:
     return found
 
 
-def _cue_after(after: str, offset: int, *, generic: bool) -> _Cue | None:
-    for pattern in (_AFTER_INVERTED, _AFTER_NORMAL, *((_AFTER_GENERIC,) if generic else ())):
+def _cue_after(after: str, offset: int, *, generic: bool, comma: bool) -> _Cue | None:
+    patterns = [_AFTER_INVERTED, _AFTER_NORMAL]
+    if generic:
+        patterns += [_AFTER_GENERIC, _AFTER_GENERIC_INVERTED]
+    for pattern in patterns:
         match = pattern.match(after)
         if match:
             return _from_match(match, offset)
     match = _ACCORDING.search(after)
     if match and match.start() < 3:
         return _from_match(match, offset)
-    match = _TRAILING.search(after)
-    return _from_match(match, offset) if match else None
+    for pattern in (_TRAILING, _TRAILING_INVERTED):
+        match = pattern.search(after)
+        if match:
+            return _from_match(match, offset)
+    match = _AFTER_NAME.match(after) if comma else None
+    if match and _plausible_subject(match.group("np")):
+        return _from_match(match, offset, "")
+    return None
 
 
 def _sentence_subject(before: str, offset: int,
                       mentions: Mentions) -> tuple[_Cue | None, str | None]:
-    """The first person that acts in the quote's sentence ("Rubio also bemoaned ... "...")."""
-    for match in _SUBJECT_ANY.finditer(before):
+    """The first person that acts in the quote's sentence ("Rubio also bemoaned ... "...").
+
+    Only the words before the sentence's first speech verb are read (after it comes what was
+    said), and a name followed by a verb form beats one followed by any other word.
+    """
+    verb = _VERB_RE.search(before)
+    head = before[:verb.start()] if verb else before
+    fallback: tuple[_Cue | None, str | None] = (None, None)
+    for match in _SUBJECT_ANY.finditer(head):
         if not _plausible_subject(match.group("np")):
             continue
         found = _from_match(match, offset, "")
         speaker = _resolve(found, mentions)
-        if speaker and mentions.is_person(speaker):
+        described = re.match(r"(?:the|a|an)\s", found.appos or "")  # "Dean, a former chairman,"
+        if not speaker or not (mentions.is_person(speaker) or described):
+            continue
+        if _VERBISH.match(head, match.end()):
             return found, speaker
-    return None, None
+        if fallback[0] is None:
+            fallback = (found, speaker)
+    return fallback
 
 
 def _cue_before(before: str, offset: int) -> _Cue | None:
     according = list(_ACCORDING.finditer(before))
     if according:
         return _from_match(according[-1], offset)
+    colon = _COLON_NAME.search(before)
+    if colon and _plausible_subject(colon.group("np")):
+        return _from_match(colon, offset, _norm_cue(colon.group("verb") or ":"))
     verbs = list(_VERB_RE.finditer(before))
     for verb in reversed(verbs):
         subject = _SUBJECT_BEFORE.search(before, 0, verb.start())
@@ -254,6 +304,13 @@ def _norm_cue(cue: str) -> str:
 
 def _resolve(found: _Cue, mentions: Mentions, last: tuple[str, int] | None = None) -> str | None:
     """A name for the cue's noun phrase; None when it cannot be named."""
+    name = _resolve_phrase(found, mentions, last)
+    if name and any(w[:1].isupper() for w in name.split()):
+        return name
+    return None  # "campaign strategist": a description that names nobody
+
+
+def _resolve_phrase(found: _Cue, mentions: Mentions, last: tuple[str, int] | None) -> str | None:
     np, pos = found.np, found.pos
     low = np.lower()
     if low in _PRONOUNS:
