@@ -57,7 +57,8 @@ def _role_pattern() -> str:
 
 _NAME = rf"{CAP}(?:[^\S\n]+(?:(?:de la|de|del|la|van|von|der|da|bin|al|of)[^\S\n]+)?{CAP}){{0,6}}"
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e)"
-_DESC = (rf"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|{CAP}['’]s)[^\S\n]+(?:[\w.'’-]+[^\S\n]+){{0,4}}?"
+_DETERMINER = rf"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|{CAP}['’]s)"
+_DESC = (rf"{_DETERMINER}[^\S\n]+(?:[\w.'’-]+[^\S\n]+){{0,4}}?"
          rf"{_role_pattern()}s?(?:[^\S\n]+(?:for|of|at|to|with)[^\S\n]+(?:the[^\S\n]+)?{_NAME})?")
 # A name may carry a lower-case lead ("former Sen. Evan Bayh", "the Times") and a party tag.
 _NAMED = rf"(?:(?:[Ff]ormer|[Tt]he|then-|[Ll]ate)[^\S\n]+)?{_NAME}(?:[^\S\n]+\([^()\n]{{1,30}}\))?"
