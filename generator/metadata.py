@@ -157,46 +157,66 @@ def read_header(lines: list[str], *, skip: Callable[[str], object] | None = None
     Returns:
         A Header whose ``lines`` no longer hold the lines recognised as header.
     """
-    out = list(lines)
-    published: PartialDate | None = None
-    title: str | None = None
-    found: list[tuple[str, str]] = []
-    seen = 0
-    index = 0
-    while index < len(out) and seen < HEADER_LINES:
-        line = out[index]
-        if not line:
+    state = _HeaderState(list(lines), want_title)
+    index = seen = 0
+    while index < len(state.lines) and seen < HEADER_LINES:
+        line = state.lines[index]
+        if not line or (skip is not None and skip(line)):
+            seen += bool(line)
             index += 1
             continue
         seen += 1
-        if skip is not None and skip(line):
+        outcome = state.take(index, line)
+        if outcome == "stop":
+            break
+        if outcome == "kept":
             index += 1
-            continue
+    return Header(lines=state.lines, title=state.title, published=state.published,
+                  found=tuple(state.found))
+
+
+@dataclass(slots=True)
+class _HeaderState:
+    """What read_header has found so far, and the lines it has not taken."""
+
+    lines: list[str]
+    want_title: bool
+    title: str | None = None
+    published: PartialDate | None = None
+    found: list[tuple[str, str]] = field(default_factory=list)
+
+    def take(self, index: int, line: str) -> str:
+        """Consume header line ``index``: "taken" (removed), "kept" or "stop" (body begins)."""
         dated = date_line(line)
         if dated is not None:
             value, label = dated
-            if published is None and value is not None and label not in {"updated",
-                                                                          "last updated"}:
-                published = value
-                found.append(("published", "header"))
-            del out[index]
-            continue
+            if self.published is None and value is not None and label not in _NOT_PUBLISHED:
+                self._date(value)
+            del self.lines[index]
+            return "taken"
         prefix = _INLINE_PREFIX.match(line)
-        if prefix and published is None:
-            published = _to_date(prefix)
-            out[index] = line[prefix.end():]
-            found.append(("published", "header"))
-            break
+        if prefix and self.published is None:
+            self._date(_to_date(prefix))
+            self.lines[index] = line[prefix.end():]
+            return "stop"
         if is_section_label(line):
-            del out[index]
-            continue
-        if want_title and title is None and looks_like_headline(line):
-            title = line
-            found.append(("title", "header"))
-            del out[index]
-            continue
-        break
-    return Header(lines=out, title=title, published=published, found=tuple(found))
+            del self.lines[index]
+            return "taken"
+        if self.want_title and self.title is None and looks_like_headline(line):
+            self.title = line
+            self.found.append(("title", "header"))
+            del self.lines[index]
+            return "taken"
+        return "stop"
+
+    def _date(self, value: PartialDate | None) -> None:
+        if value is not None:
+            self.published = value
+            self.found.append(("published", "header"))
+
+
+_NOT_PUBLISHED = frozenset({"updated", "last updated"})
+"""Date-line labels that do not state the publication date."""
 
 
 def fallback_title(text: str) -> str | None:

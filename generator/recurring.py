@@ -40,6 +40,17 @@ SENTENCE_MIN_FAMILIES = 4
 """A sentence must recur in this many unrelated articles; two or three outlets can honestly
 print the same sentence (a statement, a background line) without it being boilerplate."""
 
+WIRE_MIN_WORDS = 25
+"""A paragraph in more than MAX_COPIES_PER_PARAGRAPH articles marks them as copies of one
+wire story only when it is at least this long: boilerplate blocks inside bodies ("Sign up
+for our newsletter ...") are shorter."""
+
+EDGE_HEAD_LINES = 3
+"""Lines at the top of an article where site furniture (banners, labels, prompts) sits."""
+
+EDGE_TAIL_LINES = 5
+"""Lines at the bottom where footers, comment prompts and copyright notices sit."""
+
 _QUOTES = ("“", "”", '"', "‘")
 _TERMINAL = (".", "!", "?", "”", '"', "’", "'", ")", "…")
 
@@ -54,52 +65,86 @@ def line_key(line: str) -> str:
 
 
 def families(articles: Sequence[Sequence[str]]) -> list[int]:
-    """Family id per article: articles that are copies of each other share one id."""
+    """Family id per article: articles that are copies of each other share one id.
+
+    Articles sharing a paragraph with few others are copies when they share COPY_SHARE of
+    their paragraphs (pairs counted). A paragraph held by more than MAX_COPIES_PER_PARAGRAPH
+    articles is wire copy when it is long and sits inside the articles (then all its holders
+    are one family), and boilerplate when it sits at their top or bottom (then it says nothing).
+    """
     parent = list(range(len(articles)))
 
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    def union(a: int, b: int) -> None:
+        parent[_find(parent, a)] = _find(parent, b)
 
     holders: dict[str, list[int]] = defaultdict(list)
+    inside: dict[str, int] = defaultdict(int)
     sizes: list[int] = []
     for index, lines in enumerate(articles):
-        paragraphs = {line_key(line) for line in lines
-                      if line and line.count(" ") + 1 >= PARAGRAPH_MIN_WORDS}
+        text_lines = [line for line in lines if line]
+        paragraphs: dict[str, bool] = {}
+        for position, line in enumerate(text_lines):
+            if line.count(" ") + 1 >= PARAGRAPH_MIN_WORDS:
+                paragraphs[line_key(line)] = not _at_edge(position, len(text_lines))
         sizes.append(len(paragraphs))
-        for key in paragraphs:
+        for key, interior in paragraphs.items():
             holders[key].append(index)
+            inside[key] += interior
     shared: dict[tuple[int, int], int] = defaultdict(int)
-    for owners in holders.values():
+    for key, owners in holders.items():
         if 2 <= len(owners) <= MAX_COPIES_PER_PARAGRAPH:
             for pair in combinations(owners, 2):
                 shared[pair] += 1
+        elif len(owners) > MAX_COPIES_PER_PARAGRAPH and _wire_paragraph(key, inside[key], owners):
+            for other in owners[1:]:
+                union(owners[0], other)
     for (a, b), count in shared.items():
         if count >= COPY_SHARE * min(sizes[a], sizes[b]):
-            parent[find(a)] = find(b)
-    return [find(i) for i in range(len(articles))]
+            union(a, b)
+    return [_find(parent, i) for i in range(len(articles))]
+
+
+def _find(parent: list[int], i: int) -> int:
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
+def _wire_paragraph(key: str, inside: int, owners: list[int]) -> bool:
+    return key.count(" ") + 1 >= WIRE_MIN_WORDS and inside * 2 > len(owners)
+
+
+def _at_edge(position: int, total: int) -> bool:
+    return position < EDGE_HEAD_LINES or position >= total - EDGE_TAIL_LINES
 
 
 def recurring_lines(articles: Sequence[Sequence[str]]) -> frozenset[str]:
-    """Keys (see ``line_key``) of lines that are boilerplate because they recur across families."""
+    """Keys (see ``line_key``) of lines that are boilerplate because they recur across families.
+
+    Short non-sentence lines count wherever they stand; full sentences only at the top or
+    bottom of an article, where site furniture sits (a sentence inside the body that recurs is
+    shared reporting, not boilerplate).
+    """
     family_of = families(articles)
     seen_in: dict[str, set[int]] = defaultdict(set)
     for index, lines in enumerate(articles):
-        for line in lines:
-            if line and _candidate(line):
+        text_lines = [line for line in lines if line]
+        for position, line in enumerate(text_lines):
+            kind = _kind(line)
+            if kind == "short" or (kind == "sentence" and _at_edge(position, len(text_lines))):
                 seen_in[line_key(line)].add(family_of[index])
     return frozenset(key for key, fams in seen_in.items() if len(fams) >= _needed(key))
 
 
-def _candidate(line: str) -> bool:
+def _kind(line: str) -> str | None:
     words = line.count(" ") + 1  # lines are whitespace-normalised
-    if words <= SHORT_MAX_WORDS and not line.rstrip().endswith(_TERMINAL):
-        return True
-    return words <= SENTENCE_MAX_WORDS and not any(q in line for q in _QUOTES)
+    if words <= SHORT_MAX_WORDS and not line.endswith(_TERMINAL):
+        return "short"
+    if words <= SENTENCE_MAX_WORDS and not any(q in line for q in _QUOTES):
+        return "sentence"
+    return None
 
 
 def _needed(key: str) -> int:
-    short = key.count(" ") + 1 <= SHORT_MAX_WORDS and not key.rstrip().endswith(_TERMINAL)
-    return SHORT_MIN_FAMILIES if short else SENTENCE_MIN_FAMILIES
+    return SHORT_MIN_FAMILIES if _kind(key) == "short" else SENTENCE_MIN_FAMILIES

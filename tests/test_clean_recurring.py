@@ -44,3 +44,28 @@ def test_quoted_sentences_never_count() -> None:
     bodies = [[f"Unrelated story number {i} with a long paragraph about topic {i} here.", line]
               for i in range(6)]
     assert recurring.recurring_lines(bodies) == frozenset()
+
+
+def _wire_story(outlet: int) -> list[str]:
+    paras = [f"Wire paragraph {i} reports what the agency's correspondent saw on the ground, "
+             "with names, numbers and the places where the fighting went on through the night."
+             for i in range(6)]
+    return [f"Outlet {outlet} masthead", *paras[:3], "The talks ended without a deal.",
+            *paras[3:], f"Outlet {outlet} footer"]
+
+
+def test_wire_story_reprinted_by_many_outlets_is_one_family() -> None:
+    stories = [_wire_story(i) for i in range(recurring.MAX_COPIES_PER_PARAGRAPH + 5)]
+    assert len(set(recurring.families(stories))) == 1
+    assert "the talks ended without a deal." not in recurring.recurring_lines(stories)
+
+
+def test_recurring_sentence_inside_bodies_is_not_boilerplate() -> None:
+    line = "The talks ended without a deal."
+    bodies = [[f"Story {i} opens with a long paragraph about its own topic number {i}.",
+               f"Its second paragraph is also about topic {i} and nothing else at all.",
+               f"A third paragraph still on topic {i}, long enough to count here.",
+               line,
+               *[f"Closing paragraph {j} of story {i} with enough words to be real text."
+                 for j in range(6)]] for i in range(6)]
+    assert recurring.recurring_lines(bodies) == frozenset()

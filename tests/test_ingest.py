@@ -257,3 +257,31 @@ def test_feed_detected_by_content_whatever_the_suffix(tmp_path: Path) -> None:
 ])
 def test_parse_date(value: str | None, expected: PartialDate | None) -> None:
     assert base.parse_date(value) == expected
+
+
+def test_missing_file_and_fifo_are_skipped(tmp_path: Path) -> None:
+    import os
+    os.mkfifo(tmp_path / "pipe.txt")
+    items = list(ingest.read_corpus([tmp_path / "gone.txt", tmp_path / "pipe.txt"], root=tmp_path))
+    assert items[0].path == "gone.txt" and items[0].reason.startswith("unreadable")  # type: ignore[union-attr]
+    assert items[1] == Skipped("pipe.txt", "not a regular file")
+
+
+def test_a_reader_bug_becomes_a_skip(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    def broken(doc: base.Document) -> list[Article]:
+        raise RuntimeError("boom")
+
+    monkeypatch.setitem(ingest.READERS, ".txt", broken)
+    (tmp_path / "a.txt").write_text("Some text.")
+    assert list(ingest.read_corpus([tmp_path], root=tmp_path)) == [
+        Skipped("a.txt", "could not be read (RuntimeError: boom)")]
+
+
+def test_wordpress_export_with_html_bodies() -> None:
+    (article,) = articles("wordpress_posts.json")
+    assert article.id == "4821"
+    assert article.title == "New ferry timetable starts in March"
+    assert article.url == "https://islandnews.example/2025/02/17/ferry-timetable/"
+    assert article.published == PartialDate(2025, 2, 17)
+    assert article.text == ("The island ferry will run every 40 minutes from March 3, the operator "
+                            "said.\n\nEvening sailings are extended to 11 p.m.")

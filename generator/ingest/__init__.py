@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import os
+import stat
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from types import ModuleType
@@ -42,19 +43,26 @@ def read_corpus(paths: Sequence[Path], *, root: Path | None = None) -> Iterator[
     """
     seen: dict[str, int] = {}
     for file in _files(paths):
+        if isinstance(file, OSError):
+            where = Path(file.filename) if file.filename else Path("?")
+            yield Skipped(_relative(where, root), one_line(
+                f"unreadable folder: {file.strerror or file}"))
+            continue
         for item in _read_file(file, _relative(file, root)):
             yield _unique(item, seen) if isinstance(item, Article) else item
 
 
-def _files(paths: Sequence[Path]) -> Iterator[Path]:
+def _files(paths: Sequence[Path]) -> Iterator[Path | OSError]:
     for path in paths:
         if not path.is_dir():
             yield path
             continue
         found: list[Path] = []
-        for folder, dirs, names in os.walk(path):
+        errors: list[OSError] = []
+        for folder, dirs, names in os.walk(path, onerror=errors.append):
             dirs[:] = [d for d in dirs if not d.startswith(".")]
             found.extend(Path(folder) / n for n in names if not n.startswith("."))
+        yield from errors
         yield from sorted(found)
 
 
@@ -96,7 +104,10 @@ def _format_suffix(file: Path) -> str:
 
 
 def _load(file: Path) -> bytes:
-    size = file.stat().st_size
+    status = file.stat()
+    if not stat.S_ISREG(status.st_mode):
+        raise decode.DecodeError("not a regular file")
+    size = status.st_size
     if size > decode.MAX_BYTES:
         limit = decode.MAX_BYTES // 2**20
         raise decode.DecodeError(f"too large ({size // 2**20} MB; the limit is {limit} MB)")

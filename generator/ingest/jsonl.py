@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from generator.ingest.base import Document, Item, make_article, skip
+from generator.ingest.base import Document, Item, html_to_text, make_article, skip
 
 SUFFIXES = (".json", ".jsonl", ".ndjson")
 _LINE_SUFFIXES = (".jsonl", ".ndjson")
@@ -36,6 +36,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
 _USED = {key for keys in ALIASES.values() for key in keys}
 _LIST_KEYS = ("articles", "results", "items", "data", "documents", "docs")
 _NESTED = ("fields",)  # the Guardian API puts bodyText, byline under "fields"
+
+# Bodies given as HTML (WordPress, some CMS exports) are reduced to text.
+_HTML = re.compile(r"<(?:p|div|br|span|a|h[1-6]|li|em|strong|figure)\b[^>]*>", re.IGNORECASE)
 
 # NewsAPI cuts `content` to 200 characters and appends this marker.
 _TRUNCATED = re.compile(r"\s*(?:…|\.\.\.)?\s*\[\+\d+ chars\]\s*$")
@@ -135,18 +138,27 @@ def _flatten(value: dict[str, Any]) -> dict[str, Any]:
 
 def _pick(obj: dict[str, Any], field: str) -> Any:
     for key in ALIASES[field]:
-        value = obj.get(key)
+        value = _rendered(obj.get(key))
         if value not in (None, "", [], {}):
-            return value
+            return html_to_text(value) if isinstance(value, str) and "<" in value else value
     return None
+
+
+def _rendered(value: Any) -> Any:
+    # WordPress REST API: "title": {"rendered": "..."}, "content": {"rendered": "<p>..."}
+    if isinstance(value, dict) and isinstance(value.get("rendered"), str):
+        return value["rendered"]
+    return value
 
 
 def _text(obj: dict[str, Any]) -> str:
     for key in ALIASES["text"]:
-        value = obj.get(key)
+        value = _rendered(obj.get(key))
         if isinstance(value, list):
             value = "\n\n".join(str(v) for v in value if isinstance(v, str))
         if isinstance(value, str) and value.strip():
+            if _HTML.search(value):
+                value = html_to_text(value)
             return _TRUNCATED.sub("", value).strip()
     return ""
 
