@@ -2,7 +2,8 @@
 
 Per article: whitespace and broken quote marks are repaired (``TEXT_RULES``), hard-wrapped
 paragraphs unwrapped, the header read (date line, section label, headline; see
-``generator.metadata``), then the boilerplate rules of ``generator.boilerplate`` run. Across
+``generator.metadata``), then the boilerplate rules of ``generator.boilerplate`` (single
+lines) and ``generator.page_blocks`` (neighbouring lines) run. Across
 the corpus: lines recurring in unrelated articles (``generator.recurring``) and lines that are
 another article's headline go. Paragraphs come out separated by one blank line.
 """
@@ -15,7 +16,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from generator import boilerplate, metadata, recurring
+from generator import boilerplate, metadata, page_blocks, recurring
 from generator.model import Article, Skipped
 
 log = logging.getLogger(__name__)
@@ -185,9 +186,9 @@ def _strip_lines(draft: _Draft) -> list[str]:
         if names and draft.article.author is None and "author" not in draft.updates:
             draft.updates["author"] = names
             draft.found.append(("author", "header"))
-    lines, draft.embedded = boilerplate.strip_social_embeds(lines)
-    lines = boilerplate.strip_captions(lines)
-    lines = boilerplate.strip_teaser_tail(lines)
+    lines, draft.embedded = page_blocks.strip_social_embeds(lines)
+    lines = page_blocks.strip_captions(lines)
+    lines = page_blocks.strip_teaser_tail(lines)
     own = title_key(_title(draft))
     if not own:
         return lines
@@ -207,7 +208,7 @@ def _title(draft: _Draft) -> str | None:
 def _finish(draft: _Draft, banned: frozenset[str], titles: set[str]) -> Article | None:
     lines = [line for line in draft.lines if not line or (
         recurring.line_key(line) not in banned and not _is_a_title(line, titles))]
-    lines = boilerplate.strip_related_headlines(lines)
+    lines = page_blocks.strip_related_headlines(lines)
     text = "\n\n".join(line for line in lines if line)
     updates = dict(draft.updates)
     if not text and isinstance(updates.get("title"), str):
