@@ -31,6 +31,12 @@ FALLBACK_TITLE_WORDS = 14
 """When there is no headline line, the first sentence stands in, cut to this many words (a
 typical headline length)."""
 
+FALLBACK_SCAN_CHARS = 1000
+"""How far into the body the first sentence is looked for (a first sentence is ~200 chars)."""
+
+LABEL_MAX_CHARS = 120
+"""Longest line checked against the section labels (a breadcrumb of five labels is ~60)."""
+
 MONTHS: dict[str, int] = {
     name: number
     for number, names in enumerate(
@@ -131,6 +137,8 @@ def date_line(line: str) -> tuple[PartialDate | None, str | None] | None:
 
 def is_section_label(line: str) -> bool:
     """True for a navigation label or breadcrumb ("International", "News > World")."""
+    if len(line) > LABEL_MAX_CHARS:
+        return False
     parts = [p for p in _BREADCRUMB.split(line.strip().lower()) if p]
     if not parts or len(parts) > 5:
         return False
@@ -233,10 +241,11 @@ def fallback_title(text: str) -> str | None:
 
 def first_sentence(text: str) -> str:
     """The text up to the first full stop that is not an abbreviation's."""
-    for match in _SENTENCE_BREAK.finditer(text):
-        if not _ABBREVIATION.search(text, 0, match.start()):
+    for match in _SENTENCE_BREAK.finditer(text, 0, FALLBACK_SCAN_CHARS):
+        # Look only at the word before the stop: bounded work however long the text.
+        if not _ABBREVIATION.search(text, max(0, match.start() - 12), match.start()):
             return text[: match.end()]
-    return text
+    return text[:FALLBACK_SCAN_CHARS]
 
 
 def date_from_filename(path: str) -> PartialDate | None:
