@@ -12,6 +12,7 @@ Anything unresolved is None: no pronoun or guess is ever returned.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -38,9 +39,15 @@ _ABBREVIATIONS = words(
     "mr mrs ms dr sen rep gov gen lt col st jr sr prof rev sgt u.s u.n u.k no vs inc corp co "
     "ft mt jan feb aug sept sep oct nov dec a.m p.m d.c calif fla ariz mich wis minn pa n.y "
     "n.h n.j ore tenn va wash")
+_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night)"
+# Words between a subject and its cue verb: adverbs, auxiliaries, and when or where it was said
+# ("Priebus later Thursday told", "Beck on Wednesday called", "Ruiz in a statement said").
 _ADVERBS = (r"(?:(?:also|then|later|has|had|have|would|once|previously|recently|further|again|"
             r"just|repeatedly|often|publicly|privately|simply|flatly|firmly|reportedly|"
-            r"separately|first|quickly|bluntly|finally|earlier|angrily)\s+){0,2}")
+            r"separately|first|quickly|bluntly|finally|earlier|angrily|"
+            rf"(?:on|last|this|later|earlier|late)\s+{_DAYS}|"
+            r"in\s+an?\s+(?:statement|interview|email|tweet|post)|"
+            r"on\s+(?:Twitter|Facebook|Instagram|television|TV))\s+){0,2}")
 
 
 
@@ -59,10 +66,12 @@ _NAME = rf"{CAP}(?:[^\S\n]+(?:(?:de la|de|del|la|van|von|der|da|bin|al|of)[^\S\n
 _PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e)"
 _DETERMINER = rf"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|{CAP}['’]s)"
 _DESC = (rf"{_DETERMINER}[^\S\n]+(?:[\w.'’-]+[^\S\n]+){{0,4}}?"
-         rf"{_role_pattern()}s?(?:[^\S\n]+(?:for|of|at|to|with)[^\S\n]+(?:the[^\S\n]+)?{_NAME})?")
+         rf"{_role_pattern()}s?(?:[^\S\n]+(?:for|of|at|to|with)[^\S\n]+(?:the[^\S\n]+)?{_NAME}"
+         rf"|[^\S\n]+{_NAME})?")
 # A name may carry a lower-case lead ("former Sen. Evan Bayh", "the Times") and a party tag.
 _NAMED = rf"(?:(?:[Ff]ormer|[Tt]he|then-|[Ll]ate)[^\S\n]+)?{_NAME}(?:[^\S\n]+\([^()\n]{{1,30}}\))?"
 _NP = rf"(?P<np>{_DESC}|{_PRONOUN}|{_NAMED})"
+_DESC_NAME = re.compile(rf"{_DETERMINER}[^\S\n]+(?:[a-z][\w'’-]*[^\S\n]+){{1,4}}(?P<name>{_NAME})$")
 _VERB = _verb_pattern()
 _APPOS = r"(?:,[^\S\n](?P<appos>[^,\n“”\"]{1,90}),)?"
 # Up to four words before a name that follows the quote: "State spokesman Mark Toner said".
@@ -89,7 +98,7 @@ _AFTER_DASH = re.compile(rf"[^\S\n]*[―—–-][^\S\n]*(?P<np>{_NAMED})(?P<verb
 _TRAILING = re.compile(
     rf",[^\S\n]+{_NP}{_APPOS}[^\S\n]+{_ADVERBS}(?P<verb>{_VERB})[^,.]{{0,40}}\.?$")
 _TRAILING_INVERTED = re.compile(
-    rf",[^\S\n]+(?P<verb>{_VERB})[^\S\n]+(?:{_LEAD}(?=[A-Z]))?{_NP}(?:[,.][^.]{{0,120}})?\.?$")
+    rf",[^\S\n]+(?P<verb>{_VERB})[^\S\n]+(?:{_LEAD}(?=[A-Z]))?{_NP}(?:[,.][^.]{{0,120}})?\.?\s*$")
 # Words that can follow a sentence's acting subject: a verb form, or an adverb before one.
 _VERBISH = re.compile(
     r"(?:[a-z]+(?:ed|s)|found|said|told|wrote|spoke|made|took|gave|went|came|put|knew|saw|"
@@ -98,6 +107,14 @@ _VERBISH = re.compile(
 # A name or pronoun followed by a lower-case word (its verb): a sentence's acting subject.
 _SUBJECT_ANY = re.compile(rf"{_NP}{_APPOS},?[^\S\n]+(?=[a-z])")
 _ACCORDING = re.compile(rf"(?P<verb>[Aa]ccording\s+to)\s+{_NP}")
+# A passive cue names the speaker after "by": 'Sanders was asked by host Bill Maher, "..."'.
+_ASKED_BY = re.compile(
+    rf"\b(?P<verb>asked|told|questioned|pressed|challenged)\s+by\s+(?:{_LEAD}(?=[A-Z]))?"
+    rf"(?P<np>{_NAMED})")
+# A sentence opening with its cue: 'Said Dorothy Poynter, who grew up with him, "..."'.
+_BEFORE_INVERTED = re.compile(
+    rf"^\s*(?P<verb>Said|Added|Stated|Continued|Wrote|Asked|Explained|Tweeted)[^\S\n]+"
+    rf"(?P<np>{_NAMED})")
 _VERB_RE = re.compile(_VERB)
 # The subject right before a cue verb; a comma only after a party tag ("Kasich (R-OH), said"),
 # since "Clinton, saying" names the object of the previous clause.
@@ -117,6 +134,8 @@ class _Cue:
     """Offset of the noun phrase in the text (pronouns look back from here)."""
     appos: str | None = None
     """An appositive after the noun phrase: "the spokesman, *Mark Toner*, said"."""
+    weak: bool = False
+    """True for a name right before a participle ("Trump calling it"): kept only for a person."""
 
 
 def _from_match(match: re.Match[str], offset: int, cue: str | None = None) -> _Cue:
@@ -146,17 +165,33 @@ def attribute(text: str, pieces: Sequence[Piece]) -> list[Attribution]:
         # A quote standing alone, or sharing its sentence with the previous quote, continues
         # the previous speaker's words.
         alone = not text[begin:piece.start - 1].strip() or begin == prev_end
-        if found is None and index and alone:
-            prior = out[-1]
-            if prior.speaker and piece.start - pieces[index - 1].end <= INHERIT_CHARS:
-                out.append(prior)
-                continue
+        if found is None and index and alone and out[-1].speaker and (
+                piece.start - pieces[index - 1].end <= INHERIT_CHARS):
+            out.append(out[-1])
+            continue
         speaker = _resolve(found, mentions, last) if found else None
+        if found and found.weak and not (speaker and mentions.is_person(speaker)):
+            found = speaker = None  # "... on Facebook writing": not the one who wrote
         if found is None or (speaker is None and found.cue == "" and index == 0):
             found, speaker = _sentence_subject(text[begin:piece.start - 1], begin, mentions)
         out.append(Attribution(speaker, found.cue if found else None))
         if speaker:
             last = (speaker, piece.start)
+    return _share_backwards(text, pieces, out)
+
+
+def _share_backwards(text: str, pieces: Sequence[Piece],
+                     out: list[Attribution]) -> list[Attribution]:
+    """A cue-less quote takes the speaker of the next quote in the same sentence.
+
+    ('Guns are "a crisis" and "stunt growth," Dean said.')
+    """
+    for index in range(len(out) - 2, -1, -1):
+        nxt = out[index + 1]
+        if out[index].cue is None and out[index].speaker is None and nxt.speaker:
+            gap_start, gap_end = pieces[index].end + 1, pieces[index + 1].start - 1
+            if sentence_start(text, gap_start, gap_end) == gap_start:
+                out[index] = nxt
     return out
 
 
@@ -177,10 +212,14 @@ def sentence_start(text: str, floor: int, pos: int) -> int:
 
 def sentence_end(text: str, pos: int, ceiling: int) -> int:
     """Where the sentence running at ``pos`` ends (not past ``ceiling``, at most a frame on)."""
-    for match in _SENTENCE_END.finditer(text, pos, min(ceiling, pos + FRAME_CHARS)):
+    limit = min(ceiling, pos + FRAME_CHARS)
+    # Search a little past the limit so that a boundary's look-ahead can see the next mark.
+    for match in _SENTENCE_END.finditer(text, pos, min(len(text), limit + 2)):
+        if match.start() >= limit:
+            break
         if match.group() == "\n" or not _is_abbreviation(text, match.start()):
             return match.start() + 1
-    return min(ceiling, pos + FRAME_CHARS)
+    return len(text[:limit].rstrip())
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
@@ -255,7 +294,7 @@ def _sentence_subject(before: str, offset: int,
             continue
         found = _from_match(match, offset, "")
         speaker = _resolve(found, mentions)
-        described = re.match(r"(?:the|a|an)\s", found.appos or "")  # "Dean, a former chairman,"
+        described = re.match(r"(?:the|a|an|who)\s", found.appos or "")  # "Dean, a former ...,"
         if not speaker or not (mentions.is_person(speaker) or described):
             continue
         if _VERBISH.match(head, match.end()):
@@ -266,17 +305,25 @@ def _sentence_subject(before: str, offset: int,
 
 
 def _cue_before(before: str, offset: int) -> _Cue | None:
-    according = list(_ACCORDING.finditer(before))
+    according = [*_ACCORDING.finditer(before), *_ASKED_BY.finditer(before),
+                 *_BEFORE_INVERTED.finditer(before)]
     if according:
-        return _from_match(according[-1], offset)
+        return _from_match(max(according, key=lambda m: m.start()), offset)
     colon = _COLON_NAME.search(before)
     if colon and _plausible_subject(colon.group("np")):
         return _from_match(colon, offset, _norm_cue(colon.group("verb") or ":"))
     verbs = list(_VERB_RE.finditer(before))
     for verb in reversed(verbs):
         subject = _SUBJECT_BEFORE.search(before, 0, verb.start())
-        if subject and _plausible_subject(subject.group("np")):
-            return _from_match(subject, offset, _norm_cue(verb.group()))
+        if not subject or not _plausible_subject(subject.group("np")):
+            continue
+        found = _from_match(subject, offset, _norm_cue(verb.group()))
+        if not verb.group().endswith("ing"):
+            return found
+        if subject.group("np")[:1].isupper():
+            # "Trump calling it ...": a name before a participle may be its subject; "... on
+            # Facebook writing" is not. The caller keeps it only when it names a person.
+            return dataclasses.replace(found, weak=True)
     return None
 
 
@@ -289,7 +336,7 @@ def _colon_intro(text: str, mark: int) -> _Cue | None:
     if not prev.endswith(":"):
         return None
     begin = sentence_start(text, max(0, text.rfind("\n", 0, len(prev)) + 1), len(prev))
-    return _cue_before(prev[begin:len(prev) - 1] + " ", begin)
+    return _cue_before(prev[begin:], begin)
 
 
 def _plausible_subject(np: str) -> bool:
@@ -319,6 +366,10 @@ def _resolve_phrase(found: _Cue, mentions: Mentions, last: tuple[str, int] | Non
     if low in ("they", "it", "we"):
         return None
     np = re.sub(r"\s*\([^()]*\)$", "", np)
+    named = _DESC_NAME.match(np)
+    if named:  # "his friend Mahamat Saleh Oumar": the name that ends the description
+        name, _ = split_title(named.group("name"))
+        return mentions.unify(name) if name else None
     np = re.sub(r"^(?:[Ff]ormer|then-|[Ll]ate)\s+", "", np)
     bare = re.sub(r"^(?:[Tt]he)\s+", "", np)
     if bare[:1].isupper() and is_org(bare):
