@@ -172,6 +172,10 @@ def _prepare(article: Article) -> _Draft:
     if header.published and article.published is None:
         draft.updates["published"] = header.published
         draft.found.append(("published", "header"))
+    for name, value in header.fields:
+        if getattr(article, name) is None:
+            draft.updates[name] = value
+            draft.found.append((name, "header"))
     draft.lines = _strip_lines(draft)
     return draft
 

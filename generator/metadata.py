@@ -107,6 +107,9 @@ class Header:
     published: PartialDate | None = None
     found: tuple[tuple[str, str], ...] = field(default=())
     """(field, how) for each value found, as in ``Article.provenance``."""
+    fields: tuple[tuple[str, str], ...] = field(default=())
+    """Other fields stated in "Key: value" header lines or a bare URL line: (field, value) for
+    ``outlet``, ``url`` and ``author``."""
 
 
 def parse_date_text(text: str) -> PartialDate | None:
@@ -180,7 +183,7 @@ def read_header(lines: list[str], *, skip: Callable[[str], object] | None = None
         if outcome == "kept":
             index += 1
     return Header(lines=state.lines, title=state.title, published=state.published,
-                  found=tuple(state.found))
+                  found=tuple(state.found), fields=tuple(state.fields.items()))
 
 
 @dataclass(slots=True)
@@ -192,9 +195,13 @@ class _HeaderState:
     title: str | None = None
     published: PartialDate | None = None
     found: list[tuple[str, str]] = field(default_factory=list)
+    fields: dict[str, str] = field(default_factory=dict)
 
     def take(self, index: int, line: str) -> str:
         """Consume header line ``index``: "taken" (removed), "kept" or "stop" (body begins)."""
+        if self._field(line):
+            del self.lines[index]
+            return "taken"
         dated = date_line(line)
         if dated is not None:
             value, label = dated
@@ -222,9 +229,55 @@ class _HeaderState:
             self.published = value
             self.found.append(("published", "header"))
 
+    def _field(self, line: str) -> bool:
+        """Take a "Source: Reuters" / "URL: https://..." line or a bare URL; True if taken."""
+        if _BARE_URL.match(line):
+            self._set("url", line)
+            return True
+        match = _FIELD_LINE.match(line)
+        if match is None:
+            return False
+        name, value = FIELD_KEYS[match.group(1).lower()], match.group(2).strip()
+        if name == "published":
+            if self.published is None and label_allows(match.group(1)):
+                self._date(parse_date_text(value) or PartialDate.parse(value))
+        elif name == "title":
+            if self.want_title and self.title is None:
+                self.title = value
+                self.found.append(("title", "header"))
+        elif name != "url" or _BARE_URL.match(value):
+            self._set(name, value)
+        return True
+
+    def _set(self, name: str, value: str) -> None:
+        if name not in self.fields:
+            self.fields[name] = value
+            self.found.append((name, "header"))
+
 
 _NOT_PUBLISHED = frozenset({"updated", "last updated"})
 """Date-line labels that do not state the publication date."""
+
+
+def label_allows(label: str) -> bool:
+    """False for labels whose date is not the publication date ("Updated")."""
+    return label.lower() not in _NOT_PUBLISHED
+
+
+# "Key: value" header lines written by scrapers and archive tools, key -> Article field.
+FIELD_KEYS: dict[str, str] = {
+    "title": "title", "headline": "title",
+    "source": "outlet", "outlet": "outlet", "publication": "outlet", "publisher": "outlet",
+    "site": "outlet", "newspaper": "outlet",
+    "url": "url", "link": "url", "source url": "url", "canonical": "url",
+    "author": "author", "authors": "author", "byline": "author",
+    "date": "published", "published": "published", "publication date": "published",
+    "pubdate": "published",
+}
+_FIELD_LINE = re.compile(
+    r"^(" + "|".join(sorted(FIELD_KEYS, key=len, reverse=True)) + r")\s*:\s*(\S.{0,300})$",
+    re.IGNORECASE)
+_BARE_URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
 
 
 def fallback_title(text: str) -> str | None:

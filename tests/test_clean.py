@@ -133,3 +133,14 @@ def test_line_equal_to_another_articles_title_is_dropped() -> None:
                      "Ferry fares to rise in spring\n\nUnions welcomed the deal.")
     kept, _ = clean.clean_corpus([a, b])
     assert kept[1].text == "The strike ended.\n\nUnions welcomed the deal."
+
+
+def test_header_fields_fill_missing_metadata_with_provenance() -> None:
+    article = make_article(title=None, published=None, text=(
+        "Source: Valley Gazette\nURL: https://valleygazette.example/bus\n\n"
+        "Council approves new bus routes\n\nThe council voted on Monday."))
+    (cleaned,), _ = clean.clean_corpus([article])
+    assert (cleaned.outlet, cleaned.url, cleaned.title) == (
+        "Valley Gazette", "https://valleygazette.example/bus", "Council approves new bus routes")
+    assert cleaned.found("outlet") == cleaned.found("url") == "header"
+    assert cleaned.text == "The council voted on Monday."

@@ -95,3 +95,26 @@ def test_fallback_title(text: str, expected: str | None) -> None:
 ])
 def test_date_from_filename(path: str, expected: PartialDate | None) -> None:
     assert md.date_from_filename(path) == expected
+
+
+def test_read_header_key_value_lines_and_bare_url() -> None:
+    header = md.read_header([
+        "https://www.harbourherald.example/business/port-strike-ends",
+        "Source: Harbour Herald",
+        "Author: Maria Lindqvist",
+        "Date: Tue, 14 Oct 2025 08:00:00 +0000",
+        "Title: Port strike ends after 12 days",
+        "",
+        "Dockworkers voted on Wednesday to accept a new contract.",
+    ])
+    assert header.title == "Port strike ends after 12 days"
+    assert header.published == PartialDate(2025, 10, 14)
+    assert dict(header.fields) == {
+        "url": "https://www.harbourherald.example/business/port-strike-ends",
+        "outlet": "Harbour Herald", "author": "Maria Lindqvist"}
+    assert header.lines == ["", "Dockworkers voted on Wednesday to accept a new contract."]
+
+
+def test_read_header_stops_at_the_body() -> None:
+    lines = ["Officials met on Monday.", "Source: a ministry spokesman said talks went well."]
+    assert md.read_header(lines).lines == lines

@@ -285,3 +285,16 @@ def test_wordpress_export_with_html_bodies() -> None:
     assert article.published == PartialDate(2025, 2, 17)
     assert article.text == ("The island ferry will run every 40 minutes from March 3, the operator "
                             "said.\n\nEvening sailings are extended to 11 p.m.")
+
+
+def test_markdown_toml_front_matter() -> None:
+    (article,) = articles("hugo_toml.md")
+    assert (article.title, article.published, article.outlet) == (
+        "Glacier retreat measured at record pace", PartialDate(2025, 9, 30), "Alpine Times")
+    assert article.text.startswith("Scientists measured a record retreat")
+
+
+def test_yaml_alias_bomb_is_read_in_bounded_time() -> None:
+    (article,) = articles("yaml_alias_bomb.md")
+    assert article.text == "Body text of the bomb."
+    assert all(len(value) <= base.MAX_META_VALUE for _, value in article.meta)

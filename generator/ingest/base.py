@@ -7,6 +7,7 @@ import email.utils
 import hashlib
 import html
 import re
+import reprlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -115,8 +116,13 @@ def _clean_author(value: Any) -> str | None:
     return _clean_str(value)
 
 
+_REPR = reprlib.Repr()
+_REPR.maxstring = _REPR.maxother = MAX_META_VALUE
+
+
 def _meta_value(value: Any) -> str:
-    text = value if isinstance(value, str) else repr(value)
+    # reprlib bounds nesting and length: a YAML alias bomb would make plain repr() explode.
+    text = value if isinstance(value, str) else _REPR.repr(value)
     return text[:MAX_META_VALUE]
 
 

@@ -1,4 +1,4 @@
-"""Markdown with YAML front matter (``.md``, ``.markdown``).
+"""Markdown with YAML (``---``) or TOML (``+++``) front matter (``.md``, ``.markdown``).
 
 Front matter fields read: ``title``, ``date``/``published``, ``source``/``outlet``, ``url``/
 ``link``, ``author``/``authors``, ``id``, ``language``/``lang``; other keys are kept as meta.
@@ -9,6 +9,7 @@ still read. Markdown syntax is reduced to plain text (links keep their words, im
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Iterator
 from typing import Any
 
@@ -20,6 +21,8 @@ SUFFIXES = (".md", ".markdown")
 
 _FRONT = re.compile(r"\A\ufeff?\s*---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*$\r?\n?",
                     re.DOTALL | re.MULTILINE)
+_TOML_FRONT = re.compile(r"\A\ufeff?\s*\+\+\+[ \t]*\r?\n(.*?)^\+\+\+[ \t]*$\r?\n?",
+                         re.DOTALL | re.MULTILINE)
 _OPEN_ONLY = re.compile(r"\A\ufeff?\s*---[ \t]*\r?\n")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
@@ -50,15 +53,21 @@ def read(doc: Document) -> Iterator[Item]:
 
 
 def _split(text: str) -> tuple[dict[str, Any], str, tuple[str, ...]]:
+    toml_match = _TOML_FRONT.match(text)
+    if toml_match is not None:
+        return _toml(toml_match.group(1), text[toml_match.end():])
     match = _FRONT.match(text)
     if match is None:
         opened = _OPEN_ONLY.match(text)
         if opened:
             return {}, text[opened.end():], ("front matter block is not closed with '---'",)
         return {}, text, ()
-    body = text[match.end():]
+    return _yaml(match.group(1), text[match.end():])
+
+
+def _yaml(block: str, body: str) -> tuple[dict[str, Any], str, tuple[str, ...]]:
     try:
-        data = yaml.safe_load(match.group(1))
+        data = yaml.safe_load(block)
     except yaml.YAMLError as exc:
         reason = one_line(str(exc).split("\n")[0], 120)
         return {}, body, (f"front matter is not valid YAML ({reason}); body read without it",)
@@ -67,6 +76,15 @@ def _split(text: str) -> tuple[dict[str, Any], str, tuple[str, ...]]:
     if not isinstance(data, dict):
         return {}, body, ("front matter is not a mapping of fields; ignored",)
     return {str(k): v for k, v in data.items()}, body, ()
+
+
+def _toml(block: str, body: str) -> tuple[dict[str, Any], str, tuple[str, ...]]:
+    # Hugo and Zola write TOML front matter between "+++" lines.
+    try:
+        return tomllib.loads(block), body, ()
+    except (tomllib.TOMLDecodeError, RecursionError) as exc:
+        reason = one_line(str(exc), 120)
+        return {}, body, (f"front matter is not valid TOML ({reason}); body read without it",)
 
 
 def _first(front: dict[str, Any], *keys: str) -> Any:
