@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
+from generator.cuegrammar import sentence_end, sentence_start
 from generator.model import Extraction, KeyQuote, PartialDate, Quote, Source
 from generator.persons import Mentions, is_org
-from generator.speakers import sentence_end, sentence_start
 
 log = logging.getLogger(__name__)
 

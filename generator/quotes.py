@@ -19,10 +19,11 @@ import logging
 import re
 from collections.abc import Callable
 
+from generator.cuegrammar import sentence_start
 from generator.model import Quote
 from generator.persons import lexicon, words
 from generator.quotemarks import Piece, find_pieces
-from generator.speakers import attribute, sentence_start
+from generator.speakers import attribute
 
 log = logging.getLogger(__name__)
 

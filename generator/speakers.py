@@ -17,6 +17,29 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from generator.cuegrammar import (
+    ACCORDING,
+    AFTER_DASH,
+    AFTER_GENERIC,
+    AFTER_GENERIC_INVERTED,
+    AFTER_INVERTED,
+    AFTER_NAME,
+    AFTER_NORMAL,
+    ASKED_BY,
+    BEFORE_INVERTED,
+    COLON_NAME,
+    DESC_NAME,
+    FRAME_CHARS,
+    NAME,
+    SUBJECT_ANY,
+    SUBJECT_BEFORE,
+    TRAILING,
+    TRAILING_INVERTED,
+    VERB_RE,
+    VERBISH,
+    sentence_end,
+    sentence_start,
+)
 from generator.persons import (
     CAP,
     STOP_WORDS,
@@ -25,106 +48,13 @@ from generator.persons import (
     is_title_word,
     lexicon,
     split_title,
-    words,
 )
 from generator.quotemarks import Piece
 
 # A quote with no cue continues the previous quote's speaker when it starts at most this many
 # characters after it. Calibrated on PolNeAR train: a paragraph and a half (~700 characters).
 INHERIT_CHARS = 700
-# Longest stretch (characters) of a sentence read on either side of a quote for its cue.
-FRAME_CHARS = 260
 _PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
-_ABBREVIATIONS = words(
-    "mr mrs ms dr sen rep gov gen lt col st jr sr prof rev sgt u.s u.n u.k no vs inc corp co "
-    "ft mt jan feb aug sept sep oct nov dec a.m p.m d.c calif fla ariz mich wis minn pa n.y "
-    "n.h n.j ore tenn va wash")
-_DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|night)"
-# Words between a subject and its cue verb: adverbs, auxiliaries, and when or where it was said
-# ("Priebus later Thursday told", "Beck on Wednesday called", "Ruiz in a statement said").
-_ADVERBS = (r"(?:(?:also|then|later|has|had|have|would|once|previously|recently|further|again|"
-            r"just|repeatedly|often|publicly|privately|simply|flatly|firmly|reportedly|"
-            r"separately|first|quickly|bluntly|finally|earlier|angrily|"
-            rf"(?:on|last|this|later|earlier|late)\s+{_DAYS}|"
-            r"in\s+an?\s+(?:statement|interview|email|tweet|post)|"
-            r"on\s+(?:Twitter|Facebook|Instagram|television|TV))\s+){0,2}")
-
-
-
-def _verb_pattern() -> str:
-    verbs = sorted(lexicon("speech_verbs"), key=len, reverse=True)
-    return r"\b(?:" + "|".join(re.escape(v).replace(r"\ ", r"\s+") for v in verbs) + r")\b"
-
-
-def _role_pattern() -> str:
-    roles = sorted(lexicon("role_nouns") | {w for w in lexicon("person_titles") if w.isalpha()},
-                   key=len, reverse=True)
-    return r"(?:" + "|".join(roles) + r")"
-
-
-_NAME = rf"{CAP}(?:[^\S\n]+(?:(?:de la|de|del|la|van|von|der|da|bin|al|of)[^\S\n]+)?{CAP}){{0,6}}"
-_PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e)"
-_DETERMINER = rf"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|{CAP}['’]s)"
-_DESC = (rf"{_DETERMINER}[^\S\n]+(?:[\w.'’-]+[^\S\n]+){{0,4}}?"
-         rf"{_role_pattern()}s?(?:[^\S\n]+(?:for|of|at|to|with)[^\S\n]+(?:the[^\S\n]+)?{_NAME}"
-         rf"|[^\S\n]+{_NAME})?")
-# A name may carry a lower-case lead ("former Sen. Evan Bayh", "the Times") and a party tag.
-_NAMED = rf"(?:(?:[Ff]ormer|[Tt]he|then-|[Ll]ate)[^\S\n]+)?{_NAME}(?:[^\S\n]+\([^()\n]{{1,30}}\))?"
-_NP = rf"(?P<np>{_DESC}|{_PRONOUN}|{_NAMED})"
-_DESC_NAME = re.compile(rf"{_DETERMINER}[^\S\n]+(?:[a-z][\w'’-]*[^\S\n]+){{1,4}}(?P<name>{_NAME})$")
-_VERB = _verb_pattern()
-_APPOS = r"(?:,[^\S\n](?P<appos>[^,\n“”\"]{1,90}),)?"
-# Up to four words before a name that follows the quote: "State spokesman Mark Toner said".
-_CLAUSE_WORDS = (r"(?:when|as|while|because|but|and|or|after|before|if|since|though|although|"
-                 r"until|where|who|which|that|the|a|an|her|his|their|its|in|on|at|for|with|of|"
-                 r"to|by|from)")
-_LEAD = rf"(?:(?!{_CLAUSE_WORDS}\b)[\w./'’-]+[^\S\n]+){{0,4}}?"
-_AFTER_INVERTED = re.compile(
-    rf"^[\s,—–-]*(?P<verb>{_VERB})[^\S\n]+(?:{_LEAD}(?=[A-Z]))?{_NP}{_APPOS}")
-_AFTER_NORMAL = re.compile(
-    rf"^[\s,—–-]*(?:{_LEAD}(?=[A-Z]))?{_NP}{_APPOS}[^\S\n]+{_ADVERBS}(?P<verb>{_VERB})")
-# After a quote ending in a comma, a name and any past-tense or present verb attribute it
-# ("...," Hannity pressed.).
-_AFTER_GENERIC = re.compile(
-    rf"^[\s,—–-]*{_NP}[^\S\n]+{_ADVERBS}(?P<verb>[a-z]+(?:ed|s))\b(?![^\S\n]+(?:that|to)\b)")
-# ... or any past-tense verb and then a name ('"This is fantastic!" beamed Donald Hartley').
-_AFTER_GENERIC_INVERTED = re.compile(
-    rf"^[\s,—–-]*(?P<verb>[a-z]+ed)[^\S\n]+(?P<np>{_NAMED})")
-# ... or, after a comma, a name alone opening the rest ('"...," Trump, the front-runner, said').
-_AFTER_NAME = re.compile(rf"^[^\S\n]*(?P<np>{_DESC}|{_PRONOUN}|{_NAMED})(?=[\s,])(?P<verb>)")
-# A dash before the name after a quote (lists of reactions, embedded posts): '"..." ― Ana Ruiz'.
-_AFTER_DASH = re.compile(rf"[^\S\n]*[―—–-][^\S\n]*(?P<np>{_NAMED})(?P<verb>)")
-# A cue closing the sentence after a partial quote: '... "a disaster" at a rally, Trump said.'
-_TRAILING = re.compile(
-    rf",[^\S\n]+{_NP}{_APPOS}[^\S\n]+{_ADVERBS}(?P<verb>{_VERB})[^,.]{{0,40}}\.?$")
-_TRAILING_INVERTED = re.compile(
-    rf",[^\S\n]+(?P<verb>{_VERB})[^\S\n]+(?:{_LEAD}(?=[A-Z]))?{_NP}(?:[,.][^.]{{0,120}})?\.?\s*$")
-# Words that can follow a sentence's acting subject: a verb form, or an adverb before one.
-_VERBISH = re.compile(
-    r"(?:[a-z]+(?:ed|s)|found|said|told|wrote|spoke|made|took|gave|went|came|put|knew|saw|"
-    r"heard|felt|got|led|left|sent|won|lost|ran|began|kept|held|brought|stood|also|then|later|"
-    r"again|will|would|could|can|may|might|must|should|did|does)\b")
-# A name or pronoun followed by a lower-case word (its verb): a sentence's acting subject.
-_SUBJECT_ANY = re.compile(rf"{_NP}{_APPOS},?[^\S\n]+(?=[a-z])")
-_ACCORDING = re.compile(rf"(?P<verb>[Aa]ccording\s+to)\s+{_NP}")
-# A passive cue names the speaker after "by": 'Sanders was asked by host Bill Maher, "..."'.
-_ASKED_BY = re.compile(
-    rf"\b(?P<verb>asked|told|questioned|pressed|challenged)\s+by\s+(?:{_LEAD}(?=[A-Z]))?"
-    rf"(?P<np>{_NAMED})")
-# A sentence opening with its cue: 'Said Dorothy Poynter, who grew up with him, "..."'.
-_BEFORE_INVERTED = re.compile(
-    rf"^\s*(?P<verb>Said|Added|Stated|Continued|Wrote|Asked|Explained|Tweeted)[^\S\n]+"
-    rf"(?P<np>{_NAMED})")
-_VERB_RE = re.compile(_VERB)
-# The subject right before a cue verb; a comma only after a party tag ("Kasich (R-OH), said"),
-# since "Clinton, saying" names the object of the previous clause.
-_SUBJECT_BEFORE = re.compile(rf"{_NP}{_APPOS}(?:(?<=\)),)?[^\S\n]+{_ADVERBS}$")
-# A name introducing a quote with a colon: 'Pew Research: "..."', 'Continued Stone: "..."'.
-_COLON_NAME = re.compile(
-    rf"(?:^|[^\w\s,]\s*|\b(?P<verb>{_VERB}|[A-Z][a-z]+ed)[^\S\n]+)(?P<np>{_NAMED})\s*[:—–-]\s*$")
-_SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s+(?=[\"“‘(]?[A-Z0-9])|\n")
-
-
 @dataclass(frozen=True, slots=True)
 class _Cue:
     np: str
@@ -199,37 +129,6 @@ def _is_pronoun_phrase(np: str) -> bool:
     return np.lower() in _PRONOUNS or np.lower() in ("they", "it", "we")
 
 
-def sentence_start(text: str, floor: int, pos: int) -> int:
-    """Where the sentence holding ``pos`` starts (not before ``floor``, at most a frame back)."""
-    start = floor
-    # The look-ahead of a boundary must see the quotation mark at ``pos``: search a bit past it.
-    for match in _SENTENCE_END.finditer(text, max(floor, pos - FRAME_CHARS), pos + 2):
-        if match.end() > pos or (match.group() != "\n" and _is_abbreviation(text, match.start())):
-            continue
-        start = match.end()
-    return max(start, pos - FRAME_CHARS)
-
-
-def sentence_end(text: str, pos: int, ceiling: int) -> int:
-    """Where the sentence running at ``pos`` ends (not past ``ceiling``, at most a frame on)."""
-    limit = min(ceiling, pos + FRAME_CHARS)
-    # Search a little past the limit so that a boundary's look-ahead can see the next mark.
-    for match in _SENTENCE_END.finditer(text, pos, min(len(text), limit + 2)):
-        if match.start() >= limit:
-            break
-        if match.group() == "\n" or not _is_abbreviation(text, match.start()):
-            return match.start() + 1
-    return len(text[:limit].rstrip())
-
-
-def _is_abbreviation(text: str, dot: int) -> bool:
-    word = re.search(r"[\w.]+$", text[max(0, dot - 12):dot])
-    if not word:
-        return False
-    token = word.group().lower().strip(".")
-    return len(token) == 1 or token in _ABBREVIATIONS
-
-
 def _cue(text: str, piece: Piece, begin: int, nxt_start: int) -> _Cue | None:
     """The cue naming the speaker of ``piece`` (its sentence starts at ``begin``), or None.
 
@@ -245,7 +144,7 @@ def _cue(text: str, piece: Piece, begin: int, nxt_start: int) -> _Cue | None:
         found = _cue_before(before, begin)
         if found:
             return found
-    dash = _AFTER_DASH.match(text, after_from, min(len(text), after_from + FRAME_CHARS))
+    dash = AFTER_DASH.match(text, after_from, min(len(text), after_from + FRAME_CHARS))
     if dash and piece.closed:
         return _from_match(dash, 0, "—")
     if last not in ".…":
@@ -259,21 +158,21 @@ def _cue(text: str, piece: Piece, begin: int, nxt_start: int) -> _Cue | None:
 
 
 def _cue_after(after: str, offset: int, *, generic: bool, comma: bool) -> _Cue | None:
-    patterns = [_AFTER_INVERTED, _AFTER_NORMAL]
+    patterns = [AFTER_INVERTED, AFTER_NORMAL]
     if generic:
-        patterns += [_AFTER_GENERIC, _AFTER_GENERIC_INVERTED]
+        patterns += [AFTER_GENERIC, AFTER_GENERIC_INVERTED]
     for pattern in patterns:
         match = pattern.match(after)
         if match:
             return _from_match(match, offset)
-    match = _ACCORDING.search(after)
+    match = ACCORDING.search(after)
     if match and match.start() < 3:
         return _from_match(match, offset)
-    for pattern in (_TRAILING, _TRAILING_INVERTED):
+    for pattern in (TRAILING, TRAILING_INVERTED):
         match = pattern.search(after)
         if match:
             return _from_match(match, offset)
-    match = _AFTER_NAME.match(after) if comma else None
+    match = AFTER_NAME.match(after) if comma else None
     if match and _plausible_subject(match.group("np")):
         return _from_match(match, offset, "")
     return None
@@ -286,10 +185,10 @@ def _sentence_subject(before: str, offset: int,
     Only the words before the sentence's first speech verb are read (after it comes what was
     said), and a name followed by a verb form beats one followed by any other word.
     """
-    verb = _VERB_RE.search(before)
+    verb = VERB_RE.search(before)
     head = before[:verb.start()] if verb else before
     fallback: tuple[_Cue | None, str | None] = (None, None)
-    for match in _SUBJECT_ANY.finditer(head):
+    for match in SUBJECT_ANY.finditer(head):
         if not _plausible_subject(match.group("np")):
             continue
         found = _from_match(match, offset, "")
@@ -297,7 +196,7 @@ def _sentence_subject(before: str, offset: int,
         described = re.match(r"(?:the|a|an|who)\s", found.appos or "")  # "Dean, a former ...,"
         if not speaker or not (mentions.is_person(speaker) or described):
             continue
-        if _VERBISH.match(head, match.end()):
+        if VERBISH.match(head, match.end()):
             return found, speaker
         if fallback[0] is None:
             fallback = (found, speaker)
@@ -305,16 +204,16 @@ def _sentence_subject(before: str, offset: int,
 
 
 def _cue_before(before: str, offset: int) -> _Cue | None:
-    according = [*_ACCORDING.finditer(before), *_ASKED_BY.finditer(before),
-                 *_BEFORE_INVERTED.finditer(before)]
+    according = [*ACCORDING.finditer(before), *ASKED_BY.finditer(before),
+                 *BEFORE_INVERTED.finditer(before)]
     if according:
         return _from_match(max(according, key=lambda m: m.start()), offset)
-    colon = _COLON_NAME.search(before)
+    colon = COLON_NAME.search(before)
     if colon and _plausible_subject(colon.group("np")):
         return _from_match(colon, offset, _norm_cue(colon.group("verb") or ":"))
-    verbs = list(_VERB_RE.finditer(before))
+    verbs = list(VERB_RE.finditer(before))
     for verb in reversed(verbs):
-        subject = _SUBJECT_BEFORE.search(before, 0, verb.start())
+        subject = SUBJECT_BEFORE.search(before, 0, verb.start())
         if not subject or not _plausible_subject(subject.group("np")):
             continue
         found = _from_match(subject, offset, _norm_cue(verb.group()))
@@ -359,18 +258,21 @@ def _resolve(found: _Cue, mentions: Mentions, last: tuple[str, int] | None = Non
 
 
 def _resolve_phrase(found: _Cue, mentions: Mentions, last: tuple[str, int] | None) -> str | None:
-    np, pos = found.np, found.pos
-    low = np.lower()
+    np, low = found.np, found.np.lower()
     if low in _PRONOUNS:
-        return mentions.person_for(pos, _PRONOUNS[low], last)  # type: ignore[arg-type]
-    if low in ("they", "it", "we"):
-        return None
+        return mentions.person_for(found.pos, _PRONOUNS[low], last)  # type: ignore[arg-type]
+    if _is_pronoun_phrase(np):
+        return None  # "they", "it", "we": groups and things are not named speakers
     np = re.sub(r"\s*\([^()]*\)$", "", np)
-    named = _DESC_NAME.match(np)
+    named = DESC_NAME.match(np)
     if named:  # "his friend Mahamat Saleh Oumar": the name that ends the description
         name, _ = split_title(named.group("name"))
         return mentions.unify(name) if name else None
-    np = re.sub(r"^(?:[Ff]ormer|then-|[Ll]ate)\s+", "", np)
+    return _resolve_name(found, re.sub(r"^(?:[Ff]ormer|then-|[Ll]ate)\s+", "", np), mentions)
+
+
+def _resolve_name(found: _Cue, np: str, mentions: Mentions) -> str | None:
+    """A capitalised noun phrase, an appositive name, or else a description."""
     bare = re.sub(r"^(?:[Tt]he)\s+", "", np)
     if bare[:1].isupper() and is_org(bare):
         return bare
@@ -379,11 +281,11 @@ def _resolve_phrase(found: _Cue, mentions: Mentions, last: tuple[str, int] | Non
         if name and not np.endswith(("’s", "'s")):
             return mentions.unify(name) if not is_org(name) else name
         np = "the " + np
-    if found.appos and re.fullmatch(_NAME, found.appos.strip()):
+    if found.appos and re.fullmatch(NAME, found.appos.strip()):
         name, _ = split_title(found.appos.strip())
         if name:
             return mentions.unify(name)
-    return _describe(np, pos, mentions)
+    return _describe(np, found.pos, mentions)
 
 
 def _describe(np: str, pos: int, mentions: Mentions) -> str | None:
@@ -396,7 +298,7 @@ def _describe(np: str, pos: int, mentions: Mentions) -> str | None:
         found = mentions.titled(pos, title_words)
         if found:
             return found.name
-    owner = re.search(rf"\b(?:for|of|at|with)\s+(?:the\s+)?({_NAME})$", np)
+    owner = re.search(rf"\b(?:for|of|at|with)\s+(?:the\s+)?({NAME})$", np)
     if owner and not is_title_word(owner.group(1).split()[-1]):
         return " ".join(words[1:])
     possessive = re.match(rf"({CAP})['’]s\s", np)
