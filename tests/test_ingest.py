@@ -298,3 +298,12 @@ def test_yaml_alias_bomb_is_read_in_bounded_time() -> None:
     (article,) = articles("yaml_alias_bomb.md")
     assert article.text == "Body text of the bomb."
     assert all(len(value) <= base.MAX_META_VALUE for _, value in article.meta)
+
+
+def test_html_metadata_from_json_ld() -> None:
+    (article,) = articles("jsonld_page.htm")
+    assert (article.title, article.published, article.outlet, article.author) == (
+        "Mayor resigns over budget row", PartialDate(2024, 2, 29), "Riverside Courier",
+        "Priya Nair")
+    assert article.text.startswith("The mayor of Riverside resigned on Thursday evening")
+    assert "cookies" not in article.text and "newsletter" not in article.text
