@@ -80,9 +80,10 @@ DATE = (rf"{_WEEKDAY}(?:{_month(1)}\s+{_day(1)},?\s+{_year(1)}"
         rf"|{_day(2)}\s+{_month(2)},?\s+{_year(2)}"
         r"|(?P<iso>(?:19|20)\d{2}-\d{2}-\d{2})(?:[t ]\d{2}:\d{2}(?::\d{2})?\S*)?)")
 _DATE_RE = re.compile(DATE, re.IGNORECASE)
+_CLOCK = r"(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[a-z]{2,4})?,?\s+)?"
 _DATE_LINE = re.compile(
     rf"^(?:(?P<label>published|posted|updated|last updated|date|dated)(?:\s+on)?\s*:?\s*)?"
-    rf"{DATE}{_TIME}\s*$", re.IGNORECASE)
+    rf"{_CLOCK}{DATE}{_TIME}\s*$", re.IGNORECASE)
 _INLINE_PREFIX = re.compile(rf"^\s*(?:date|published|posted|dateline)\s*:?\s*{DATE}\s+(?=\S)",
                             re.IGNORECASE)
 _BREADCRUMB = re.compile(r"\s*(?:>|›|»|/|\|)\s*")
@@ -182,6 +183,11 @@ def read_header(lines: list[str], *, skip: Callable[[str], object] | None = None
             break
         if outcome == "kept":
             index += 1
+    if state.published is None and state.updated is not None:
+        # Only an "Updated" stamp: the story was published on or before it, nearly always the
+        # same day; better as a reference date than none (provenance still says "header").
+        state.published = state.updated
+        state.found.append(("published", "header"))
     return Header(lines=state.lines, title=state.title, published=state.published,
                   found=tuple(state.found), fields=tuple(state.fields.items()))
 
@@ -194,6 +200,7 @@ class _HeaderState:
     want_title: bool
     title: str | None = None
     published: PartialDate | None = None
+    updated: PartialDate | None = None
     found: list[tuple[str, str]] = field(default_factory=list)
     fields: dict[str, str] = field(default_factory=dict)
 
@@ -205,7 +212,9 @@ class _HeaderState:
         dated = date_line(line)
         if dated is not None:
             value, label = dated
-            if self.published is None and value is not None and label not in _NOT_PUBLISHED:
+            if label in _NOT_PUBLISHED:
+                self.updated = self.updated or value
+            elif self.published is None:
                 self._date(value)
             del self.lines[index]
             return "taken"

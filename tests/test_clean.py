@@ -88,16 +88,26 @@ def test_samples_metadata_and_provenance() -> None:
     assert ("embedded_date", "2025-11-13") in cleaned["002"].meta
 
 
-def test_another_outlets_page_matches_its_expected_text() -> None:
-    page = DATA / "coastline_page.txt"
-    (article,) = ingest.read_corpus([page], root=DATA)
+@pytest.mark.parametrize(("name", "title", "published", "author"), [
+    ("coastline_page", "Dockworkers in three ports walk out over pay", PartialDate(2025, 3, 3),
+     "Amira Hassan and Tom Baker"),
+    ("wire_page", "Senate passes stopgap bill hours before shutdown deadline",
+     PartialDate(2025, 9, 30), "LISA MASCARO and KEVIN FREKING"),
+])
+def test_other_outlets_pages_match_their_expected_text(
+        name: str, title: str, published: PartialDate, author: str) -> None:
+    (article,) = ingest.read_corpus([DATA / f"{name}.txt"], root=DATA)
     assert isinstance(article, Article)
     (cleaned,), _ = clean.clean_corpus([article])
-    expected = (DATA / "coastline_page.expected.txt").read_text(encoding="utf-8").strip()
+    expected = (DATA / f"{name}.expected.txt").read_text(encoding="utf-8").strip()
     assert cleaned.text == expected
-    assert cleaned.title == "Dockworkers in three ports walk out over pay"
-    assert cleaned.published == PartialDate(2025, 3, 3)
-    assert cleaned.author == "Amira Hassan and Tom Baker"
+    assert (cleaned.title, cleaned.published, cleaned.author) == (title, published, author)
+
+
+def test_embedded_post_date_is_kept() -> None:
+    (article,) = ingest.read_corpus([DATA / "coastline_page.txt"], root=DATA)
+    assert isinstance(article, Article)
+    (cleaned,), _ = clean.clean_corpus([article])
     assert ("embedded_date", "2025-03-02") in cleaned.meta
 
 

@@ -83,6 +83,7 @@ def test_is_image_label(line: str, expected: bool) -> None:
     ("Read more: Ferry fares to rise in spring", True),
     ("RELATED: Ten things to know about the budget", True),
     ("Click here to watch the full interview.", True),
+    ("Follow AP’s coverage of Congress at https://apnews.example/hub/congress.", True),
     ("Follow us on Instagram", True),
     ("Share this article", True),
     ("Tweet | Email | Print", True),
@@ -107,6 +108,13 @@ def test_is_promo(line: str, expected: bool) -> None:
 ])
 def test_is_banner(line: str, expected: bool) -> None:
     assert bp.is_banner(line) is expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("___", True), ("* * *", True), ("—", True), ("...", True), ("2025", False), ("A", False),
+])
+def test_is_separator(line: str, expected: bool) -> None:
+    assert bp.is_separator(line) is expected
 
 
 def test_line_rule_names_the_rule() -> None:

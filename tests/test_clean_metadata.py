@@ -17,6 +17,7 @@ from generator.model import PartialDate
     ("Published: March 3rd, 2024", (PartialDate(2024, 3, 3), "published")),
     ("Updated on 2024-03-05 09:12", (PartialDate(2024, 3, 5), "updated")),
     ("2025-11-14", (PartialDate(2025, 11, 14), None)),
+    ("Updated 11:48 PM EST, September 30, 2025", (PartialDate(2025, 9, 30), "updated")),
     ("On Tuesday, November 4, 2025, the mayor spoke.", None),
     ("November rain", None),
 ])
@@ -53,6 +54,8 @@ def test_is_section_label(line: str, expected: bool) -> None:
      "Harbour reopens after dredging", None, ["By Jane Doe", "Ships returned on Friday."]),
     (["Updated: May 2, 2025", "Published: May 1, 2025", "Dam plan approved", "Body text."],
      "Dam plan approved", PartialDate(2025, 5, 1), ["Body text."]),
+    (["Dam plan approved", "Updated: May 2, 2025", "Body text."],
+     "Dam plan approved", PartialDate(2025, 5, 2), ["Body text."]),
 ])
 def test_read_header(lines: list[str], title: str | None, published: PartialDate | None,
                      rest: list[str]) -> None:
