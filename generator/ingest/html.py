@@ -34,8 +34,9 @@ def read(doc: Document) -> Iterator[Item]:
         yield skip(doc, "no article text found in the HTML page")
         return
     yield make_article(doc, text, title=result.get("title"), published=result.get("date"),
-                       outlet=result.get("sitename") or result.get("hostname"), url=result.get("url"),
-                       author=result.get("author"), language=result.get("language"))
+                       outlet=result.get("sitename") or result.get("hostname"),
+                       url=result.get("url"), author=result.get("author"),
+                       language=result.get("language"))
 
 
 def _extract(page: str) -> dict[str, Any] | None:
