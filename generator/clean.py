@@ -14,7 +14,7 @@ import dataclasses
 import logging
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from generator import boilerplate, metadata, page_blocks, recurring
 from generator.model import Article, Skipped
@@ -126,32 +126,100 @@ def title_key(text: str | None) -> str:
     return _TITLE_KEY.sub("", text).casefold()
 
 
-@dataclass(slots=True)
-class _Draft:
-    """An article between the per-article and the corpus-level pass."""
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """An article after the per-article pass, before the corpus-level one.
+
+    Frozen and picklable, so the pipeline can compute it in worker processes and cache it
+    per article (it depends on that article alone).
+    """
 
     article: Article
-    lines: list[str]
-    found: list[tuple[str, str]] = field(default_factory=list)
-    updates: dict[str, object] = field(default_factory=dict)
-    embedded: list[str] = field(default_factory=list)
+    """The article as read (not yet changed)."""
+    lines: tuple[str, ...]
+    """Its lines after the per-article rules, blank lines kept as ""."""
+    updates: tuple[tuple[str, object], ...] = ()
+    """Article fields found in the text: (field, value)."""
+    found: tuple[tuple[str, str], ...] = ()
+    """Provenance of ``updates``: (field, how)."""
+    embedded: tuple[str, ...] = ()
+    """ISO dates of the social-media posts removed."""
+
+    @property
+    def title(self) -> str | None:
+        """The headline known so far (input metadata, else a header line)."""
+        title = dict(self.updates).get("title")
+        return title if isinstance(title, str) else self.article.title
 
 
 def clean_corpus(articles: Sequence[Article]) -> tuple[list[Article], list[Skipped]]:
     """Clean every article; those left with no text become Skipped.
 
+    The same as ``finish([prepare(a) for a in articles])``.
+
     Returns:
         The cleaned articles (same order) and a Skipped for each article left empty.
     """
-    drafts = [_prepare(article) for article in articles]
-    banned = recurring.recurring_lines([d.lines for d in drafts])
-    titles = {title_key(_title(d)) for d in drafts} - {""}
+    return finish([prepare(article) for article in articles])
+
+
+def prepare(article: Article) -> Prepared:
+    """The per-article pass: text repairs, header metadata, line and block rules (pure)."""
+    text = article.text
+    for rule in TEXT_RULES:
+        text = rule(text)
+    header = metadata.read_header(unwrap(text.split("\n")), skip=boilerplate.line_rule,
+                                  want_title=article.title is None)
+    updates: dict[str, object] = {}
+    found: list[tuple[str, str]] = []
+    if header.title and article.title is None:
+        updates["title"] = header.title
+        found.append(("title", "header"))
+    if header.published and article.published is None:
+        updates["published"] = header.published
+        found.append(("published", "header"))
+    for name, value in header.fields:
+        if getattr(article, name) is None:
+            updates[name] = value
+            found.append((name, "header"))
+    lines = _drop_rule_lines(header.lines, article, updates, found)
+    lines, embedded = page_blocks.strip_social_embeds(lines)
+    lines = page_blocks.strip_teaser_tail(page_blocks.strip_captions(lines))
+    own = title_key(article.title or header.title)
+    if own:
+        lines = [line for line in lines if not line or title_key(line) != own]
+    return Prepared(article=article, lines=tuple(lines), updates=tuple(updates.items()),
+                    found=tuple(found), embedded=tuple(embedded))
+
+
+def _drop_rule_lines(lines: list[str], article: Article, updates: dict[str, object],
+                     found: list[tuple[str, str]]) -> list[str]:
+    kept: list[str] = []
+    for line in lines:
+        if boilerplate.line_rule(line) is None:
+            kept.append(line)
+            continue
+        names = boilerplate.byline_names(line)
+        if names and article.author is None and "author" not in updates:
+            updates["author"] = names
+            found.append(("author", "header"))
+    return kept
+
+
+def finish(prepared: Sequence[Prepared]) -> tuple[list[Article], list[Skipped]]:
+    """The corpus-level pass: recurring lines and other articles' headlines, then assembly.
+
+    Returns:
+        The cleaned articles (same order) and a Skipped for each article left empty.
+    """
+    banned = recurring.recurring_lines([p.lines for p in prepared])
+    titles = {title_key(p.title) for p in prepared} - {""}
     kept: list[Article] = []
     skipped: list[Skipped] = []
-    for draft in drafts:
-        article = _finish(draft, banned, titles)
+    for item in prepared:
+        article = _assemble(item, banned, titles)
         if article is None:
-            skipped.append(Skipped(draft.article.path, "no text after cleaning"))
+            skipped.append(Skipped(item.article.path, "no text after cleaning"))
         else:
             kept.append(article)
     log.debug("Cleaned %d articles, %d empty, %d recurring lines dropped",
@@ -159,69 +227,24 @@ def clean_corpus(articles: Sequence[Article]) -> tuple[list[Article], list[Skipp
     return kept, skipped
 
 
-def _prepare(article: Article) -> _Draft:
-    text = article.text
-    for rule in TEXT_RULES:
-        text = rule(text)
-    header = metadata.read_header(unwrap(text.split("\n")), skip=boilerplate.line_rule,
-                                  want_title=article.title is None)
-    draft = _Draft(article=article, lines=header.lines)
-    if header.title and article.title is None:
-        draft.updates["title"] = header.title
-        draft.found.append(("title", "header"))
-    if header.published and article.published is None:
-        draft.updates["published"] = header.published
-        draft.found.append(("published", "header"))
-    for name, value in header.fields:
-        if getattr(article, name) is None:
-            draft.updates[name] = value
-            draft.found.append((name, "header"))
-    draft.lines = _strip_lines(draft)
-    return draft
-
-
-def _strip_lines(draft: _Draft) -> list[str]:
-    lines: list[str] = []
-    for line in draft.lines:
-        if boilerplate.line_rule(line) is None:
-            lines.append(line)
-            continue
-        names = boilerplate.byline_names(line)
-        if names and draft.article.author is None and "author" not in draft.updates:
-            draft.updates["author"] = names
-            draft.found.append(("author", "header"))
-    lines, draft.embedded = page_blocks.strip_social_embeds(lines)
-    lines = page_blocks.strip_captions(lines)
-    lines = page_blocks.strip_teaser_tail(lines)
-    own = title_key(_title(draft))
-    if not own:
-        return lines
-    return [line for line in lines if not line or title_key(line) != own]
-
-
 def _is_a_title(line: str, titles: set[str]) -> bool:
     # Headlines do not end with a full stop; checking that first skips most body lines.
     return not line.endswith(".") and title_key(line) in titles
 
 
-def _title(draft: _Draft) -> str | None:
-    title = draft.updates.get("title")
-    return title if isinstance(title, str) else draft.article.title
-
-
-def _finish(draft: _Draft, banned: frozenset[str], titles: set[str]) -> Article | None:
-    lines = [line for line in draft.lines if not line or (
+def _assemble(item: Prepared, banned: frozenset[str], titles: set[str]) -> Article | None:
+    lines = [line for line in item.lines if not line or (
         recurring.line_key(line) not in banned and not _is_a_title(line, titles))]
     lines = page_blocks.strip_related_headlines(lines)
     text = "\n\n".join(line for line in lines if line)
-    updates = dict(draft.updates)
+    updates = dict(item.updates)
     if not text and isinstance(updates.get("title"), str):
         # A headline with nothing under it (a feed item, a stub) is still an article.
         text = str(updates["title"])
     if not text:
         return None
-    article = draft.article
-    found = list(draft.found)
+    article = item.article
+    found = list(item.found)
     if article.title is None and "title" not in updates:
         updates["title"] = metadata.fallback_title(text)
         found.append(("title", "body"))
@@ -230,7 +253,7 @@ def _finish(draft: _Draft, banned: frozenset[str], titles: set[str]) -> Article 
         if from_name is not None:
             updates["published"] = from_name
             found.append(("published", "filename"))
-    meta = article.meta + tuple(("embedded_date", d) for d in dict.fromkeys(draft.embedded))
+    meta = article.meta + tuple(("embedded_date", d) for d in dict.fromkeys(item.embedded))
     return dataclasses.replace(article, text=text, meta=meta,
                                provenance=article.provenance + tuple(found),
                                **updates)  # type: ignore[arg-type]

@@ -154,3 +154,11 @@ def test_header_fields_fill_missing_metadata_with_provenance() -> None:
         "Valley Gazette", "https://valleygazette.example/bus", "Council approves new bus routes")
     assert cleaned.found("outlet") == cleaned.found("url") == "header"
     assert cleaned.text == "The council voted on Monday."
+
+
+def test_prepare_then_finish_is_clean_corpus_and_picklable() -> None:
+    import pickle
+
+    items = [i for i in ingest.read_corpus([SAMPLES], root=SAMPLES) if isinstance(i, Article)]
+    prepared = [pickle.loads(pickle.dumps(clean.prepare(a))) for a in items]
+    assert clean.finish(prepared) == clean.clean_corpus(items)
