@@ -119,7 +119,13 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[DateMention]
     ctx = Context(text=text, reference=reference)
     mentions: list[DateMention] = []
     for priority, match in _select(_candidates(text)):
-        resolved = RULES[priority].handler(match, ctx)
+        try:
+            resolved = RULES[priority].handler(match, ctx)
+        except (ValueError, OverflowError):
+            # Arithmetic off the calendar ("5,000 years ago", "day 31 of February"): skip it;
+            # one odd phrase must never stop an article's extraction.
+            log.debug("could not resolve %r", match.group())
+            continue
         if resolved is None or not resolved[0]:
             continue
         value, kind = resolved

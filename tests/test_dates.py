@@ -177,6 +177,17 @@ def test_spans_follow_timebank_conventions(text: str, surface: str) -> None:
     assert [m.text for m in find_dates(text, dt.date(1989, 10, 26))] == [surface]
 
 
+def test_off_calendar_arithmetic_is_skipped_not_raised() -> None:
+    text = "The city was founded 5000 years ago and rebuilt 3 days ago."
+    assert [m.text for m in find_dates(text, FRI_2025)] == ["3 days ago"]
+
+
+def test_tokenised_text_still_reads_dates_and_times() -> None:
+    text = "Posted March 23 , 2011 at 12 : 00 pm BBC ."
+    values = [(m.text, m.value) for m in find_dates(text, dt.date(2011, 3, 23))]
+    assert values == [("March 23 , 2011", "2011-03-23"), ("12 : 00 pm", "2011-03-23T12:00")]
+
+
 def test_calendar_values_parse_as_partial_dates() -> None:
     mentions = find_dates("Sheinbaum spoke on Nov. 4 and again in February 2025.", FRI_2025)
     assert [m.date for m in mentions] == [PartialDate(2025, 11, 4), PartialDate(2025, 2)]

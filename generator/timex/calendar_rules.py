@@ -29,6 +29,10 @@ DECADE_WORDS: dict[str, int] = {
 }
 """Decades named in words ("the nineties"): read as the 1900s, as news uses them."""
 
+TIME_ZONES = ("EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "ET", "CT", "PT", "GMT",
+              "UTC", "BST", "CET", "CEST", "IST", "JST", "AEST", "AEDT", "local time")
+"""Zones that may follow a clock time ("9 a.m. EST Tuesday"); other capitals are not zones."""
+
 # Two-digit years up to this value are read as 20xx, above it as 19xx ("3/4/98" is 1998).
 # Chosen so that news archives from the 1950s onward and today's news both read right.
 TWO_DIGIT_YEAR_PIVOT = 49
@@ -155,9 +159,11 @@ def clock_time(m: re.Match[str], ctx: Context) -> Resolved | None:
     if m["named"]:
         hour, minute = (24 if m["named"].lower() == "midnight" else 12), 0
     else:
+        if not 1 <= int(m["h"]) <= 12:
+            return None  # "00 pm", "17 pm": not a twelve-hour clock time.
         hour, minute = int(m["h"]) % 12, int(m["mi"] or 0)
         hour += 12 if m["ap"].lower().startswith("p") else 0
-    if hour > 24 or minute > 59:
+    if minute > 59:
         return None
     date_part = _time_day(m, ctx)
     return f"{date_part}T{hour:02d}:{minute:02d}", "TIME"
@@ -232,10 +238,10 @@ RULES: tuple[Rule, ...] = (
     compile_rule("month_day",
                  rf"\b(?:{WEEKDAY_RE},?\s+)?(?:(?:{MODIFIER_RE})[\s-]+)?(?P<mon>{MONTH_RE})\s+"
                  rf"(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?!:\d|\.\d|,\d)"
-                 rf"(?:,?\s+(?P<y>{YEAR_RE})\b)?", month_day, _MONTH_WORDS, NAME_REACH),
+                 rf"(?:\s?,?\s+(?P<y>{YEAR_RE})\b)?", month_day, _MONTH_WORDS, NAME_REACH),
     compile_rule("day_month",
                  rf"\b(?:{WEEKDAY_RE},?\s+)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
-                 rf"(?P<mon>{MONTH_RE})(?:,?\s+(?P<y>{YEAR_RE}))?\b", month_day,
+                 rf"(?P<mon>{MONTH_RE})(?:\s?,?\s+(?P<y>{YEAR_RE}))?\b", month_day,
                  _MONTH_WORDS, NAME_REACH),
     compile_rule("month_year",
                  rf"\b(?:(?:{MODIFIER_RE})[\s-]+)?(?P<mon>{MONTH_RE}),?\s+(?:of\s+)?"
@@ -258,9 +264,9 @@ RULES: tuple[Rule, ...] = (
                  _POD_WORDS),
     compile_rule("clock",
                  rf"\b(?:(?:around|about|approximately)\s+)?"
-                 rf"(?:(?P<h>\d{{1,2}})(?::(?P<mi>\d{{2}}))?"
+                 rf"(?:(?P<h>\d{{1,2}})(?:\s?[:.]\s?(?P<mi>\d{{2}}))?"
                  rf"\s*(?P<ap>[ap]\.m\b\.?|[ap]m\b)|(?P<named>noon|midnight|midday))"
-                 rf"(?:\s+(?-i:[A-Z]{{2,4}})\b)?(?:,?\s+(?:(?P<wd>{WEEKDAY_RE})|"
+                 rf"(?:\s+(?-i:{alternation(TIME_ZONES)})\b)?(?:,?\s+(?:(?P<wd>{WEEKDAY_RE})|"
                  rf"(?P<dw>yesterday|today|tomorrow|tonight)\b|(?P<mon>{MONTH_RE})\s+"
                  rf"(?P<d>\d{{1,2}})\b))?", clock_time,
                  ("m", "am", "pm", "noon", "midnight", "midday")),

@@ -96,7 +96,7 @@ def _cue(word: str) -> str | None:
         return None
     if lower in FUTURE_CUES:
         return "future"
-    if lower in PAST_CUES:
+    if lower in PAST_CUES or lower in PAST_REPORTING:
         return "past"
     if lower.endswith("ed") and len(lower) > 4 and lower not in NOT_PAST:
         return "past"
