@@ -307,3 +307,8 @@ def test_html_metadata_from_json_ld() -> None:
         "Priya Nair")
     assert article.text.startswith("The mayor of Riverside resigned on Thursday evening")
     assert "cookies" not in article.text and "newsletter" not in article.text
+
+
+def test_parallel_read_gives_the_same_items_in_the_same_order() -> None:
+    sequential = list(ingest.read_corpus([DATA], root=DATA))
+    assert list(ingest.read_corpus([DATA], root=DATA, workers=2)) == sequential
