@@ -175,6 +175,7 @@ _PROMO_START = any_pattern(
     r"(?:read\s+more|read\s+also|also\s+read|see\s+also|more\s+on\s+this|related|recommended|"
     r"related\s+(?:article|story|coverage|content)|watch|listen|editor'?s\s+pick)\s*[:|»>]",
     r"(?:click|tap)\s+here\b",
+    r"listen\s+to\s+(?:this|the)\s+(?:article|story)\b",
     r"(?:follow|like)\s+us\s+on\b",
     r"share\s+(?:this\s+)?(?:article|story|post|on\s+\w+)?$",
     r"(?:tweet|email|print|share|copy\s+link|whatsapp)(?:\s*[|/·]\s*\w+)+$",

@@ -42,7 +42,7 @@ _ODD_NEWLINE_CHARS = "\u2028\u2029\x0b\x0c\x85"
 _NEWLINES = re.compile(f"[{_ODD_NEWLINE_CHARS}]")
 # A straight double quote between a letter and a contraction ending is a mangled apostrophe:
 # "Won"t", "Mexico"s", "they"re". Real quotation marks have a space or punctuation beside them.
-_BROKEN_APOSTROPHE = re.compile(r'(?<=[^\W\d_])"(?=(?:s|t|d|m|re|ve|ll)\b)', re.IGNORECASE)
+_BROKEN_APOSTROPHE = re.compile(r'(?<=[^\W\d_])["”](?=(?:s|t|d|m|re|ve|ll)\b)', re.IGNORECASE)
 _TITLE_KEY = re.compile(r"[\W_]+")
 
 
@@ -64,8 +64,8 @@ def _has_any(text: str, chars: str) -> bool:
 
 
 def repair_quotes(text: str) -> str:
-    """Turn straight double quotes used as apostrophes (``Won"t``) into ``’``."""
-    return _BROKEN_APOSTROPHE.sub("’", text) if '"' in text else text
+    """Turn double quotes used as apostrophes (``Won"t``, ``Mexico”s``) into ``’``."""
+    return _BROKEN_APOSTROPHE.sub("’", text) if '"' in text or "”" in text else text
 
 
 TEXT_RULES: tuple[Callable[[str], str], ...] = (normalise_whitespace, repair_quotes)

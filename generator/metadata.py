@@ -86,6 +86,7 @@ _DATE_LINE = re.compile(
     rf"{_CLOCK}{DATE}{_TIME}\s*$", re.IGNORECASE)
 _INLINE_PREFIX = re.compile(rf"^\s*(?:date|published|posted|dateline)\s*:?\s*{DATE}\s+(?=\S)",
                             re.IGNORECASE)
+_DATE_SEPARATOR = re.compile(r"\s+[|•·—–]\s+|\s*[|•·]\s*")
 _BREADCRUMB = re.compile(r"\s*(?:>|›|»|/|\|)\s*")
 _SENTENCE_END = re.compile(r"[.;:,]$")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?(?=\s+[\"“‘(]?[A-Z0-9])")
@@ -131,12 +132,27 @@ def _to_date(match: re.Match[str]) -> PartialDate | None:
 
 
 def date_line(line: str) -> tuple[PartialDate | None, str | None] | None:
-    """When the whole line is a date (optionally labelled), its date and label; else None."""
+    """When the whole line is a date (optionally labelled), its date and label; else None.
+
+    A date combined with section labels ("World | November 4, 2025") also counts.
+    """
     match = _DATE_LINE.match(line.strip())
     if match is None:
-        return None
+        return _labelled_date(line) if len(line) <= LABEL_MAX_CHARS else None
     label = match.group("label")
     return _to_date(match), label.lower() if label else None
+
+
+def _labelled_date(line: str) -> tuple[PartialDate | None, str | None] | None:
+    parts = [p for p in _DATE_SEPARATOR.split(line.strip()) if p]
+    if len(parts) < 2:
+        return None
+    dates = [m for m in (_DATE_LINE.match(p) for p in parts) if m is not None]
+    labels = sum(1 for p in parts if p.lower().replace(" ", "-") in SECTION_LABELS)
+    if len(dates) != 1 or len(dates) + labels != len(parts):
+        return None
+    label = dates[0].group("label")
+    return _to_date(dates[0]), label.lower() if label else None
 
 
 def is_section_label(line: str) -> bool:

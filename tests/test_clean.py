@@ -22,6 +22,7 @@ DATA = Path(__file__).parent / "data" / "clean"
     ('He said "yes" and "no"', 'He said "yes" and "no"'),
     ('The film "Dune" sold out', 'The film "Dune" sold out'),
     ('"Hello"she said', '"Hello"she said'),
+    ("the country”s leaders", "the country’s leaders"),
 ])
 def test_repair_quotes(text: str, expected: str) -> None:
     assert clean.repair_quotes(text) == expected

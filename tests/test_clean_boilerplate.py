@@ -83,6 +83,7 @@ def test_is_image_label(line: str, expected: bool) -> None:
     ("Read more: Ferry fares to rise in spring", True),
     ("RELATED: Ten things to know about the budget", True),
     ("Click here to watch the full interview.", True),
+    ("Listen to this article", True),
     ("Follow AP’s coverage of Congress at https://apnews.example/hub/congress.", True),
     ("Follow us on Instagram", True),
     ("Share this article", True),

@@ -121,3 +121,13 @@ def test_read_header_key_value_lines_and_bare_url() -> None:
 def test_read_header_stops_at_the_body() -> None:
     lines = ["Officials met on Monday.", "Source: a ministry spokesman said talks went well."]
     assert md.read_header(lines).lines == lines
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("World | November 4, 2025", PartialDate(2025, 11, 4)),
+    ("Politics • Published: March 3, 2024", PartialDate(2024, 3, 3)),
+    ("Trade talks | November 4, 2025", None),
+])
+def test_date_line_with_section_labels(line: str, expected: PartialDate | None) -> None:
+    found = md.date_line(line)
+    assert (found[0] if found else None) == expected
