@@ -15,7 +15,8 @@ Figures:
   has no coreference, so pronoun and description sources are left out), the share whose predicted
   speaker shares a name token with the gold source. A name token is a capitalised word of the
   source span that is no function word and never appears in lower case in the article (so a
-  sentence-initial "Officials" is not a name). Descriptions are left out too: a source that
+  sentence-initial "Officials" is not a name); an acronym matches the initials of the predicted
+  name ("DNC", "Democratic National Committee"). Descriptions are left out too: a source that
   starts with an indefinite article, or with "the" and ends in a lower-case word ("a New
   Hampshire Democrat", "the former Florida governor"), names nobody.
 """
@@ -129,6 +130,11 @@ def name_tokens(source: str, text: str) -> set[str]:
     return names
 
 
+def initials(name: str) -> str:
+    """Lower-case initials of a name's capitalised words ('Democratic National Committee': dnc)."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper()).lower()
+
+
 def _overlap(quote: Quote, spans: Iterable[tuple[int, int]]) -> int:
     return sum(max(0, min(quote.end, e) - max(quote.start, s)) for s, e in spans)
 
@@ -155,6 +161,7 @@ def score_article(text: str, gold: Sequence[GoldQuote], predicted: Sequence[Quot
         tally.named += 1
         guess = {w.lower() for w in _WORD.findall(best.speaker or "")}
         guess |= {re.sub(r"(['’]s?|\.)$", "", w) for w in guess}
+        guess.add(initials(best.speaker or ""))  # "Democratic National Committee" is the DNC
         if guess & names:
             tally.named_right += 1
         else:

@@ -167,7 +167,7 @@ _PREPOSITIONS = words(
     "of to for with by from against about at on in than as into over under between among "
     "including like after before behind toward towards and or")
 # After a name: an optional party tag or appositive, then a lower-case word (the verb).
-_ACTS = re.compile(r"(?:[^\S\n]*\([^()\n]{1,30}\))?(?:,[^,\n]{1,90},)?[^\S\n]+[a-z]")
+_ACTS = re.compile(r"(?:[^\S\n]*\([^()\n]{1,30}\))?(?:(?:,[^,\n]{1,90}){1,2},)?[^\S\n]+[a-z]")
 # A name joined to another by "and"/"or" is not a lone acting subject.
 _JOINED = re.compile(r"[^\S\n]+(?:and|or|nor)\b")
 _APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+([^,;:\n“”\"]{3,60}?),")
@@ -217,7 +217,8 @@ class Mentions:
                               known.gender, False, known.person, subject)
         else:
             gender = None if org else gender_of(name, titles)
-            person = not org and (gender is not None or any(map(is_title_word, titles)))
+            person = not org and (gender is not None or any(map(is_title_word, titles)) or (
+                subject and len(name.split()) >= 2))
             mention = Mention(start, end, name, frozenset(titles), gender, org, person, subject)
         if not org and len(mention.name.split()) >= 2 and (mention.person or mention.titles):
             self.full[mention.name.split()[-1].lower()] = mention
@@ -247,22 +248,27 @@ class Mentions:
         out = [m for m in self.items[:i] if m.end <= pos and pos - m.start <= ANTECEDENT_WINDOW]
         return out[::-1]
 
-    def person_for(self, pos: int, gender: Gender | None,
-                   last: tuple[str, int] | None = None) -> str | None:
+    def person_for(self, pos: int, gender: Gender | None, last: tuple[str, int] | None = None,
+                   sentence: int | None = None) -> str | None:
         """Who 'he' or 'she' at ``pos`` means.
 
-        The previous quote's speaker (``last``: name, position) stays the referent unless
-        another person of the same gender has since acted as a sentence subject; otherwise
-        the nearest acting person, then the nearest person mentioned.
+        A person acting earlier in the same sentence (from offset ``sentence``: "Lapp said she
+        thinks") comes first. Then the previous quote's speaker (``last``: name, position)
+        stays the referent unless another person has since acted as a sentence subject;
+        otherwise the nearest acting person, then the nearest person mentioned. A known
+        gender match beats a person of unknown gender in each step.
         """
         fits = [m for m in self.before(pos) if not m.org and m.person
                 and (gender is None or m.gender in (gender, None))]
+        if sentence is not None:
+            here = _best([m for m in fits if m.start >= sentence and m.subject], gender)
+            if here:
+                return here.name
         if last and pos - last[1] <= ANTECEDENT_WINDOW and self._genders.get(
                 last[0]) in (gender, None):
             acting = next((m for m in fits if m.start > last[1] and m.subject), None)
             return acting.name if acting else last[0]
-        acting = next((m for m in fits if m.subject), None)
-        chosen = acting or (fits[0] if fits else None)
+        chosen = _best([m for m in fits if m.subject], gender) or _best(fits, gender)
         return chosen.name if chosen else None
 
     def titled(self, pos: int, words: set[str]) -> Mention | None:
@@ -271,3 +277,9 @@ class Mentions:
             if not mention.org and words <= mention.titles:
                 return mention
         return None
+
+
+def _best(candidates: list[Mention], gender: Gender | None) -> Mention | None:
+    """The nearest candidate of the right gender, else the nearest of unknown gender."""
+    known = next((m for m in candidates if gender and m.gender == gender), None)
+    return known or (candidates[0] if candidates else None)

@@ -64,6 +64,8 @@ class _Cue:
     """Offset of the noun phrase in the text (pronouns look back from here)."""
     appos: str | None = None
     """An appositive after the noun phrase: "the spokesman, *Mark Toner*, said"."""
+    sentence: int | None = None
+    """Where the cue's sentence starts (a pronoun looks for its subject there first)."""
     weak: bool = False
     """True for a name right before a participle ("Trump calling it"): kept only for a person."""
 
@@ -95,6 +97,8 @@ def attribute(text: str, pieces: Sequence[Piece]) -> list[Attribution]:
         # A quote standing alone, or sharing its sentence with the previous quote, continues
         # the previous speaker's words.
         alone = not text[begin:piece.start - 1].strip() or begin == prev_end
+        if found is None and alone and begin > prev_end:
+            found = _previous_sentence(text, prev_end, begin, mentions)
         if found is None and index and alone and out[-1].speaker and (
                 piece.start - pieces[index - 1].end <= INHERIT_CHARS):
             out.append(out[-1])
@@ -108,6 +112,21 @@ def attribute(text: str, pieces: Sequence[Piece]) -> list[Attribution]:
         if speaker:
             last = (speaker, piece.start)
     return _share_backwards(text, pieces, out)
+
+
+def _previous_sentence(text: str, floor: int, begin: int, mentions: Mentions) -> _Cue | None:
+    """The cue of the sentence just before a quote that stands alone ('Carter said that ...
+    "That is because ..."'), when it names a person; None otherwise.
+    """
+    start = sentence_start(text, floor, max(floor, begin - 1))
+    sentence = text[start:begin]
+    if not sentence.strip():
+        return None
+    found = _cue_before(sentence, start)
+    if found is None:
+        found, _ = _sentence_subject(sentence, start, mentions)
+    speaker = _resolve(found, mentions) if found else None
+    return found if speaker and mentions.is_person(speaker) else None
 
 
 def _share_backwards(text: str, pieces: Sequence[Piece],
@@ -216,7 +235,8 @@ def _cue_before(before: str, offset: int) -> _Cue | None:
         subject = SUBJECT_BEFORE.search(before, 0, verb.start())
         if not subject or not _plausible_subject(subject.group("np")):
             continue
-        found = _from_match(subject, offset, _norm_cue(verb.group()))
+        found = dataclasses.replace(_from_match(subject, offset, _norm_cue(verb.group())),
+                                    sentence=offset)
         if not verb.group().endswith("ing"):
             return found
         if subject.group("np")[:1].isupper():
@@ -240,6 +260,8 @@ def _colon_intro(text: str, mark: int) -> _Cue | None:
 
 def _plausible_subject(np: str) -> bool:
     words = [w.lower().strip(".,") for w in np.split()]
+    if words[0] in _PRONOUNS or words[0] in ("they", "we"):
+        return True
     if all(w in STOP_WORDS for w in words):
         return False
     return words[0] not in ("it", "this", "that", "there") and not np.endswith(("’s", "'s"))
@@ -260,7 +282,8 @@ def _resolve(found: _Cue, mentions: Mentions, last: tuple[str, int] | None = Non
 def _resolve_phrase(found: _Cue, mentions: Mentions, last: tuple[str, int] | None) -> str | None:
     np, low = found.np, found.np.lower()
     if low in _PRONOUNS:
-        return mentions.person_for(found.pos, _PRONOUNS[low], last)  # type: ignore[arg-type]
+        return mentions.person_for(found.pos, _PRONOUNS[low], last,  # type: ignore[arg-type]
+                                   found.sentence)
     if _is_pronoun_phrase(np):
         return None  # "they", "it", "we": groups and things are not named speakers
     np = re.sub(r"\s*\([^()]*\)$", "", np)
