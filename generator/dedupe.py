@@ -1,15 +1,149 @@
-"""Fold near-duplicate articles into one Source.
+"""Fold near-duplicate articles (the same copy scraped twice, wire copy reprinted) into Sources.
 
-PLACEHOLDER owned by the dedupe work: keeps the public signature ``fold``.
+Cost stays near-linear: every article gets a MinHash of its word shingles, a MinHash LSH index
+proposes candidate pairs, and only those pairs are checked exactly. The exact check is the
+*containment* of the shorter article's shingles in the longer one's, because the usual copy is
+the same body with a different header, footer or teaser, or cut short: Jaccard similarity
+punishes the missing paragraphs, containment does not.
+
+Dates are not reconciled here (``generator.reconcile`` does that for the whole story).
 """
 
 from __future__ import annotations
 
+import logging
+import re
+import zlib
 from collections.abc import Sequence
+
+import numpy as np
+from datasketch import LeanMinHash, MinHash, MinHashLSH
 
 from generator.model import Article, Source
 
+log = logging.getLogger(__name__)
 
-def fold(articles: Sequence[Article], *, threshold: float = 0.6) -> list[Source]:
-    """One Source per article (no folding yet)."""
-    return [Source(primary=a) for a in articles]
+SHINGLE_WORDS = 5
+"""Words per shingle. Checked on the ECB+ dev set (657 articles, 56 stories): articles of
+different stories never share more than 25% of their five-word shingles (containment), while
+the sample's two scrapes of one article share 98%."""
+NUM_PERM = 64
+"""MinHash permutations: enough for a candidate filter (the final check is exact)."""
+LSH_THRESHOLD = 0.3
+"""Jaccard level at which LSH proposes a pair. Lower than the fold threshold on purpose: a copy
+that lost half its paragraphs has Jaccard about 0.5 but containment near 1.0, and LSH must still
+propose it. At 0.3 a copy holding a third of the original is still found."""
+MIN_SHINGLES = 8
+"""Articles with fewer shingles (a dozen words) are never folded: too little text to be sure."""
+FULL_LENGTH_SHARE = 0.9
+"""Copies at least this share of the longest copy's length count as "full"; among those the
+earliest published becomes the primary (a 2% longer footer should not beat the original)."""
+_TOKEN_RE = re.compile(r"\w+")
+_MULTIPLIER = np.uint64(1_000_003)
+
+
+DEFAULT_THRESHOLD = 0.6
+"""Default containment for a fold (``dedupe.threshold``): well above the 25% that different
+stories reach on ECB+, below the 85-100% of re-scraped and syndicated copies there."""
+
+
+def fold(articles: Sequence[Article], *, threshold: float = DEFAULT_THRESHOLD) -> list[Source]:
+    """Fold near-duplicate articles into one Source each.
+
+    Args:
+        articles: cleaned articles.
+        threshold: share (0..1) of the shorter article's word shingles that must also occur in
+            the longer one for the two to be copies of one article (``dedupe.threshold``).
+
+    Returns:
+        One Source per group of copies, in the input order of each group's first article. The
+        primary is the fullest copy (the earliest published among nearly-full ones); the others
+        are its ``copies``.
+    """
+    word_hashes: dict[str, int] = {}
+    shingles = [_shingles(a.text, word_hashes) for a in articles]
+    pairs = _candidate_pairs(shingles)
+    parent = list(range(len(articles)))
+    folded = 0
+    for i, j in sorted(pairs):
+        if _containment(shingles[i], shingles[j]) >= threshold and _union(parent, i, j):
+            folded += 1
+    groups: dict[int, list[int]] = {}
+    for index in range(len(articles)):
+        groups.setdefault(_find(parent, index), []).append(index)
+    sources = [_source([articles[i] for i in members], [len(shingles[i]) for i in members])
+               for members in sorted(groups.values(), key=lambda m: m[0])]
+    log.info("dedupe: %d articles -> %d sources (%d candidate pairs, %d folds)",
+             len(articles), len(sources), len(pairs), folded)
+    return sources
+
+
+def _shingles(text: str, word_hashes: dict[str, int]) -> np.ndarray:
+    """Sorted unique 32-bit hashes of the lower-cased word ``SHINGLE_WORDS``-grams."""
+    words = _TOKEN_RE.findall(text.lower())
+    if len(words) < SHINGLE_WORDS:
+        return np.empty(0, dtype=np.uint64)
+    ids = np.fromiter((word_hashes.get(w) or word_hashes.setdefault(w, zlib.crc32(w.encode()))
+                       for w in words), dtype=np.uint64, count=len(words))
+    grams = np.zeros(len(words) - SHINGLE_WORDS + 1, dtype=np.uint64)
+    for offset in range(SHINGLE_WORDS):  # polynomial hash, wrapping at 2**64
+        grams = grams * _MULTIPLIER + ids[offset:len(ids) - SHINGLE_WORDS + 1 + offset]
+    return np.unique(grams >> np.uint64(32))
+
+
+def _candidate_pairs(shingles: list[np.ndarray]) -> set[tuple[int, int]]:
+    """Pairs of article indexes that MinHash LSH says may be copies (near-linear)."""
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    pairs: set[tuple[int, int]] = set()
+    for index, grams in enumerate(shingles):
+        if len(grams) < MIN_SHINGLES:
+            continue
+        minhash = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=_identity)
+        minhash.update_batch(grams.tolist())
+        signature = LeanMinHash(minhash)
+        for other in lsh.query(signature):
+            pairs.add((int(other), index))
+        lsh.insert(index, signature)
+    return pairs
+
+
+def _identity(value: int) -> int:
+    """Shingles are hashed already (32-bit), so MinHash must not hash them again."""
+    return value
+
+
+def _containment(first: np.ndarray, second: np.ndarray) -> float:
+    """Share of the smaller shingle set found in the larger one."""
+    small = min(len(first), len(second))
+    if not small:
+        return 0.0
+    return len(np.intersect1d(first, second, assume_unique=True)) / small
+
+
+def _find(parent: list[int], index: int) -> int:
+    while parent[index] != index:
+        parent[index] = parent[parent[index]]
+        index = parent[index]
+    return index
+
+
+def _union(parent: list[int], first: int, second: int) -> bool:
+    root_a, root_b = _find(parent, first), _find(parent, second)
+    if root_a == root_b:
+        return False
+    parent[max(root_a, root_b)] = min(root_a, root_b)
+    return True
+
+
+def _source(members: list[Article], sizes: list[int]) -> Source:
+    """The fullest copy (earliest published among the nearly-full ones) leads the Source."""
+    longest = max(sizes)
+    full = [i for i, size in enumerate(sizes) if size >= FULL_LENGTH_SHARE * longest]
+    primary = min(full, key=lambda i: (_published_key(members[i]), -sizes[i], i))
+    copies = tuple(a for i, a in enumerate(members) if i != primary)
+    return Source(primary=members[primary], copies=copies)
+
+
+def _published_key(article: Article) -> str:
+    """Sorts earlier dates first and undated articles last."""
+    return article.published.earliest().isoformat() if article.published else "9999"

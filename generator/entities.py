@@ -1,0 +1,230 @@
+"""A small, fast, rule-based named-entity finder (people, organisations, places).
+
+No model: capitalised word sequences are found with one regular expression, then a few table
+driven rules (``generator.entity_tables``) decide the kind:
+
+1. a title or role before a name makes it a person, and the title is dropped
+   ("Secretary of State Marco Rubio" -> "Marco Rubio", "the actress's rep Jack Ketsoyan");
+2. a sequence listed as a country, region, state or major city, or ending in a place word
+   ("Munro Airport", "Gulf of Aden"), is a place;
+3. an organisation keyword at the end or start ("Defence Ministry", "Ministry of Defence",
+   "NBC News") or a well-known acronym makes an organisation;
+4. a two- or three-word name whose last word is also used alone ("Tara Reid" ... "Reid said")
+   or that is followed by a speech verb is a person;
+5. anything else is ``other``.
+
+Sentence-initial common words ("Likewise", "Unilateral"), months, weekdays, nationality
+adjectives and Title Case headline lines are skipped, and a surname used alone is folded into
+the full name it abbreviates.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from generator.entity_tables import (
+    ADJECTIVE_ENDINGS,
+    CALENDAR_WORDS,
+    NAME_CONNECTORS,
+    ORG_FIRST_WORDS,
+    ORG_LAST_WORDS,
+    ORG_NAMES,
+    PERSON_TITLES,
+    PLACE_ALIASES,
+    PLACE_FIRST_WORDS,
+    PLACE_LAST_WORDS,
+    PLACES,
+    STOPWORDS,
+)
+from generator.model import Entity, EntityKind
+
+log = logging.getLogger(__name__)
+
+# One capitalised word: a dotted acronym (U.S., U.N), an initial (the "C." of "John C. Munro"),
+# or a word starting with a capital letter.
+_UPPER = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"
+_WORD = (rf"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z]\.(?=[ \t]+{_UPPER})|{_UPPER}[\w'’&\-]*\w|{_UPPER})")
+_CONNECT = "|".join(sorted(NAME_CONNECTORS, key=len, reverse=True))
+# A name: capitalised words separated by single spaces, with lower-case connectors inside.
+_NAME_RE = re.compile(rf"(?<![\w'’]){_WORD}(?:[ \t]+(?:(?:{_CONNECT})[ \t]+)*{_WORD})*")
+_WORD_RE = re.compile(r"[\w'’.\-&]+")
+_LOWER_WORD_RE = re.compile(r"(?<![\w'’.])[a-zà-ÿ][\w'’\-]*")
+_PREV_WORD_RE = re.compile(r"([\w\-]+)\.?\s*(?:['’]s\s+)?$")
+_SPEECH_AFTER_RE = re.compile(
+    r"^\s*(?:,[^,]{0,40},\s*)?(?:said|says|told|added|stated|wrote|tweeted|announced|argued)\b")
+_CONTRACTION_RE = re.compile(r"['’](?:ve|ll|re|d|t|m)$", re.IGNORECASE)
+
+HEADLINE_MIN_WORDS = 4
+"""Lines of at least this many words ..."""
+HEADLINE_CAPITALISED_SHARE = 0.7
+"""... with this share of capitalised words are Title Case headlines, whose capitals say nothing
+about names. Set by eye on scraped headers: running prose stays under 0.4, headlines above 0.8."""
+MAX_NAME_WORDS = 6
+"""Longer capitalised runs are headlines or lists, not one name."""
+PERSON_NAME_WORDS = (2, 3)
+"""Word counts of a plain "Given Family" or "Given Middle Family" name (rule 4)."""
+_LONGEST_TITLE = max(len(t.split()) for t in PERSON_TITLES)
+
+
+def find_entities(text: str) -> list[Entity]:
+    """Find named people, organisations and places in ``text``.
+
+    Args:
+        text: plain article text (sentences or lines; pre-tokenised text works too).
+
+    Returns:
+        Unique entities in order of first mention; a surname used alone is folded into the
+        full name mentioned elsewhere ("Rubio" -> "Marco Rubio").
+    """
+    lower_words = {w.lower() for w in _LOWER_WORD_RE.findall(text)}
+    lines = [line for line in text.splitlines() if not _is_headline(line)]
+    matches = [(m, line) for line in lines for m in _NAME_RE.finditer(line)]
+    # A capitalised word seen only at sentence starts ("Likewise", "Sadly") is not a name.
+    inside = {w for m, line in matches
+              if " " in m.group() or not _sentence_start(line, m.start())
+              for w in m.group().split()}
+    found: list[Entity] = []
+    for match, line in matches:
+        found.extend(_classify(match, line, lower_words, inside))
+    return _fold_aliases(found)
+
+
+def _is_headline(line: str) -> bool:
+    words = _WORD_RE.findall(line)
+    if len(words) < HEADLINE_MIN_WORDS:
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return capitalised >= HEADLINE_CAPITALISED_SHARE * len(words)
+
+
+def _classify(match: re.Match[str], line: str, lower_words: set[str],
+              inside: set[str]) -> list[Entity]:
+    at_start = _sentence_start(line, match.start())
+    words = _trim(match.group().split(), lower_words, at_sentence_start=at_start)
+    if not words or len(words) > MAX_NAME_WORDS:
+        return []
+    if at_start and " " not in match.group() and words[0] not in inside and _kind_from_tables(
+            words) is None:
+        return []
+    title = _find_title(words)
+    if title is not None:
+        before, name = words[:title[0]], _trim(words[title[1]:], lower_words)
+        out = [e for e in _classify_words(before, lower_words, "") if e.kind != "other"]
+        return [*out, Entity(" ".join(name), "person")] if name else out
+    if _previous_word(line, match.start()) in PERSON_TITLES:
+        return [Entity(" ".join(words), "person")]
+    return _classify_words(words, lower_words, line[match.end():])
+
+
+def _classify_words(words: list[str], lower_words: set[str], after: str) -> list[Entity]:
+    words = _trim(words, lower_words)
+    if not words:
+        return []
+    name = " ".join(words)
+    kind = _kind_from_tables(words)
+    if kind == "place":
+        return [Entity(PLACE_ALIASES.get(name.lower(), name), kind)]
+    if kind is not None:
+        return [Entity(name, kind)]
+    if len(words) == 1 and not _is_single_name(words[0], lower_words):
+        return []
+    if len(words) in PERSON_NAME_WORDS and _SPEECH_AFTER_RE.match(after):
+        return [Entity(name, "person")]
+    return [Entity(name, "other")]
+
+
+def _kind_from_tables(words: list[str]) -> EntityKind | None:
+    lowered = [w.lower().rstrip(".") for w in words]
+    joined = " ".join(lowered)
+    if (" ".join(w.lower() for w in words) in PLACES or joined in PLACES) and words != ["Us"]:
+        return "place"
+    if joined in ORG_NAMES:
+        return "org"
+    if len(words) == 1:
+        return None  # "Us" (Weekly) and "us" fall through: only "US" is the country
+    if lowered[-1] in PLACE_LAST_WORDS or (lowered[0] in PLACE_FIRST_WORDS and lowered[1] == "of"):
+        return "place"
+    if lowered[-1] in ORG_LAST_WORDS or lowered[0] in ORG_FIRST_WORDS:
+        return "org"
+    return None
+
+
+def _is_single_name(word: str, lower_words: set[str]) -> bool:
+    """Whether one capitalised word alone is worth keeping as a name."""
+    low = word.lower()
+    if len(word) < 2 or low in lower_words or low in ORG_LAST_WORDS:
+        return False  # "X", a common word, or a bare keyword such as "Cartel"
+    # "There’ve", "Mexican" are capitalised but name nothing on their own.
+    return not (_CONTRACTION_RE.search(word) or low.endswith(ADJECTIVE_ENDINGS))
+
+
+def _trim(words: list[str], lower_words: set[str], *,
+          at_sentence_start: bool = False) -> list[str]:
+    """Drop possessives, leading function and calendar words, trailing connectors."""
+    words = [w[:-2] if w[-2:] in ("'s", "’s") else w for w in words]
+    start = 0
+    while start < len(words):
+        low = words[start].lower().rstrip(".")
+        opener = at_sentence_start and start == 0 and low not in PERSON_TITLES and (
+            low in lower_words or low in STOPWORDS)
+        if not (opener or low in CALENDAR_WORDS or words[start] in NAME_CONNECTORS
+                or (start > 0 and low in STOPWORDS)):
+            break
+        start += 1
+    end = len(words)
+    while end > start and (words[end - 1] in NAME_CONNECTORS
+                           or words[end - 1].lower().rstrip(".") in CALENDAR_WORDS):
+        end -= 1
+    return words[start:end]
+
+
+def _find_title(words: list[str]) -> tuple[int, int] | None:
+    """The span of the last person title inside ``words``, longest match first."""
+    lowered = [w.lower().rstrip(".") for w in words]
+    found: tuple[int, int] | None = None
+    start = 0
+    while start < len(words):
+        for size in range(min(_LONGEST_TITLE, len(words) - start), 0, -1):
+            if " ".join(lowered[start:start + size]) in PERSON_TITLES:
+                found = (start, start + size)
+                start += size - 1
+                break
+        start += 1
+    return found
+
+
+def _sentence_start(line: str, start: int) -> bool:
+    before = line[:start].rstrip()
+    return not before or before[-1] in ".!?:;\"“”'‘’—–-•(|[" or before.endswith("``")
+
+
+def _previous_word(line: str, start: int) -> str:
+    found = _PREV_WORD_RE.search(line[max(0, start - 40):start])
+    return found.group(1).lower() if found else ""
+
+
+def _fold_aliases(found: list[Entity]) -> list[Entity]:
+    """Unique entities; single surnames folded into the multi-word person they abbreviate."""
+    kinds: dict[str, EntityKind] = {}
+    for entity in found:
+        if kinds.get(entity.name, "other") == "other":
+            kinds[entity.name] = entity.kind
+    for name, kind in kinds.items():
+        if kind == "other" and _surname_used_alone(name, kinds):
+            kinds[name] = "person"  # "Tara Reid" ... later "Reid said": news style for a person
+    by_last = {n.split()[-1]: n for n, k in kinds.items() if k == "person" and " " in n}
+    unique: dict[str, Entity] = {}
+    for entity in found:
+        name = entity.name
+        if kinds[name] != "place" and kinds[name] != "org":
+            name = by_last.get(name, name)
+        unique.setdefault(name, Entity(name, kinds[name]))
+    return list(unique.values())
+
+
+def _surname_used_alone(name: str, kinds: dict[str, EntityKind]) -> bool:
+    words = name.split()
+    if len(words) not in PERSON_NAME_WORDS or any(w.lower() in NAME_CONNECTORS for w in words):
+        return False
+    return kinds.get(words[-1]) == "other"

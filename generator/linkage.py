@@ -1,0 +1,103 @@
+"""Re-join pieces of one story that the neighbour graph split apart (exact average linkage).
+
+A neighbour graph links each source to only a few others, so a story with hundreds of sources
+can come out of community detection in several pieces. Two pieces are one story when their
+sources are, on average, about as similar *across* the pieces as *within* them; two look-alike
+events are not (they share the vocabulary of the kind of event, not the names and details).
+
+With unit-length vectors both averages are exact and cheap from the pieces' summed vectors:
+across = ``sum_a . sum_b / (n_a n_b)``, within = ``(|sum_a|^2 - n_a) / (n_a (n_a - 1))``. Only
+pieces joined by at least one neighbour link are compared, so the work stays linear.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import numpy as np
+import scipy.sparse as sp
+
+log = logging.getLogger(__name__)
+
+MERGE_RATIO = 0.85
+"""Across-piece average similarity, as a share of the tighter piece's within-piece average,
+at which two pieces merge. Calibrated on the ECB+ dev set: 0.8-0.9 leaves its scores within
+0.005 B-cubed F1 (its stories are small, so the graph rarely splits them), 0.7 and below starts
+merging look-alike events. On large synthetic stories it re-joins the pieces."""
+MAX_ROUNDS = 20
+"""Each round merges every piece at most once; a story split in 2**20 pieces is not expected."""
+
+
+def merge_pieces(matrix: sp.csr_matrix, labels: np.ndarray, rows: np.ndarray,
+                 cols: np.ndarray, *, ratio: float = MERGE_RATIO) -> np.ndarray:
+    """Merge communities that are as similar to each other as within themselves.
+
+    Args:
+        matrix: L2-normalised rows, one per source.
+        labels: community of each source (0..C-1).
+        rows: first source of each neighbour link (only linked pieces are compared).
+        cols: second source of each neighbour link.
+        ratio: across-piece average similarity, as a share of the tighter piece's
+            within-piece average, at which two pieces merge.
+
+    Returns:
+        New labels (0..C'-1), stable: a merged community keeps the smaller old label.
+    """
+    labels = _compact(labels)
+    for _ in range(MAX_ROUNDS):
+        merged = _merge_round(matrix, labels, rows, cols, ratio)
+        if merged is None:
+            break
+        labels = merged
+    return labels
+
+
+def _merge_round(matrix: sp.csr_matrix, labels: np.ndarray, rows: np.ndarray,
+                 cols: np.ndarray, threshold: float) -> np.ndarray | None:
+    a, b = labels[rows], labels[cols]
+    cross = a != b
+    if not cross.any():
+        return None
+    pairs = np.unique(np.sort(np.stack([a[cross], b[cross]], axis=1), axis=1), axis=0)
+    count = labels.max() + 1
+    indicator = sp.csr_matrix((np.ones(len(labels)), (labels, np.arange(len(labels)))),
+                              shape=(count, len(labels)))
+    sums = (indicator @ matrix).tocsr()
+    sizes = np.bincount(labels, minlength=count).astype(np.float64)
+    norms = np.asarray(sums.multiply(sums).sum(axis=1)).ravel()
+    within = np.where(sizes > 1, (norms - sizes) / np.maximum(sizes * (sizes - 1), 1), np.inf)
+    dots = np.asarray(sums[pairs[:, 0]].multiply(sums[pairs[:, 1]]).sum(axis=1)).ravel()
+    across = dots / (sizes[pairs[:, 0]] * sizes[pairs[:, 1]])
+    tighter = np.minimum(within[pairs[:, 0]], within[pairs[:, 1]])
+    ratio = np.where(np.isfinite(tighter), across / np.maximum(tighter, 1e-9), 0.0)
+    chosen = _greedy_matching(pairs, ratio, threshold)
+    if not chosen:
+        return None
+    parent = np.arange(count)
+    for first, second in chosen:
+        parent[second] = first
+    log.debug("linkage: merged %d community pairs", len(chosen))
+    return _compact(parent[labels])
+
+
+def _greedy_matching(pairs: np.ndarray, ratio: np.ndarray,
+                     threshold: float) -> list[tuple[int, int]]:
+    """Best pairs first, each community in at most one pair (so merges never chain blindly)."""
+    used: set[int] = set()
+    chosen: list[tuple[int, int]] = []
+    for index in np.argsort(-ratio, kind="stable"):
+        if ratio[index] < threshold:
+            break
+        first, second = int(pairs[index, 0]), int(pairs[index, 1])
+        if first in used or second in used:
+            continue
+        used.update((first, second))
+        chosen.append((first, second))
+    return chosen
+
+
+def _compact(labels: np.ndarray) -> np.ndarray:
+    """Relabel to 0..C-1 in order of first appearance."""
+    _, first, inverse = np.unique(labels, return_index=True, return_inverse=True)
+    order = np.argsort(np.argsort(first, kind="stable"), kind="stable")
+    return order[inverse.ravel()].astype(np.int64)

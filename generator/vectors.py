@@ -1,0 +1,111 @@
+"""Document vectors for story clustering: TF-IDF of words plus TF-IDF of named entities.
+
+Each source becomes one L2-normalised sparse row: a block of word TF-IDF (title and body,
+sublinear term frequency, English stop words out) and a block of entity TF-IDF (the names
+``generator.entities`` finds, each name one feature), weighted so that the dot product of two
+rows is ``(1 - ENTITY_WEIGHT) * word cosine + ENTITY_WEIGHT * name cosine``. Names carry what
+tells two look-alike events apart (who, where); words carry what the event is.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import scipy.sparse as sp
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.preprocessing import normalize
+
+from generator.entities import find_entities
+from generator.model import Source
+
+log = logging.getLogger(__name__)
+
+ENTITY_WEIGHT = 0.3
+"""Share of the similarity that comes from shared names. Calibrated on the whole ECB+ dev set
+(0.0, 0.15, 0.3, 0.5 tried with the other defaults fixed); 0.3 was best and the range 0.15-0.5
+within 0.01 B-cubed F1 of it."""
+ENTITY_TEXT_CHARS = 5000
+"""Names are looked for in the first characters only: the lead names the actors, and it keeps
+the rule-based finder at about a millisecond per article on 100,000-article corpora."""
+MIN_DF = 2
+"""A word or name must occur in two sources to count: one-off words cannot link anything and
+dropping them keeps the vocabulary (and memory) small on large corpora."""
+_TOKEN_PATTERN = r"(?u)\b[^\W\d_][^\W\d_'’]+\b|\b\d{2,}\b"
+"""Words of two letters or more, and numbers of two digits or more (casualty counts, years)."""
+_NUMBER_DTYPE = np.float32
+
+
+@dataclass(frozen=True, slots=True)
+class DocVectors:
+    """One row per source, columns are words then names."""
+
+    matrix: sp.csr_matrix
+    """L2-normalised rows (float32)."""
+    features: tuple[str, ...]
+    """Display form of every column: the word, or the name as most often written."""
+    is_name: np.ndarray
+    """Boolean per column: True for name features."""
+
+
+def build(sources: Sequence[Source]) -> DocVectors:
+    """Vectorise sources (their primary article's title and text).
+
+    Args:
+        sources: the folded sources to cluster.
+
+    Returns:
+        The combined, normalised matrix with the display names of its columns.
+    """
+    texts = [_text(s) for s in sources]
+    words, word_features = _tfidf(texts, analyzer="word")
+    names_per_doc = [[e.name for e in find_entities(t[:ENTITY_TEXT_CHARS])] for t in texts]
+    names, name_keys = _tfidf(names_per_doc, analyzer=_lowered)
+    display = _display_names(names_per_doc)
+    matrix = sp.hstack([words * np.sqrt(1 - ENTITY_WEIGHT), names * np.sqrt(ENTITY_WEIGHT)],
+                       format="csr", dtype=_NUMBER_DTYPE)
+    matrix = normalize(matrix).astype(_NUMBER_DTYPE)
+    features = (*word_features, *(display.get(k, k) for k in name_keys))
+    is_name = np.zeros(len(features), dtype=bool)
+    is_name[len(word_features):] = True
+    log.debug("vectors: %d sources, %d word and %d name features", len(sources),
+              len(word_features), len(name_keys))
+    return DocVectors(matrix=matrix, features=features, is_name=is_name)
+
+
+def _text(source: Source) -> str:
+    article = source.primary
+    title = article.title or ""
+    return article.text if title and article.text.startswith(title) else f"{title}\n{article.text}"
+
+
+def _lowered(names: list[str]) -> list[str]:
+    return [n.lower() for n in names]
+
+
+def _tfidf(docs: Sequence[object], *, analyzer: object) -> tuple[sp.csr_matrix, list[str]]:
+    """TF-IDF rows and column names; an all-zero matrix when nothing is shared."""
+    options: dict[str, object] = {"sublinear_tf": True, "dtype": _NUMBER_DTYPE,
+                                  "min_df": MIN_DF if len(docs) > 2 else 1}
+    if analyzer == "word":
+        options.update(stop_words="english", token_pattern=_TOKEN_PATTERN)
+    else:
+        options.update(analyzer=analyzer, lowercase=False)
+    vectorizer = TfidfVectorizer(**options)
+    try:
+        matrix = vectorizer.fit_transform(docs)
+    except ValueError:  # empty vocabulary: no word or name occurs twice
+        return sp.csr_matrix((len(docs), 0), dtype=_NUMBER_DTYPE), []
+    return sp.csr_matrix(matrix), [str(f) for f in vectorizer.get_feature_names_out()]
+
+
+def _display_names(names_per_doc: list[list[str]]) -> dict[str, str]:
+    """The most frequent written form of each lower-cased name."""
+    forms: dict[str, Counter[str]] = {}
+    for names in names_per_doc:
+        for name in names:
+            forms.setdefault(name.lower(), Counter())[name] += 1
+    return {key: counts.most_common(1)[0][0] for key, counts in forms.items()}

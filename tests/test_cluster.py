@@ -1,0 +1,135 @@
+"""Tests for story clustering: look-alike events, blocking, terms and order."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+import scipy.sparse as sp
+from sklearn.preprocessing import normalize
+
+from generator import blocking, cluster, dedupe, linkage
+from generator.config import ClusterSettings
+from generator.model import Article, PartialDate, Source
+
+DATA = Path(__file__).parent / "data" / "cluster"
+
+
+def _lookalike(*, dated: bool) -> tuple[list[Source], dict[str, str]]:
+    rows = [json.loads(line) for line in (DATA / "lookalike.jsonl").read_text().splitlines()]
+    articles = [Article(id=r["id"], path=f"lookalike.jsonl#{n}", text=r["text"], title=r["title"],
+                        published=PartialDate.parse(r["published"]) if dated else None)
+                for n, r in enumerate(rows, 1)]
+    return dedupe.fold(articles, threshold=0.6), {r["id"]: r["event"] for r in rows}
+
+
+def _partition(drafts: list) -> set[frozenset[str]]:
+    return {frozenset(a.id for s in d.sources for a in s.articles) for d in drafts}
+
+
+@pytest.mark.parametrize("dated", [True, False])
+def test_lookalike_events_are_kept_apart(dated: bool) -> None:
+    sources, events = _lookalike(dated=dated)
+    drafts = cluster.group(sources, settings=ClusterSettings())
+    expected = {frozenset(i for i, e in events.items() if e == event)
+                for event in set(events.values())}
+    assert _partition(drafts) == expected
+
+
+def test_terms_name_what_ties_a_story_together() -> None:
+    sources, _ = _lookalike(dated=True)
+    drafts = cluster.group(sources, settings=ClusterSettings())
+    by_event = {d.sources[0].id.rsplit("-", 1)[0]: d.terms for d in drafts}
+    assert {"Jon Kessler", "Mark Oduya", "Night Shift"} <= set(by_event["rehab-jon"])
+    assert "Malatya" in by_event["quake-turkey"]
+    assert all(5 <= len(terms) <= 8 for terms in by_event.values())
+
+
+def test_drafts_are_ordered_newest_first_and_deterministic() -> None:
+    sources, _ = _lookalike(dated=True)
+    drafts = cluster.group(sources, settings=ClusterSettings())
+    latest = [max(s.primary.published for s in d.sources) for d in drafts]
+    assert latest == sorted(latest, reverse=True)
+    again = cluster.group(list(reversed(sources)), settings=ClusterSettings())
+    assert [[s.id for s in d.sources] for d in again] == [[s.id for s in d.sources]
+                                                          for d in drafts]
+
+
+def test_far_apart_dates_weaken_links() -> None:
+    sources, _ = _lookalike(dated=True)
+    moved = [dataclasses.replace(s, primary=dataclasses.replace(
+        s.primary, published=PartialDate(2020, 1, 1))) if i == 0 else s
+        for i, s in enumerate(sources)]
+    factors = cluster._date_factors(moved, np.array([0, 1]), np.array([1, 2]), 45)
+    assert factors.tolist() == [cluster.DATE_FAR_FACTOR, 1.0]
+
+
+def test_sample_corpus_stays_one_story(sample_dir: Path) -> None:
+    articles = [Article(id=p.stem, path=p.name, text=p.read_text(encoding="utf-8"))
+                for p in sorted(sample_dir.glob("*.txt"))]
+    drafts = cluster.group(dedupe.fold(articles, threshold=0.6), settings=ClusterSettings())
+    assert len(drafts) == 1
+    assert "Mexico" in drafts[0].terms
+
+
+@pytest.mark.parametrize("count", [0, 1])
+def test_tiny_inputs(count: int) -> None:
+    sources = [Source(primary=Article(id="a", path="a.txt", text="A lone article."))][:count]
+    drafts = cluster.group(sources, settings=ClusterSettings())
+    assert [len(d.sources) for d in drafts] == [1] * count
+
+
+def _planted_corpus(groups: int, size: int, seed: int = 7) -> tuple[sp.csr_matrix, np.ndarray]:
+    """Sparse rows: each group shares a few rare terms on top of common background terms."""
+    rng = np.random.default_rng(seed)
+    n, background = groups * size, 400
+    rows, cols = [], []
+    for doc in range(n):
+        group = doc // size
+        shared = background + group * 6 + rng.choice(6, size=4, replace=False)
+        common = rng.choice(background, size=30, replace=False)
+        for col in (*shared, *common):
+            rows.append(doc)
+            cols.append(int(col))
+    matrix = sp.csr_matrix((np.ones(len(rows)), (rows, cols)),
+                           shape=(n, background + groups * 6))
+    weights = np.log(n / np.maximum(np.asarray((matrix > 0).sum(axis=0)).ravel(), 1))
+    return normalize(matrix.multiply(weights).tocsr()), np.arange(n) // size
+
+
+def test_blocking_is_sub_quadratic_and_finds_true_neighbours() -> None:
+    matrix, labels = _planted_corpus(groups=300, size=5)
+    k = 5
+    rows, cols, sims = blocking.nearest_neighbours(matrix, k)
+    n = matrix.shape[0]
+    assert len(rows) <= n * k  # never all pairs
+    assert not np.any(rows == cols)
+    exact = (matrix @ matrix.T).toarray()
+    np.fill_diagonal(exact, -1)
+    best = exact.argmax(axis=1)
+    found = {(int(r), int(c)) for r, c in zip(rows, cols, strict=True)}
+    recall = np.mean([(i, int(best[i])) in found for i in range(n)])
+    assert recall >= 0.97
+    assert np.mean(labels[rows] == labels[cols]) > 0.75
+    assert np.allclose(sims, exact[rows, cols], atol=1e-5)
+
+
+def test_blocking_bounds_postings_per_term(monkeypatch: pytest.MonkeyPatch) -> None:
+    matrix, _ = _planted_corpus(groups=60, size=5)
+    monkeypatch.setattr(blocking, "POSTING_LIMIT", 3)
+    index = blocking._keep_top_per_row(matrix.T.tocsr(), blocking.POSTING_LIMIT)
+    assert np.diff(index.indptr).max() <= 3
+
+
+def test_linkage_rejoins_pieces_of_one_story_but_not_different_ones() -> None:
+    matrix, labels = _planted_corpus(groups=2, size=10)
+    pieces = np.array([0] * 5 + [1] * 5 + [2] * 10)  # story 0 split in two halves
+    rows = np.arange(19)
+    cols = np.arange(1, 20)  # a chain that links every neighbouring pair
+    merged = linkage.merge_pieces(matrix, pieces, rows, cols)
+    assert len(set(merged[:10].tolist())) == 1
+    assert merged[0] != merged[10]
+    assert labels.tolist() == [0] * 10 + [1] * 10

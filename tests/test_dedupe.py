@@ -1,0 +1,87 @@
+"""Tests for near-duplicate folding."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import make_article
+
+from generator import clean, dedupe, ingest
+from generator.model import Article, PartialDate
+
+BODY = (
+    "Dockworkers at three of the country's largest ports walked off the job on Monday, halting "
+    "container traffic after talks over a new pay deal broke down late on Sunday night. The union "
+    "said its members had rejected an offer of a 4 percent raise, calling it an insult to workers "
+    "who kept the country supplied during the pandemic. Port operators said the strike would cost "
+    "about $50 million a day. The transport minister urged both sides to return to the table and "
+    "said the government was ready to appoint a mediator if talks did not resume by Wednesday."
+)
+OTHER = (
+    "Heavy rain flooded parts of the northern city on Tuesday, forcing hundreds of families from "
+    "their homes as the river burst its banks for the second time this year. Emergency services "
+    "said two people were missing after their car was swept off a bridge near the old mill. The "
+    "mayor opened three school gyms as shelters and asked residents to stay off the roads until "
+    "the water receded, which forecasters said could take until the weekend."
+)
+
+
+def _article(ident: str, text: str, **fields: object) -> Article:
+    return make_article(id=ident, path=f"{ident}.txt", text=text, **fields)
+
+
+@pytest.mark.parametrize(("variant", "folds"), [
+    # Same body, another site's header and footer.
+    ("Skip to main content\nNews > Business\n" + BODY + "\nShare this article\nRead more: "
+     "stocks rally as oil falls", True),
+    # Cut short: only the first half survived the scraper.
+    (BODY[: len(BODY) // 2], True),
+    # Lightly edited wire copy: one sentence rewritten.
+    (BODY.replace("The transport minister urged", "On Monday evening the transport minister "
+                  "called on"), True),
+    # A different article on another subject.
+    (OTHER, False),
+    # Too short to be sure of anything.
+    ("Dockworkers at three of the country's largest ports", False),
+])
+def test_folds_copies_and_keeps_other_articles(variant: str, folds: bool) -> None:
+    sources = dedupe.fold([_article("a", BODY), _article("b", variant)], threshold=0.6)
+    assert (len(sources) == 1) is folds
+
+
+def test_primary_is_the_fullest_copy() -> None:
+    short = _article("short", BODY[: len(BODY) // 2], published=PartialDate(2025, 3, 1))
+    full = _article("full", BODY, published=PartialDate(2025, 3, 3))
+    [source] = dedupe.fold([short, full], threshold=0.6)
+    assert source.primary.id == "full"
+    assert [c.id for c in source.copies] == ["short"]
+
+
+def test_among_full_copies_the_earliest_published_leads() -> None:
+    later = _article("later", BODY + " Updated.", published=PartialDate(2025, 3, 4))
+    earlier = _article("earlier", BODY, published=PartialDate(2025, 3, 3))
+    undated = _article("undated", BODY + " Share.", published=None)
+    [source] = dedupe.fold([later, undated, earlier], threshold=0.6)
+    assert source.primary.id == "earlier"
+    assert {c.id for c in source.copies} == {"later", "undated"}
+
+
+def test_sources_keep_input_order_and_threshold_is_respected() -> None:
+    articles = [_article("x", OTHER), _article("a", BODY), _article("b", BODY[:300])]
+    assert [s.id for s in dedupe.fold(articles, threshold=0.6)] == ["x", "a"]
+    assert len(dedupe.fold(articles, threshold=1.01)) == 3
+
+
+def test_empty_input() -> None:
+    assert dedupe.fold([], threshold=0.6) == []
+
+
+def test_sample_000_and_001_fold_through_ingest_and_clean(sample_dir: Path) -> None:
+    read = [a for a in ingest.read_corpus((sample_dir,), root=sample_dir.parent)
+            if isinstance(a, Article)]
+    articles, _ = clean.clean_corpus(read)
+    sources = dedupe.fold(articles, threshold=dedupe.DEFAULT_THRESHOLD)
+    names = [sorted(Path(a.path).name[:3] for a in s.articles) for s in sources]
+    assert ["000", "001"] in names
+    assert len(sources) == len(articles) - 1

@@ -1,0 +1,84 @@
+"""Tests for the rule-based entity finder."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.entities import find_entities
+from generator.model import Entity
+
+
+def _found(text: str) -> dict[str, str]:
+    return {e.name: e.kind for e in find_entities(text)}
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("The decision was announced by U.S. Secretary of State Marco Rubio on Thursday.",
+     "Marco Rubio", "person"),
+    ("Mexican President Claudia Sheinbaum rejected the idea at her morning press conference.",
+     "Claudia Sheinbaum", "person"),
+    ("The killing of Uruapan Mayor Carlos Manzo shook the region.", "Carlos Manzo", "person"),
+    ("The 33-year-old actress's rep Jack Ketsoyan told the magazine she was fine.",
+     "Jack Ketsoyan", "person"),
+    ("Officials in Mexico said the talks would continue next week.", "Mexico", "place"),
+    ("The plan was first reported by NBC News on Monday evening.", "NBC News", "org"),
+    ("A Defence Ministry statement said the pirates were taken into custody.",
+     "Defence Ministry", "org"),
+    ("He said the Sinaloa Cartel controls much of the trade.", "Sinaloa Cartel", "org"),
+    ("Rubio spoke to the media at the John C. Munro Airport in Hamilton.",
+     "John C. Munro Airport", "place"),
+    ("The warship patrolled the Gulf of Aden for weeks.", "Gulf of Aden", "place"),
+    ("Tara Reid checked into a clinic in Malibu on Tuesday. Reid declined to comment.",
+     "Tara Reid", "person"),
+    ("The agreement was signed in the State of Michoacán last year.", "State of Michoacán",
+     "place"),
+])
+def test_finds_named_entities_with_their_kind(text: str, name: str, kind: str) -> None:
+    assert _found(text).get(name) == kind
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("Likewise, the minister said the cooperation was historic.", "Likewise"),
+    ("On Thursday the talks resumed in the capital.", "Thursday"),
+    ("In November the government changed course on the policy.", "November"),
+    ("The Mexican government has asked for help against the gangs.", "Mexican"),
+    ("Secretary of State Marco Rubio arrived late.", "Secretary of State"),
+    ("The Secretary of State participated in the meeting.", "of State"),
+    ("Sadly, nobody at the scene could help the victims.", "Sadly"),
+])
+def test_drops_sentence_openers_dates_and_titles(text: str, absent: str) -> None:
+    assert absent not in _found(text)
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("US Secretary of State Marco Rubio spoke first. Then Rubio took questions.", "Rubio"),
+    ("The U.S. will not send troops, the United States said.", "U.S."),
+])
+def test_folds_short_forms_into_the_full_name(text: str, name: str) -> None:
+    assert name not in _found(text)
+
+
+def test_surname_mention_folds_into_full_name() -> None:
+    text = "Claudia Sheinbaum spoke on Tuesday. Later Sheinbaum said the plan would not happen."
+    assert find_entities(text).count(Entity("Claudia Sheinbaum", "person")) == 1
+    assert "Sheinbaum" not in _found(text)
+
+
+def test_title_case_headline_lines_are_ignored() -> None:
+    text = "Claudia Sheinbaum Says Military Action Against Cartels Won't Happen\nShe spoke."
+    assert _found(text) == {}
+
+
+def test_entities_in_order_of_first_mention_and_unique() -> None:
+    text = ("Officials in Canada met counterparts from Mexico. Canada then hosted the G7 "
+            "meeting in Ontario, and Mexico sent its foreign minister.")
+    names = [e.name for e in find_entities(text)]
+    assert names[:3] == ["Canada", "Mexico", "G7"]
+    assert len(names) == len(set(names))
+
+
+def test_pre_tokenised_text_keeps_names_clean() -> None:
+    text = "Reid 's rep told People that Tara Reid checked into Promises Treatment Center ."
+    found = _found(text)
+    assert found.get("Tara Reid") == "person"
+    assert found.get("Promises Treatment Center") == "org"
