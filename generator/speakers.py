@@ -115,8 +115,9 @@ def attribute(text: str, pieces: Sequence[Piece]) -> list[Attribution]:
 
 
 def _previous_sentence(text: str, floor: int, begin: int, mentions: Mentions) -> _Cue | None:
-    """The cue of the sentence just before a quote that stands alone ('Carter said that ...
-    "That is because ..."'), when it names a person; None otherwise.
+    """The cue of the sentence before a lone quote, when it names a person; else None.
+
+    ('Carter said that critics were wrong. "That is because ..."')
     """
     start = sentence_start(text, floor, max(floor, begin - 1))
     sentence = text[start:begin]
