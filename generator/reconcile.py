@@ -52,11 +52,12 @@ def reconcile(draft: StoryDraft) -> StoryDraft:
         The draft with articles' ``published`` reconciled (provenance ``copies`` and a note
         where changed) and every source's ``reference`` set where any date can be inferred.
     """
-    anchors = [_content_anchor(s.articles) for s in draft.sources]
+    stated = [[d for a in s.articles for d in explicit_dates(a)] for s in draft.sources]
+    anchors = [max(found, key=lambda d: d.latest()) if found else None for found in stated]
     sources = [_reconcile_copies(s, a) for s, a in zip(draft.sources, anchors, strict=True)]
     latest = _latest_credible(sources, anchors)
-    sources = [_with_reference(s, a, sources, latest)
-               for s, a in zip(sources, anchors, strict=True)]
+    sources = [_with_reference(s, found, sources, latest)
+               for s, found in zip(sources, stated, strict=True)]
     return dataclasses.replace(draft, sources=tuple(sources))
 
 
@@ -80,11 +81,6 @@ def _is_dateline(text: str, start: int, end: int) -> bool:
     line_end = len(text) if line_end < 0 else line_end
     rest = text[line_start:start] + " " + text[end:line_end]
     return not _DATELINE_WORDS.sub("", rest).strip()
-
-
-def _content_anchor(articles: Sequence[Article]) -> PartialDate | None:
-    found = [d for a in articles for d in explicit_dates(a)]
-    return max(found, key=lambda d: d.latest()) if found else None
 
 
 def _stale(date: PartialDate, anchor: PartialDate | None) -> bool:
@@ -145,19 +141,18 @@ def _latest_credible(sources: Sequence[Source],
     return top if gap <= OUTLIER_DAYS or supported else runner_up
 
 
-def _with_reference(source: Source, anchor: PartialDate | None, story: Sequence[Source],
+def _with_reference(source: Source, stated: Sequence[PartialDate], story: Sequence[Source],
                     latest: PartialDate | None) -> Source:
     published = source.primary.published
-    reference = published if published is not None else _inferred(source, anchor, story, latest)
+    reference = published if published is not None else _inferred(source, stated, story, latest)
     if reference is not None and latest is not None and reference.earliest() > latest.latest():
         reference = latest
     return dataclasses.replace(source, reference=reference)
 
 
-def _inferred(source: Source, anchor: PartialDate | None, story: Sequence[Source],
+def _inferred(source: Source, stated: Sequence[PartialDate], story: Sequence[Source],
               latest: PartialDate | None) -> PartialDate | None:
     """The latest full date the text states (not past the story), else the neighbours'."""
-    stated = [d for a in source.articles for d in explicit_dates(a)] if anchor else []
     if latest is not None:
         stated = [d for d in stated if d.earliest() <= latest.latest()]
     if stated:

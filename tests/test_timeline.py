@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import math
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -139,7 +140,9 @@ def test_date_salience_counts_references_from_other_days_and_publications() -> N
         (other, [ev("d", P(2011, 2), "Protests grew all month long.")]),
     ]
     scores = timeline.date_salience(articles)
-    assert scores[day] == 2 + timeline.SAME_DAY_WEIGHT + timeline.PUBLICATION_WEIGHT
+    near, far = (1 + timeline.LAG_WEIGHT * math.log1p(days) for days in (1, 3))
+    assert scores[day] == pytest.approx(near + far + timeline.SAME_DAY_WEIGHT
+                                        + timeline.PUBLICATION_WEIGHT)
     assert scores[other] == 2 * timeline.PUBLICATION_WEIGHT
     assert P(2011, 2) not in scores
     bounded = timeline.date_salience(articles, last=day.earliest())
