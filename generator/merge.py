@@ -2,20 +2,16 @@
 
 Title and summary come from ``summary``, the timeline from ``timeline``, key quotes from
 ``keyquotes.select`` and entities from ``entities.find_entities`` aggregated across sources.
-``entities`` is written in parallel; until it is committed a small guarded fallback here keeps
-the pipeline whole (remove it once it lands).
 """
 
 from __future__ import annotations
 
-import importlib
 import logging
 import re
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from collections.abc import Mapping, Sequence
 
-from generator import keyquotes, summary, timeline
+from generator import entities, keyquotes, summary, timeline
 from generator.config import StorySettings
 from generator.model import Entity, Event, Extraction, Source, Story, StoryDraft
 
@@ -45,8 +41,8 @@ def merge(draft: StoryDraft, extractions: Mapping[str, Extraction], *,
     title = summary.title(sources)
     events: dict[str, tuple[Event, ...]] = {
         s.id: extractions[s.id].events for s in sources if s.id in extractions}
-    entities = _entities(sources)
-    terms = (*draft.terms, *(e.name for e in entities[:MAX_ENTITIES // 2]))
+    names = _entities(sources)
+    terms = (*draft.terms, *(e.name for e in names[:MAX_ENTITIES // 2]))
     return Story(
         id=slugify(title) or (sources[0].id if sources else "story"),
         title=title,
@@ -54,7 +50,7 @@ def merge(draft: StoryDraft, extractions: Mapping[str, Extraction], *,
         sources=sources,
         timeline=timeline.build(events, sources, limit=settings.max_timeline, terms=terms),
         quotes=keyquotes.select(sources, extractions, limit=settings.max_quotes),
-        entities=entities,
+        entities=names,
         terms=draft.terms,
     )
 
@@ -65,33 +61,14 @@ def slugify(title: str) -> str:
     return slug[:MAX_SLUG_CHARS].rsplit("-", 1)[0] if len(slug) > MAX_SLUG_CHARS else slug
 
 
-def _optional(module: str, name: str) -> Callable[..., Any] | None:
-    """``generator.<module>.<name>`` when that module exists yet, else None."""
-    try:
-        found = importlib.import_module(f"generator.{module}")
-    except ModuleNotFoundError:
-        return None
-    function = getattr(found, name, None)
-    return function if callable(function) else None
-
-
 def _entities(sources: Sequence[Source]) -> tuple[Entity, ...]:
     """Entities of all sources, most widely reported people, organisations, places first."""
-    find = _optional("entities", "find_entities") or _fallback_entities
     spread: Counter[Entity] = Counter()
     mentions: Counter[Entity] = Counter()
     for source in sources:
-        found = [e for e in find(source.primary.text) if isinstance(e, Entity)]
+        found = entities.find_entities(source.primary.text)
         spread.update(set(found))
         mentions.update(found)
     ranked = sorted(spread, key=lambda e: (KIND_ORDER.get(e.kind, 1), -spread[e],
                                            -mentions[e], e.name))
     return tuple(ranked[:MAX_ENTITIES])
-
-
-_NAME = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
-
-
-def _fallback_entities(text: str) -> list[Entity]:
-    """Runs of capitalised words (until ``generator.entities`` lands)."""
-    return [Entity(m.group()) for m in _NAME.finditer(text)]

@@ -57,3 +57,9 @@ def test_story_quotes_and_entities_are_limited(story: merge.Story) -> None:
 ])
 def test_slugify(title: str, slug: str) -> None:
     assert merge.slugify(title) == slug
+
+
+def test_entities_list_people_orgs_places_before_others(story: merge.Story) -> None:
+    kinds = [merge.KIND_ORDER.get(e.kind, 1) for e in story.entities]
+    assert kinds == sorted(kinds)
+    assert len(set(story.entities)) == len(story.entities)
