@@ -109,8 +109,20 @@ def split_title(run: str) -> tuple[str, tuple[str, ...]]:
     name_tokens = tokens[cut:]
     while name_tokens and _bare(name_tokens[0]) in _PARTICLES | {"of"}:
         name_tokens = name_tokens[1:]
+    name_tokens = name_tokens[_first_name_at(name_tokens):]
     name = re.sub(r"['’]s?$", "", " ".join(name_tokens))
     return name, tuple(_bare(t) for t in tokens[:cut])
+
+
+def _first_name_at(tokens: list[str]) -> int:
+    """Where a known first name starts the name proper ('Harbour Master *Ian* Reid'), else 0."""
+    first_names = lexicon("male_names") | lexicon("female_names")
+    if not tokens or _bare(tokens[0]) in first_names:
+        return 0
+    for i, token in enumerate(tokens[1:-1], 1):
+        if _bare(token) in first_names:
+            return i
+    return 0
 
 
 @lru_cache(maxsize=65536)

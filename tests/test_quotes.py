@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
+import sys
 from pathlib import Path
 
 import pytest
 
+from generator.model import Quote
 from generator.quotes import find_quotes
 
 DATA = Path(__file__).parent / "data" / "quotes"
@@ -89,3 +92,27 @@ def test_spans_point_at_the_quoted_words() -> None:
     text = "Ruiz said: “Enough is enough for all of us here.” Then she left."
     (quote,) = find_quotes(text)
     assert text[quote.start:quote.end] == quote.text
+
+
+def test_benchmark_scoring_counts_matches_misses_and_speakers() -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repo, for benchmarks/
+    scorer = importlib.import_module("benchmarks.quotes")
+    Tally, parse_ann, score_article = scorer.Tally, scorer.parse_ann, scorer.score_article
+
+    text = 'Ana Lima said "we will win this fight." He left. Officials said it was over.'
+    content = text.index('"we')
+    ann = (f"T1\tSource 0 8\tAna Lima\nT2\tCue 9 13\tsaid\n"
+           f"T3\tContent {content} {content + 25}\t\"we will win this fight.\"\n"
+           "T4\tAttribution 9 13\tsaid\nE1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n"
+           "T5\tSource 50 59\tOfficials\nT6\tCue 60 64\tsaid\nT7\tContent 65 76\tit was over\n"
+           "T8\tAttribution 60 64\tsaid\nE2\tAttribution:T8 Content:T7 Cue:T6 Source:T5\n")
+    gold = parse_ann(ann, text)
+    assert [g.source for g in gold] == ["Ana Lima"]  # only the content with a quote mark
+    tally = Tally()
+    predicted = [Quote(content + 1, content + 24, "we will win this fight.", "Ana Lima"),
+                 Quote(40, 44, "left", None)]
+    score_article(text, gold, predicted, tally)
+    figures = tally.figures()
+    assert (tally.true_pos, tally.predicted, tally.found, tally.gold) == (1, 2, 1, 1)
+    assert figures["precision"] == 0.5
+    assert figures["speaker_accuracy"] == 1.0
