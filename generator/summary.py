@@ -18,6 +18,10 @@ from generator.model import Source
 # Outlet suffixes of scraped headlines: " - Reuters", " | CNN", " — The Guardian". Only short
 # tails (up to five words) are cut, so a headline's own dash clause survives.
 OUTLET_SUFFIX = re.compile(r"\s+[-|–—:]\s+(?:[A-Z0-9][\w.&'’]*\s*){1,5}$")
+# Where a title was found (Article.provenance) that makes it a fallback, not a headline: the
+# cleaner takes the first body line when a page has no headline. Used only when no real
+# headline exists.
+WEAK_TITLE_ORIGINS = ("body", "filename")
 # A headline shorter than this many words is a section label ("International") or a dateline.
 MIN_TITLE_WORDS = 4
 # Summary sentences: long enough to say something, short enough to read in one breath.
@@ -48,10 +52,13 @@ def title(sources: Sequence[Source]) -> str:
 
     Falls back to the most central lead sentence, cut short, when no source has a headline.
     """
-    headlines = [clean_headline(a.title) for s in sources for a in s.articles if a.title]
-    usable = list(dict.fromkeys(h for h in headlines if _is_headline(h)))
+    found = [(clean_headline(a.title), a.found("title")) for s in sources for a in s.articles
+             if a.title]
+    usable = [h for h, where in found if _is_headline(h) and where not in WEAK_TITLE_ORIGINS]
+    usable = list(dict.fromkeys(usable or [h for h, _ in found if _is_headline(h)]))
     if usable:
-        return usable[int(np.argmax(_centrality(usable, _texts(sources))))]
+        weights = [len(s.articles) for s in sources]
+        return usable[int(np.argmax(_centrality(usable, _texts(sources), weights)))]
     lead = summarize(sources, limit=1) or (sources[0].primary.text if sources else "")
     return _shorten(lead, MAX_FALLBACK_TITLE_CHARS) or "Untitled story"
 
@@ -88,13 +95,18 @@ def _texts(sources: Sequence[Source]) -> list[str]:
     return [s.primary.text for s in sources]
 
 
-def _centrality(candidates: Sequence[str], documents: Sequence[str]) -> textvec.Matrix:
-    """Cosine of each candidate to the centroid of the documents (each source weighs one)."""
+def _centrality(candidates: Sequence[str], documents: Sequence[str],
+                weights: Sequence[int] | None = None) -> textvec.Matrix:
+    """Cosine of each candidate to the centroid of the documents.
+
+    Each document weighs one unless ``weights`` says otherwise (a source published in several
+    copies reached more readers).
+    """
     fitted = textvec.tfidf([*documents, *candidates])
     if fitted is None:
         return np.zeros(len(candidates), dtype=np.float64)
     matrix = fitted[1]
-    centroid = matrix[: len(documents)].mean(axis=0)
+    centroid = np.average(matrix[: len(documents)], axis=0, weights=weights)
     return np.asarray(matrix[len(documents):] @ centroid, dtype=np.float64)
 
 

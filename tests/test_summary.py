@@ -58,3 +58,12 @@ def test_summary_is_short_central_and_clean() -> None:
 def test_no_sources_no_summary() -> None:
     assert summary.summarize([]) == ""
     assert summary.title([]) == "Untitled story"
+
+
+def test_title_found_in_the_body_yields_to_a_real_headline() -> None:
+    body_title = make_article(id="b", text=TEXTS[0][1], provenance=(("title", "body"),),
+                              title="Rebel fighters seized the airport of the northern city")
+    header = make_article(id="h", text=TEXTS[2][1], provenance=(("title", "header"),),
+                          title="Army pulls back from northern city")
+    assert summary.title([Source(body_title), Source(header)]) == (
+        "Army pulls back from northern city")
