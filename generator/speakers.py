@@ -55,6 +55,8 @@ from generator.quotemarks import Piece
 # characters after it. Calibrated on PolNeAR train: a paragraph and a half (~700 characters).
 INHERIT_CHARS = 700
 _PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
+# Pronouns that never resolve to a named speaker: the writer ("I"), groups, things.
+_OTHER_PRONOUNS = frozenset(("i", "me", "we", "us", "you", "they", "them", "it"))
 @dataclass(frozen=True, slots=True)
 class _Cue:
     np: str
@@ -146,7 +148,7 @@ def _share_backwards(text: str, pieces: Sequence[Piece],
 
 
 def _is_pronoun_phrase(np: str) -> bool:
-    return np.lower() in _PRONOUNS or np.lower() in ("they", "it", "we")
+    return np.lower() in _PRONOUNS or np.lower() in _OTHER_PRONOUNS
 
 
 def _cue(text: str, piece: Piece, begin: int, nxt_start: int) -> _Cue | None:
@@ -275,7 +277,7 @@ def _norm_cue(cue: str) -> str:
 def _resolve(found: _Cue, mentions: Mentions, last: tuple[str, int] | None = None) -> str | None:
     """A name for the cue's noun phrase; None when it cannot be named."""
     name = _resolve_phrase(found, mentions, last)
-    if name and any(w[:1].isupper() for w in name.split()):
+    if name and name.lower() not in _OTHER_PRONOUNS and any(w[:1].isupper() for w in name.split()):
         return name
     return None  # "campaign strategist": a description that names nobody
 

@@ -67,6 +67,7 @@ def test_cue_patterns(text: str, expected: list[str | None]) -> None:
     # Unresolvable pronoun and unknown description: None, never a pronoun.
     ("“We lost everything,” he said.", [None]),
     ("“We lost everything,” the resident said.", [None]),
+    ("“Your Honor, I object to this,” I said.", [None]),
 ])
 def test_pronouns_and_descriptions(text: str, expected: list[str | None]) -> None:
     assert _speakers(text) == expected
