@@ -187,7 +187,7 @@ def prepare(article: Article) -> Prepared:
     lines = page_blocks.strip_teaser_tail(page_blocks.strip_captions(lines))
     own = title_key(article.title or header.title)
     if own:
-        lines = [line for line in lines if not line or title_key(line) != own]
+        lines = [line for line in lines if not _same_title(line, own)]
     return Prepared(article=article, lines=tuple(lines), updates=tuple(updates.items()),
                     found=tuple(found), embedded=tuple(embedded))
 
@@ -214,10 +214,11 @@ def finish(prepared: Sequence[Prepared]) -> tuple[list[Article], list[Skipped]]:
     """
     banned = recurring.recurring_lines([p.lines for p in prepared])
     titles = {title_key(p.title) for p in prepared} - {""}
+    shortest = min((len(t) for t in titles), default=0)
     kept: list[Article] = []
     skipped: list[Skipped] = []
     for item in prepared:
-        article = _assemble(item, banned, titles)
+        article = _assemble(item, banned, titles, shortest)
         if article is None:
             skipped.append(Skipped(item.article.path, "no text after cleaning"))
         else:
@@ -227,14 +228,23 @@ def finish(prepared: Sequence[Prepared]) -> tuple[list[Article], list[Skipped]]:
     return kept, skipped
 
 
-def _is_a_title(line: str, titles: set[str]) -> bool:
-    # Headlines do not end with a full stop; checking that first skips most body lines.
-    return not line.endswith(".") and title_key(line) in titles
+def _same_title(line: str, key: str) -> bool:
+    # A line can only reduce to ``key`` if it is at least as long; checking lengths first
+    # skips the regex for almost every line.
+    return len(key) <= len(line) <= 2 * len(key) + 40 and title_key(line) == key
 
 
-def _assemble(item: Prepared, banned: frozenset[str], titles: set[str]) -> Article | None:
+def _is_a_title(line: str, titles: set[str], shortest: int) -> bool:
+    # Headlines do not end with a full stop and are at least as long as the shortest title
+    # key; checking both first skips the regex for most body lines.
+    return (len(line) >= shortest and not line.endswith(".")
+            and title_key(line) in titles)
+
+
+def _assemble(item: Prepared, banned: frozenset[str], titles: set[str],
+              shortest: int) -> Article | None:
     lines = [line for line in item.lines if not line or (
-        recurring.line_key(line) not in banned and not _is_a_title(line, titles))]
+        recurring.line_key(line) not in banned and not _is_a_title(line, titles, shortest))]
     lines = page_blocks.strip_related_headlines(lines)
     text = "\n\n".join(line for line in lines if line)
     updates = dict(item.updates)
