@@ -131,3 +131,36 @@ def main() -> None:
         raise
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
+
+
+@cli.command()
+@click.option("-a", "--dev-addr", metavar="IP:PORT",
+              help="Address to serve on (default: 127.0.0.1:8000, or mkdocs.yml's dev_addr).")
+@click.option("--open", "open_browser", is_flag=True, help="Open the site in a browser.")
+@_common
+def serve(dev_addr: str | None, open_browser: bool, config: Path | None, verbose: int,
+          quiet: bool, **kwargs: Any) -> None:
+    """Preview the site with live reload; changes to content/ or templates rebuild pages."""
+    _setup_logging(verbose, quiet)
+    from generator import publish
+
+    settings = _settings(config, _overrides(kwargs))
+    publish.serve(settings, dev_addr=dev_addr, open_browser=open_browser)
+
+
+@cli.command()
+@click.option("-m", "--message", help="Commit message for the gh-pages branch.")
+@click.option("--force", is_flag=True, help="Force-push the gh-pages branch.")
+@_common
+def deploy(message: str | None, force: bool, config: Path | None, verbose: int, quiet: bool,
+           **kwargs: Any) -> None:
+    """Build, then publish site/ to GitHub Pages (the gh-pages branch, mkdocs gh-deploy)."""
+    _setup_logging(verbose, quiet)
+    from generator import publish, report
+    from generator.progress import Progress
+
+    start = time.perf_counter()
+    settings = _settings(config, _overrides(kwargs))
+    analysis = publish.deploy(settings, message=message, force=force,
+                              progress=Progress(enabled=not quiet))
+    click.echo(report.summary_line(analysis, time.perf_counter() - start), err=True)

@@ -29,7 +29,11 @@ MAIN_PEOPLE = 3
 SUMMARY_CHARS = 200
 """Length of the meta description: search engines show about 160-200 characters."""
 
-_SENTENCE = re.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“‘(]*[A-Z0-9À-Þ])")
+# A sentence may end at . ! ? (and closing quotes) before a capital letter or opening quote;
+# see ``sentences`` for the abbreviations that do not end one.
+_BOUNDARY = re.compile(r"[.!?…][\"”’)]?\s+(?=[\"“‘(]?[A-ZÀ-Þ])")
+_ABBREVIATION = re.compile(r"(?:^|\s)[A-Z][A-Za-z.]{0,3}\.$")
+"""A short capitalised word before the period: ``Nov.``, ``U.S.``, ``Mr.``, ``Gen.``."""
 
 
 @dataclass(frozen=True)
@@ -53,7 +57,7 @@ class SourceRow:
     """One row of a story's source table (a folded copy has ``n == 0``)."""
 
     n: int
-    outlet: str
+    outlet: str | None
     headline: str
     date: Markup
     url: Markup | None
@@ -70,14 +74,15 @@ class Names:
     """Story id -> (page path, title)."""
 
 
-def outlet_of(article: Article) -> str:
-    """The outlet's name, else the host of its URL, else a neutral label."""
-    return article.outlet or escape.host(article.url) or "Unknown outlet"
+def outlet_of(article: Article) -> str | None:
+    """The outlet's name, else the host of its URL; None when neither is known."""
+    return article.outlet or escape.host(article.url)
 
 
 def outlet_count(story: Story) -> int:
-    """How many distinct outlets published the story's sources and copies."""
-    return len({outlet_of(a).casefold() for s in story.sources for a in s.articles})
+    """How many distinct known outlets published the story's sources and copies."""
+    names = (outlet_of(a) for s in story.sources for a in s.articles)
+    return len({n.casefold() for n in names if n})
 
 
 def numbering(story: Story) -> dict[str, int]:
@@ -97,11 +102,25 @@ def cited_summary(story: Story, linker: Linker, page: str) -> list[tuple[str, li
     texts = [(i, _norm(" ".join(a.text for a in s.articles)))
              for i, s in enumerate(story.sources, 1)]
     parts: list[tuple[str, list[Marker]]] = []
-    for sentence in _SENTENCE.split(escape.clean(story.summary)):
+    for sentence in sentences(escape.clean(story.summary)):
         needle = _norm(sentence)
         found = [n for n, t in texts if needle and needle in t]
         parts.append((sentence, [Marker(n, linker.href(page, page, f"src-{n}")) for n in found]))
     return parts
+
+
+def sentences(text: str) -> list[str]:
+    """Split a summary into sentences, keeping abbreviations such as "Nov. 3" together."""
+    parts: list[str] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        head = text[start:match.start() + 1]
+        if head.endswith(".") and _ABBREVIATION.search(head):
+            continue
+        parts.append(text[start:match.end()].strip())
+        start = match.end()
+    tail = text[start:].strip()
+    return [*parts, tail] if tail else parts
 
 
 def _norm(value: str) -> str:
@@ -172,7 +191,7 @@ def _front(story: Story) -> dict[str, object]:
     tags = [e.name for e in story.entities if e.kind in KIND_PAGES]
     front: dict[str, object] = {"title": story.title,
                                 "description": escape.plain(story.summary, limit=SUMMARY_CHARS),
-                                "hide": ["navigation"]}
+                                "hide": ["navigation", "tags"]}
     if tags:
         front["tags"] = list(dict.fromkeys(escape.plain(t) for t in tags))
     return front
@@ -180,7 +199,7 @@ def _front(story: Story) -> dict[str, object]:
 
 def _entry(entry: TimelineEntry, numbers: Mapping[str, int], story: Story, linker: Linker,
            page: str) -> dict[str, object]:
-    outlets = {i: outlet_of(s.primary) for i, s in enumerate(story.sources, 1)}
+    outlets = {i: outlet_of(s.primary) or f"Source {i}" for i, s in enumerate(story.sources, 1)}
     disputed = [(numbers[sid], outlets[numbers[sid]], show_date(d))
                 for sid, d in entry.disputed if sid in numbers]
     return {"date": show_date(entry.date), "iso": Markup(str(entry.date)),

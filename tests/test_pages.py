@@ -70,25 +70,39 @@ def rich_analysis() -> Analysis:
     return Analysis(articles=(), stories=stories)
 
 
+PAYLOADS_PER_STORY = 5
+KINDS = ("person", "org", "place")
+
+
+def hostile_article(n: int, raw: dict[str, str]) -> tuple[Article, Article]:
+    art = Article(id=raw["id"], path=f"hostile/{n}.txt", text=raw["text"], title=raw["title"],
+                  published=PartialDate.parse(raw["published"]), outlet=raw["outlet"],
+                  url=raw["url"])
+    return art, dataclasses.replace(art, id=f"{raw['id']}-copy", url="https://example.com/c")
+
+
 def hostile_analysis() -> Analysis:
-    """One story per hostile article; every text field of the story carries its payload."""
+    """Hostile articles in stories whose every text field carries their payloads."""
+    rows = [json.loads(line) for line in
+            (HOSTILE / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
     stories = []
-    for n, line in enumerate((HOSTILE / "articles.jsonl").read_text(encoding="utf-8").splitlines()):
-        raw = json.loads(line)
-        text = raw["outlet"]  # the bare payload
-        art = Article(id=raw["id"], path=f"hostile/{n}.txt", text=raw["text"], title=raw["title"],
-                      published=PartialDate.parse(raw["published"]), outlet=text, url=raw["url"])
-        copy = dataclasses.replace(art, id=f"{raw['id']}-copy", url="https://example.com/copy")
+    for first in range(0, len(rows), PAYLOADS_PER_STORY):
+        group = list(enumerate(rows[first:first + PAYLOADS_PER_STORY], first))
+        pairs = [hostile_article(n, raw) for n, raw in group]
+        payloads = [raw["outlet"] for _, raw in group]  # the bare payload
+        number = first // PAYLOADS_PER_STORY
         stories.append(Story(
-            id=f"hostile-{n:02d}", title=raw["title"], summary=f"{text} {raw['text']}",
-            sources=(Source(art, copies=(copy,)),),
-            timeline=(TimelineEntry(PartialDate(2025, 11, 13), text, (art.id,),
-                                    disputed=((copy.id, PartialDate(2025, 11)),)),),
-            quotes=(KeyQuote(text, text, (art.id,), PartialDate(2025, 11, 13)),),
-            entities=(Entity(text, "person"), Entity(f"Org {text}", "org"),
-                      Entity(f"Place {text}", "place")),
-            related=(f"hostile-{(n + 1) % 50:02d}",), first_seen=text, updated=text,
-            changes=(text,)))
+            id=f"hostile-{number:02d}", title=group[0][1]["title"],
+            summary=" ".join(payloads) + " " + group[0][1]["text"],
+            sources=tuple(Source(art, copies=(copy,)) for art, copy in pairs),
+            timeline=tuple(TimelineEntry(PartialDate(2025, 11, 13), p, (art.id,),
+                                         disputed=((copy.id, PartialDate(2025, 11)),))
+                           for p, (art, copy) in zip(payloads, pairs, strict=True)),
+            quotes=tuple(KeyQuote(p, p, (art.id,), PartialDate(2025, 11, 13))
+                         for p, (art, _) in zip(payloads, pairs, strict=True)),
+            entities=tuple(Entity(p, KINDS[n % 3]) for n, p in enumerate(payloads, first)),  # type: ignore[arg-type]
+            related=(f"hostile-{number + 1:02d}", "missing"), first_seen=payloads[0],
+            updated=payloads[1], changes=tuple(payloads)))
     return Analysis(articles=(), stories=tuple(stories))
 
 
@@ -122,7 +136,7 @@ def test_story_page_shows_every_part(tmp_path: Path, config: Path) -> None:
     assert front["tags"] == ["Marco Rubio", "Claudia Sheinbaum", "NBC News", "Mexico"]
     assert "## Timeline" in body and "## Key quotes" in body and "## Sources" in body
     assert '<time class="dg-event__date" datetime="2025-02">Feb 2025</time>' in body
-    assert 'El País says 2 Nov 2025' in body
+    assert '>El País</a> says 2 Nov 2025' in body
     assert 'href="../speakers/marco-rubio.html">Marco Rubio</a>' in body
     assert '<tr id="src-1">' in body and '<tr id="src-2">' in body
     assert "1 copy folded in" in body

@@ -12,12 +12,17 @@ from pathlib import Path
 import pytest
 from test_pages import hostile_analysis, rich_analysis
 
-from generator import pages, site
+from generator import pages, publish, site
+from generator.config import Settings
 from generator.errors import BuildError
+from generator.model import Analysis
 
 REPO = Path(__file__).resolve().parent.parent
 CONFIG = REPO / "mkdocs.yml"
 SITE_URL = "https://user.github.io/repo/"
+
+THEME_SCRIPT = re.compile(r"((\.\./)*|/repo/)(assets/javascripts|search)/[\w./-]+\.js")
+"""Material's own scripts (the 404 page uses absolute URLs under the site's path)."""
 
 pytestmark = pytest.mark.slow
 
@@ -85,7 +90,7 @@ def test_hostile_site_runs_only_the_themes_scripts(hostile_site: Path) -> None:
         assert page.handlers == [], path
         for src, code in page.scripts:
             if src is not None:
-                assert re.fullmatch(r"((\.\./)*|/repo/)(assets/javascripts|search)/[\w./-]+\.js", src), src
+                assert THEME_SCRIPT.fullmatch(src), src
             else:
                 assert "alert" not in code and "pwned" not in code.lower(), path
 
@@ -118,9 +123,10 @@ def test_hostile_site_shows_payloads_as_text(hostile_site: Path) -> None:
 
 
 def test_hostile_config_payload_is_not_evaluated(hostile_site: Path) -> None:
-    html = (hostile_site / "stories" / "hostile-31.html").read_text(encoding="utf-8")
+    html = (hostile_site / "stories" / "hostile-06.html").read_text(encoding="utf-8")
     assert "&#123;&#123; config &#125;&#125;" in html
-    assert "site_url" not in html.split("<article", 1)[1]
+    # The value {{ config.site_url }} would give, had it been evaluated:
+    assert SITE_URL not in html.split("<article", 1)[1]
 
 
 def test_search_index_holds_stories_not_full_texts(rich_site: Path) -> None:
@@ -201,3 +207,42 @@ def test_site_options(tmp_path: Path, text: str, expected: site.SiteOptions) -> 
 
 def test_site_options_without_a_file(tmp_path: Path) -> None:
     assert site.site_options(tmp_path / "none.yml") == site.SiteOptions()
+
+
+def test_watcher_rebuilds_on_change_and_survives_errors(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    content.mkdir()
+    (content / "a.txt").write_text("one", encoding="utf-8")
+    calls: list[int] = []
+
+    def rebuild() -> None:
+        calls.append(1)
+        if len(calls) == 2:
+            raise BuildError("broken article")
+
+    watcher = publish.Watcher([content, tmp_path / "missing.yml"], rebuild, interval=0.01)
+    assert watcher.poll() is False
+    (content / "a.txt").write_text("two!", encoding="utf-8")
+    assert watcher.poll() is True
+    (content / "b.txt").write_text("new", encoding="utf-8")
+    assert watcher.poll() is True  # the error is logged, the watcher keeps going
+    (content / "a.txt").unlink()
+    assert watcher.poll() is True
+    assert len(calls) == 3 and watcher.poll() is False
+
+
+def test_watched_inputs_cover_content_templates_and_settings(tmp_path: Path) -> None:
+    settings = Settings(root=tmp_path)
+    assert publish.watched_inputs(settings) == [tmp_path / "content", pages.TEMPLATES,
+                                                tmp_path / "digest.yml"]
+
+
+def test_deploy_outside_a_git_repository_fails_cleanly(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "site").mkdir()
+    monkeypatch.setattr(publish.pipeline, "build", lambda settings, **_: Analysis((), ()))
+    settings = Settings(root=tmp_path, mkdocs_config=CONFIG)
+    with pytest.raises(BuildError, match="deploy to GitHub Pages failed"):
+        publish.deploy(settings)

@@ -1,0 +1,294 @@
+"""The built site as a reader meets it: headless Chromium over HTTP, under a sub-path.
+
+Uses Debian's ``/usr/bin/chromium`` through Playwright (never a downloaded browser). The sample
+site and the hostile site are each built once per module and served by a local http.server
+under ``/repo/``, the way GitHub Pages serves a project site.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import threading
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import pytest
+from test_pages import hostile_analysis
+
+from generator import pages, pipeline, site
+from generator.config import Settings
+from generator.model import Analysis
+
+CHROMIUM = Path("/usr/bin/chromium")
+REPO = Path(__file__).resolve().parent.parent
+CONFIG = REPO / "mkdocs.yml"
+SUB_PATH = "repo"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+SCREENSHOTS = REPO / "docs-assets"
+OWN_HEADINGS = {"Timeline", "Key quotes", "Sources", "In this story", "Earlier days"}
+INSPECT = """() => {
+  const article = document.querySelector("article");
+  const active = article.querySelectorAll("script, iframe, img, form, object, embed, base, "
+    + "meta, link, [onerror], [onclick], [onload], [onmouseover], [ontoggle]").length;
+  return {active, h1: article.querySelectorAll("h1").length,
+          headings: [...article.querySelectorAll("h2, h4")].map(h => h.innerText)};
+}"""
+"""What article text could have smuggled into a page, counted in the browser."""
+WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is not installed "
+                       "(Debian package 'chromium'); browser tests need it"),
+]
+sync_api = pytest.importorskip("playwright.sync_api", reason="Playwright is not installed")
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    """A folder served over HTTP; the site goes in its ``repo/`` sub-folder."""
+    root = tmp_path_factory.mktemp("www")
+    handler = functools.partial(_Quiet, directory=str(root))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield root, f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def publish(analysis: Analysis, work: Path, out: Path, site_url: str) -> None:
+    """Write pages and build the site with ``site_url`` (feeds and sitemap use it)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("SITE_URL", site_url)
+        pages.write_pages(analysis, work / "docs", config_file=CONFIG)
+        site.build_site(CONFIG, work / "docs", out, site_url=site_url)
+
+
+@pytest.fixture(scope="module")
+def sample(server: tuple[Path, str], tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The sample articles in content/ through the real pipeline; returns the site's URL."""
+    root, base = server
+    work = tmp_path_factory.mktemp("sample")
+    settings = Settings(root=REPO, docs_dir=work / "docs", site_dir=root / SUB_PATH,
+                        cache_dir=work / "cache")
+    url = f"{base}{SUB_PATH}/"
+    publish(pipeline.run(settings), work, root / SUB_PATH, url)
+    return url
+
+
+@pytest.fixture(scope="module")
+def hostile(server: tuple[Path, str], tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The hostile corpus as hand-built stories (every field a payload); returns its URL."""
+    root, base = server
+    work = tmp_path_factory.mktemp("hostile")
+    url = f"{base}hostile/"
+    publish(hostile_analysis(), work, root / "hostile", url)
+    return url
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+class Watch:
+    """A page with its console errors, page errors, dialogs and off-site requests recorded."""
+
+    def __init__(self, browser: Any, allowed: str, **context: Any) -> None:
+        self.context = browser.new_context(**context)
+        self.page = self.context.new_page()
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.foreign: list[str] = []
+        self.page.on("console", lambda m: m.type == "error" and self.errors.append(m.text))
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.on("dialog", self._dialog)
+        # Listening is much cheaper than routing every request through Python.
+        self.page.on("request", lambda r: r.url.startswith(allowed) or self.foreign.append(r.url))
+
+    def _dialog(self, dialog: Any) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def watch(browser: Any, server: tuple[Path, str]) -> Iterator[Watch]:
+    watched = Watch(browser, server[1])
+    yield watched
+    watched.close()
+
+
+def first_story(watch: Watch, url: str) -> str:
+    watch.page.goto(url)
+    href = watch.page.locator(".dg-card__title a").first.get_attribute("href")
+    assert href
+    return urllib.parse.urljoin(url, href)
+
+
+def test_home_lists_the_story(watch: Watch, sample: str) -> None:
+    watch.page.goto(sample)
+    assert watch.page.locator(".dg-card").count() >= 1
+    assert watch.page.locator(".dg-card__title a").first.inner_text().strip()
+    assert watch.errors == [] and watch.foreign == []
+
+
+def test_story_page_shows_timeline_quotes_and_sources(watch: Watch, sample: str) -> None:
+    watch.page.goto(first_story(watch, sample))
+    page = watch.page
+    assert page.locator("h1").count() == 1
+    assert page.locator(".dg-timeline .dg-event").count() >= 1
+    assert page.locator(".dg-quote blockquote").count() >= 1
+    assert page.locator(".dg-sources tbody tr").count() >= 2
+    assert page.locator("a.dg-cite").count() >= 1
+    assert watch.errors == [] and watch.foreign == []
+
+
+def test_search_finds_sheinbaum(watch: Watch, sample: str) -> None:
+    watch.page.goto(sample)
+    watch.page.locator("input.md-search__input").click()
+    watch.page.keyboard.type("Sheinbaum", delay=20)  # Material searches on key events
+    results = watch.page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=15_000)
+    assert results.count() >= 1
+    assert "sheinbaum" in watch.page.locator(".md-search-result").inner_text().lower()
+    assert watch.errors == []
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(str(values["id"]))
+        for name in ("href", "src"):
+            if values.get(name) and tag != "base":
+                self.links.append(str(values[name]))
+
+
+def fetch(url: str) -> tuple[int, bytes, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            return response.status, response.read(), response.headers.get_content_type()
+    except urllib.error.HTTPError as exc:
+        return exc.code, b"", ""
+
+
+def crawl(start: str) -> tuple[dict[str, _Links], list[str]]:
+    """Every page reachable from ``start`` inside its folder, and the broken links found."""
+    pages_seen: dict[str, _Links] = {}
+    broken: list[str] = []
+    queue = [start]
+    while queue:
+        url = queue.pop()
+        if url in pages_seen:
+            continue
+        status, body, kind = fetch(url)
+        if status != 200:
+            broken.append(url)
+            continue
+        parsed = _Links()
+        if kind == "text/html":
+            parsed.feed(body.decode("utf-8"))
+        pages_seen[url] = parsed
+        for link in parsed.links:
+            target = urllib.parse.urljoin(url, link)
+            if target.startswith(start):
+                queue.append(urllib.parse.urldefrag(target).url)
+            elif urllib.parse.urlsplit(target).netloc == urllib.parse.urlsplit(start).netloc:
+                broken.append(f"{url} -> {link} (outside the sub-path)")
+    return pages_seen, broken
+
+
+def test_every_internal_link_and_anchor_resolves(sample: str) -> None:
+    seen, broken = crawl(sample)
+    assert broken == []
+    missing = []
+    for url, parsed in seen.items():
+        for link in parsed.links:
+            target, fragment = urllib.parse.urldefrag(urllib.parse.urljoin(url, link))
+            if fragment and target in seen and fragment not in seen[target].ids:
+                missing.append(f"{url} -> {link}")
+    assert missing == []
+    assert any("/stories/" in u for u in seen) and any("/people/" in u for u in seen)
+
+
+@pytest.mark.parametrize("path", ["", "archive/index.html", "people/index.html",
+                                  "speakers/index.html", "tags.html"])
+def test_index_pages_have_no_console_errors(watch: Watch, sample: str, path: str) -> None:
+    watch.page.goto(sample + path)
+    assert watch.page.locator("h1").count() >= 1
+    assert watch.errors == [] and watch.foreign == []
+
+
+def test_screenshots_of_home_and_story(browser: Any, server: tuple[Path, str], sample: str,
+                                       tmp_path: Path) -> None:
+    """Desktop and phone screenshots; ``UPDATE_SCREENSHOTS=1`` writes them to docs-assets/."""
+    out = SCREENSHOTS if os.environ.get("UPDATE_SCREENSHOTS") else tmp_path
+    out.mkdir(exist_ok=True)
+    for name, (width, height) in WIDTHS.items():
+        watched = Watch(browser, server[1], viewport={"width": width, "height": height})
+        story = first_story(watched, sample)
+        for page_name, url in (("home", sample), ("story", story)):
+            watched.page.goto(url)
+            shot = out / f"{page_name}-{name}.png"
+            watched.page.screenshot(path=str(shot), full_page=page_name == "home")
+            assert shot.stat().st_size > 10_000
+        watched.close()
+        assert watched.errors == []
+
+
+@pytest.mark.slow  # ~120 pages: 25 s on an idle 2-core machine, more under load
+def test_hostile_pages_run_nothing_and_load_nothing(browser: Any, server: tuple[Path, str],
+                                                    hostile: str) -> None:
+    seen, broken = crawl(hostile)
+    assert broken == []
+    html_pages = [u for u in seen if u.endswith((".html", "/"))]
+    assert len(html_pages) > 50
+    watched = Watch(browser, server[1])
+    try:
+        for url in html_pages:
+            watched.page.goto(url, wait_until="load")
+            found = watched.page.evaluate(INSPECT)  # one round trip per page keeps this quick
+            assert found["active"] == 0 and found["h1"] == 1, url
+            if not url.endswith("/tags.html"):  # Material's tag listing: a heading per tag
+                assert {h.strip() for h in found["headings"]} <= OWN_HEADINGS, url
+        assert watched.dialogs == []
+        assert watched.foreign == []
+        assert [e for e in watched.errors if "alert" in e or "pwned" in e.lower()] == []
+    finally:
+        watched.close()
+
+
+def test_hostile_search_results_stay_text(watch: Watch, hostile: str) -> None:
+    watch.page.goto(hostile + "stories/hostile-00.html")
+    watch.page.locator("input.md-search__input").click()
+    watch.page.keyboard.type("Hostile", delay=20)  # every hostile headline starts with it
+    watch.page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+    results = watch.page.locator(".md-search-result")
+    assert "<script>alert(" in results.inner_text()  # shown as text...
+    assert results.locator("script, img, iframe, svg[onload], [onerror]").count() == 0  # ...only
+    assert watch.dialogs == [] and watch.foreign == []
