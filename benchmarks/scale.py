@@ -17,9 +17,13 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import logging
 import math
+import os
+import re
 import resource
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -54,23 +58,45 @@ def run_child(corpus: Path, work: Path) -> dict[str, Any]:
             "maxrss_worker": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024}
 
 
-def measure(size: int, base: Path, real: list[synth.RealArticle]) -> dict[str, Any]:
+def measure(size: int, base: Path, real: list[synth.RealArticle],
+            timeout: float) -> dict[str, Any]:
     corpus = base / f"corpus-{size}"
     if not corpus.exists():
         synth.write_corpus(size, corpus, real=real)
     work = base / f"work-{size}"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir()
-    out = subprocess.run([sys.executable, "-m", "benchmarks.scale", "--child", str(corpus),
-                          str(work)], capture_output=True, text=True, check=False,
-                         cwd=_common.REPO)
-    if out.returncode != 0:
-        print(out.stderr[-3000:])
-        return {"size": size, "error": out.stderr.strip().splitlines()[-1:]}
-    result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
-    result["size"] = size
+    code, stdout, stderr = _child(["--child", str(corpus), str(work)], timeout)
     shutil.rmtree(work, ignore_errors=True)
+    if code is None:
+        return {"size": size, "error": f"did not finish in {timeout:.0f} s",
+                "partial": _stages_logged(stderr)}
+    if code != 0:
+        print(stderr[-3000:])
+        return {"size": size, "error": stderr.strip().splitlines()[-1:]}
+    result: dict[str, Any] = json.loads(stdout.strip().splitlines()[-1])
+    result["size"] = size
     return result
+
+
+def _child(args: list[str], timeout: float) -> tuple[int | None, str, str]:
+    """Run this module as a child in its own process group; kill the group on timeout."""
+    proc = subprocess.Popen([sys.executable, "-m", "benchmarks.scale", *args],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            cwd=_common.REPO, start_new_session=True)
+    try:
+        stdout, stderr = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        stdout, stderr = proc.communicate()
+        return None, stdout, stderr
+    return proc.returncode, stdout, stderr
+
+
+def _stages_logged(stderr: str) -> dict[str, float]:
+    """Stage times the child logged before it was stopped."""
+    found = re.findall(r"Stage (\w+) took ([\d.]+) s", stderr)
+    return {name: float(seconds) for name, seconds in found}
 
 
 def render_child(stories: int, work: Path) -> dict[str, Any]:
@@ -133,14 +159,12 @@ def measure_render(stories: int, base: Path) -> dict[str, Any]:
     work = base / f"render-{stories}"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
-    out = subprocess.run([sys.executable, "-m", "benchmarks.scale", "--render-child",
-                          str(stories), str(work)], capture_output=True, text=True,
-                         check=False, cwd=_common.REPO)
+    code, stdout, stderr = _child(["--render-child", str(stories), str(work)], 1800)
     shutil.rmtree(work, ignore_errors=True)
-    if out.returncode != 0:
-        print(out.stderr[-3000:])
-        return {"stories": stories, "error": out.stderr.strip().splitlines()[-1:]}
-    result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
+    if code != 0:
+        print(stderr[-3000:])
+        return {"stories": stories, "error": stderr.strip().splitlines()[-1:]}
+    result: dict[str, Any] = json.loads(stdout.strip().splitlines()[-1])
     return result
 
 
@@ -163,7 +187,9 @@ def pipeline_table(results: list[dict[str, Any]]) -> str:
         rows.append(f"| {label} | " + " | ".join(_mb(r[key]) for r in ok) + " | |")
     for label, key in (("articles", "articles"), ("stories", "stories")):
         rows.append(f"| {label} | " + " | ".join(f"{r[key]:,}" for r in ok) + " | |")
-    errors = [f"- {r['size']:,}: failed: {r['error']}" for r in results if "error" in r]
+    errors = [f"- {r['size']:,}: {r['error']}" + (
+        "; stages finished: " + ", ".join(f"{k} {v:.0f} s" for k, v in r["partial"].items())
+        if r.get("partial") else "") for r in results if "error" in r]
     return "\n".join(rows + errors)
 
 
@@ -215,11 +241,15 @@ def main() -> None:
     parser.add_argument("--sizes", default=",".join(map(str, SIZES)))
     parser.add_argument("--no-render", action="store_true")
     parser.add_argument("--no-record", action="store_true")
+    parser.add_argument("--timeout", type=float, default=2700,
+                        help="Seconds one size may run before it is stopped and reported.")
     parser.add_argument("--child", nargs=2)
     parser.add_argument("--render-child", nargs=2)
     parser.add_argument("--base", default=str(Path(tempfile.gettempdir()) / "news-digest-scale"))
     args = parser.parse_args()
     if args.child:
+        logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
+        logging.getLogger("generator.pipeline").setLevel(logging.INFO)
         print(json.dumps(run_child(Path(args.child[0]), Path(args.child[1]))))
         return
     if args.render_child:
@@ -230,12 +260,11 @@ def main() -> None:
         _common.require_eval("ecbplus-stories")
     base = Path(args.base)
     base.mkdir(parents=True, exist_ok=True)
-    results = []
-    for size in (int(s) for s in args.sizes.split(",")):
-        results.append(measure(size, base, real))
-        print(pipeline_table(results), flush=True)
     renders = [] if args.no_render else [measure_render(n, base) for n in RENDER_STORIES]
-    report(results, renders, args)
+    results: list[dict[str, Any]] = []
+    for size in (int(s) for s in args.sizes.split(",")):
+        results.append(measure(size, base, real, args.timeout))
+        report(results, renders, args)  # recorded after each size: a long run leaves figures
 
 
 def report(results: list[dict[str, Any]], renders: list[dict[str, Any]],

@@ -1,8 +1,8 @@
 """The orchestrator: reads like the design diagram; analyses everything before writing anything.
 
-Per-article stages (clean, extract) run through ``parallel.pmap`` on every core and reuse the
-previous build's results from the cache, keyed by the article's content; only misses are
-computed. Global stages (dedupe, cluster, merge) run on the whole corpus every build. The story
+Per-article stages (clean, extract) and per-story merging run through ``parallel.pmap`` on
+every core and reuse the previous build's results from the cache, keyed by content; only misses
+are computed. Global stages (dedupe, cluster) run on the whole corpus every build. The story
 history (identity) is read during analysis and saved only once the site is published.
 """
 
@@ -32,7 +32,7 @@ from generator import (
     site,
 )
 from generator.cache import Cache, content_key
-from generator.config import Settings
+from generator.config import Settings, StorySettings
 from generator.errors import InputError
 from generator.model import (
     Analysis,
@@ -40,6 +40,7 @@ from generator.model import (
     Extraction,
     PartialDate,
     Skipped,
+    Story,
     StoryDraft,
 )
 from generator.parallel import pmap
@@ -78,6 +79,7 @@ class _Timer:
             yield
         finally:
             self.stages.append((name, time.perf_counter() - start))
+            log.info("Stage %s took %.1f s", name, self.stages[-1][1])
 
 
 def run(settings: Settings, *, progress: Progress = SILENT, today: dt.date | None = None,
@@ -117,8 +119,7 @@ def run(settings: Settings, *, progress: Progress = SILENT, today: dt.date | Non
         with timer.stage("extract"):
             extractions = _extract_all(drafts, work)
         with timer.stage("merge"):
-            stories = [merge.merge(d, extractions, settings=settings.story)
-                       for d in progress.iter(drafts, "Merging")]
+            stories = _merge_all(drafts, extractions, settings.story, work)
         with timer.stage("identity"):
             stories, moved = identity.assign_slugs(
                 stories, state_dir=settings.path(settings.cache_dir), today=today.isoformat())
@@ -231,4 +232,27 @@ def _extract_one(item: tuple[Article, PartialDate | None]) -> Extraction:
     """Extract one source's primary (top-level, so worker processes can run it)."""
     article, reference = item
     return extract.extract(article, reference)
+
+
+MergeInput = tuple[StoryDraft, dict[str, Extraction], StorySettings]
+
+
+def _merge_all(drafts: list[StoryDraft], extractions: dict[str, Extraction],
+               settings: StorySettings, work: _Work) -> list[Story]:
+    """Merge every draft; a story whose draft (sources, references, terms) is unchanged is reused.
+
+    The draft's ``repr`` holds every article and reference date, which determine its
+    extractions, so it is the whole input of ``merge.merge`` besides the settings.
+    """
+    items: list[MergeInput] = [
+        (d, {s.id: extractions[s.id] for s in d.sources if s.id in extractions}, settings)
+        for d in drafts]
+    keys = [content_key("merge", repr(d), repr(settings)) for d in drafts]
+    return work.map("merge", _merge_one, items, keys, "Merging")
+
+
+def _merge_one(item: MergeInput) -> Story:
+    """Merge one story (top-level, so worker processes can run it)."""
+    draft, extractions, settings = item
+    return merge.merge(draft, extractions, settings=settings)
 
