@@ -116,3 +116,12 @@ def test_benchmark_scoring_counts_matches_misses_and_speakers() -> None:
     assert (tally.true_pos, tally.predicted, tally.found, tally.gold) == (1, 2, 1, 1)
     assert figures["precision"] == 0.5
     assert figures["speaker_accuracy"] == 1.0
+
+
+def test_benchmark_leaves_single_quoted_predictions_unscored() -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    scorer = importlib.import_module("benchmarks.quotes")
+    text = "Lima says talks 'will not happen'\n\nNo quotes here."
+    tally = scorer.Tally()
+    scorer.score_article(text, [], find_quotes(text), tally)
+    assert (tally.unscored, tally.predicted) == (1, 0)
