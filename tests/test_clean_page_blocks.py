@@ -112,3 +112,10 @@ def test_strip_related_headlines_only_in_punctuated_text() -> None:
     assert "Ferry operator" not in " ".join(pb.strip_related_headlines(body))
     unpunctuated = [line.rstrip(".") for line in body]
     assert pb.strip_related_headlines(unpunctuated) == unpunctuated
+
+
+def test_strip_teaser_tail_with_comment_counts_and_ages() -> None:
+    body = [f"Body paragraph {i} of the story, a full sentence." for i in range(6)]
+    tail = ["Ferry fares to rise in spring", "12 comments", "Operators blame fuel costs.",
+            "New bridge opens to traffic", "2 hours ago", "Commuters cheered at dawn."]
+    assert pb.strip_teaser_tail([*body, *tail]) == body
