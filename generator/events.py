@@ -37,6 +37,8 @@ FUTURE_CUES = re.compile(
 
 # Leading phrases that only say who reported, not what happened.
 LEADING_ATTRIBUTION = (
+    # A wire dateline: "LONDON | Wed 11:17 am BST LONDON (Reuters) - ".
+    re.compile(r"^[^.]{0,100}?\((?:[A-Z][\w.!]*\s?){1,3}\)\s*[-—–]+\s*"),
     re.compile(r"^(?:Citing|Quoting)\b[^,]{0,120},\s*"),
     re.compile(r"^(?:According to|As reported by)\b[^,]{0,80},\s*"),
 )
@@ -240,8 +242,8 @@ def _strip_date(clause: str, start: int, end: int) -> str:
     """
     head = _DATE_PREFIX.sub("", clause[:start]).rstrip()
     tail = clause[end:].lstrip()
-    if _BOUND_PREPOSITION.search(clause[:start]):
-        return clause
+    if _BOUND_PREPOSITION.search(clause[:start]) or re.match(r"[’']s\b", clause[end:]):
+        return clause  # "much of 2025", "Monday's figures": the date is part of a phrase
     if tail.startswith(",") and (not head or head.endswith(",")):
         head, tail = head.rstrip(","), tail[1:].lstrip()
     return f"{head} {tail}"

@@ -9,14 +9,20 @@ incompatible dates, the dates most sources give wins and the others are listed a
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import logging
 import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from generator import textvec
 from generator.model import Event, PartialDate, Source, TimelineEntry
+
+log = logging.getLogger(__name__)
 
 # Similarity of two events: cosine of their lower-case words (the action: "designated",
 # "begun planning") weighted this much, the rest from their capitalised names (the actors).
@@ -41,6 +47,13 @@ IDEAL_TEXT_CHARS = 150
 SOURCE_WEIGHT = 3.0
 TERM_WEIGHT = 1.0
 DAY_PRECISION_BONUS = 0.5
+# Most events compared pairwise in one story (the comparison is quadratic in time and memory:
+# 1,500 events take about a second and 36 MB). Larger stories keep the events of the dates
+# most sources refer to.
+MAX_EVENTS_COMPARED = 1500
+# Groups an event is checked against, most similar first: past a few dozen, a further group
+# would have to be both less similar and the only one with a compatible date.
+MAX_CANDIDATE_GROUPS = 30
 # Date salience (DATEWISE idea: a day many articles refer to from other days mattered). Each
 # article published on a day adds this much to that day; each article referring to a day adds
 # one. Calibrated on Timeline17 (benchmarks/timeline.py): 0, 0.25, 0.5 and 1 all score within
@@ -61,10 +74,13 @@ _BROKEN_QUOTE = re.compile(r"\w\"\w")
 class _Group:
     members: list[tuple[int, Event]] = field(default_factory=list)
     """(source rank, event): rank is the source's position, first reporter first."""
+    dates: set[PartialDate] = field(default_factory=set)
+    ranks: set[int] = field(default_factory=set)
 
-    @property
-    def dates(self) -> list[PartialDate]:
-        return [e.date for _, e in self.members]
+    def add(self, rank: int, event: Event) -> None:
+        self.members.append((rank, event))
+        self.dates.add(event.date)
+        self.ranks.add(rank)
 
 
 def build(events: Mapping[str, Sequence[Event]], sources: Sequence[Source], *,
@@ -86,12 +102,34 @@ def build(events: Mapping[str, Sequence[Event]], sources: Sequence[Source], *,
     items.sort(key=lambda item: (item[0], item[1].start))
     if not items:
         return ()
+    items = _most_referred(items)
     groups = _group(items, similarity([e.text for _, e in items]))
     copies = [len(s.articles) for s in ordered]
     entries = [_entry(g, ordered, copies) for g in groups]
     scored = sorted(entries, key=lambda en: -_importance(en, terms))[:limit]
     return tuple(sorted(scored, key=lambda en: (chronological(en.date),
                                                 min(rank[s] for s in en.sources))))
+
+
+def _most_referred(items: list[tuple[int, Event]]) -> list[tuple[int, Event]]:
+    """At most MAX_EVENTS_COMPARED events: those whose date most sources refer to.
+
+    Comparing events is quadratic; a story of hundreds of sources keeps the events of its
+    most referred-to dates (the ones a timeline of ``limit`` entries can show anyway).
+    """
+    if len(items) <= MAX_EVENTS_COMPARED:
+        return items
+    referred = Counter(date for _, date in {(r, e.date) for r, e in items})
+    by_date = Counter(e.date for _, e in items)
+    kept: set[PartialDate] = set()
+    total = 0
+    for date, _ in sorted(((d, referred[d]) for d in by_date), key=lambda p: -p[1]):
+        if total + by_date[date] > MAX_EVENTS_COMPARED:
+            continue
+        kept.add(date)
+        total += by_date[date]
+    log.debug("timeline: compared %d of %d events", total, len(items))
+    return [(r, e) for r, e in items if e.date in kept]
 
 
 def chronological(date: PartialDate) -> tuple[int, int, int]:
@@ -154,6 +192,7 @@ def similarity(texts: Sequence[str]) -> textvec.Matrix:
     return ACTION_WEIGHT * actions + (1 - ACTION_WEIGHT) * names
 
 
+@functools.lru_cache(maxsize=65536)
 def compatible(a: PartialDate, b: PartialDate) -> bool:
     """True when the two dates can name the same moment (equal, or one holds the other)."""
     return a.contains(b) or b.contains(a)
@@ -162,28 +201,37 @@ def compatible(a: PartialDate, b: PartialDate) -> bool:
 def _group(items: Sequence[tuple[int, Event]],
            sim: textvec.Matrix) -> list[_Group]:
     groups: list[_Group] = []
-    index_of: list[list[int]] = []
+    group_of = np.zeros(len(items), dtype=np.intp)
+    same_day: defaultdict[PartialDate, set[int]] = defaultdict(set)
     per_day = Counter((rank, e.date) for rank, e in items)
+    floor = min(MERGE_SIMILARITY, DISPUTE_SIMILARITY)
     for i, (rank, event) in enumerate(items):
+        scores = np.full(len(groups), -1.0)
+        np.maximum.at(scores, group_of[:i], sim[i, :i])  # best match within each group
+        above = np.flatnonzero(scores >= floor)
+        if len(above) > MAX_CANDIDATE_GROUPS:  # only the most similar groups can win anyway
+            above = above[np.argsort(-scores[above])[:MAX_CANDIDATE_GROUPS]]
+        candidates = set(above.tolist()) | same_day[event.date]
         best, best_score = None, -1.0
-        for g, group in enumerate(groups):
-            score = max(sim[i, j] for j in index_of[g])
+        for g in candidates:
+            group, score = groups[g], float(scores[g])
             joins = _joins(group, rank, event, score) or _sole_of_day(group, rank, event, per_day)
-            if score > best_score and joins:
+            if joins and score > best_score:
                 best, best_score = g, score
         if best is None:
             groups.append(_Group())
-            index_of.append([])
             best = len(groups) - 1
-        groups[best].members.append((rank, event))
-        index_of[best].append(i)
+        groups[best].add(rank, event)
+        group_of[i] = best
+        if event.date.precision == "day":
+            same_day[event.date].add(best)
     return groups
 
 
 def _joins(group: _Group, rank: int, event: Event, score: float) -> bool:
     if all(compatible(event.date, d) for d in group.dates):
         return score >= MERGE_SIMILARITY
-    if any(r == rank for r, _ in group.members):
+    if rank in group.ranks:
         return False  # a source does not disagree with itself: two happenings
     return score >= DISPUTE_SIMILARITY and all(_disputable(event.date, d) for d in group.dates
                                                if not compatible(event.date, d))
@@ -197,7 +245,8 @@ def _sole_of_day(group: _Group, rank: int, event: Event,
     media at the airport"), but a source that reports one thing on a day and another source
     that reports one thing on that day with the same actor are telling the same happening.
     """
-    if event.date.precision != "day" or per_day[(rank, event.date)] != 1:
+    if (event.date.precision != "day" or per_day[(rank, event.date)] != 1
+            or group.dates != {event.date} or rank in group.ranks):
         return False
     if any(r == rank or e.date != event.date or per_day[(r, e.date)] != 1
            for r, e in group.members):
@@ -205,6 +254,7 @@ def _sole_of_day(group: _Group, rank: int, event: Event,
     return all(textvec.names(event.text) & textvec.names(e.text) for _, e in group.members)
 
 
+@functools.lru_cache(maxsize=65536)
 def _disputable(a: PartialDate, b: PartialDate) -> bool:
     coarse = a.precision != "day" or b.precision != "day"
     gap = abs((a.earliest() - b.earliest()).days)

@@ -111,3 +111,16 @@ def test_social_signature_is_not_an_event() -> None:
     text = "— Intel open source (@Osint613) November 13, 2025"
     found = [mention(text, "November 13, 2025", "2025-11-13")]
     assert find_events(text, "a1", found, REF) == ()
+
+
+@pytest.mark.parametrize(("text", "surface", "value", "expected"), [
+    ("GENEVA | Tue 1:47 pm EDT GENEVA (Reuters) - The WHO declared a flu pandemic on Thursday.",
+     "Thursday", "2009-06-11", "The WHO declared a flu pandemic."),
+    ("Since Monday's figures were collated, Turkey has confirmed its first two cases.",
+     "Monday", "2009-05-11", "Since Monday's figures were collated, Turkey has confirmed its "
+     "first two cases."),
+])
+def test_wire_datelines_and_possessive_dates(text: str, surface: str, value: str,
+                                             expected: str) -> None:
+    events = find_events(text, "a1", [mention(text, surface, value)], PartialDate(2009, 6, 12))
+    assert [e.text for e in events] == [expected]
