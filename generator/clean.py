@@ -148,8 +148,13 @@ class Prepared:
     @property
     def title(self) -> str | None:
         """The headline known so far (input metadata, else a header line)."""
+        return self.header_title or self.article.title
+
+    @property
+    def header_title(self) -> str | None:
+        """The headline taken from a header line, if that is where the title came from."""
         title = dict(self.updates).get("title")
-        return title if isinstance(title, str) else self.article.title
+        return title if isinstance(title, str) else None
 
 
 def clean_corpus(articles: Sequence[Article]) -> tuple[list[Article], list[Skipped]]:
@@ -212,7 +217,10 @@ def finish(prepared: Sequence[Prepared]) -> tuple[list[Article], list[Skipped]]:
     Returns:
         The cleaned articles (same order) and a Skipped for each article left empty.
     """
-    banned = recurring.recurring_lines([p.lines for p in prepared])
+    family_of = recurring.families([p.lines for p in prepared])
+    banned = recurring.recurring_lines([p.lines for p in prepared], family_of)
+    masts = recurring.mastheads([p.header_title for p in prepared], family_of)
+    prepared = [_demote_masthead(p, masts) if p.header_title else p for p in prepared]
     titles = {title_key(p.title) for p in prepared} - {""}
     shortest = min((len(t) for t in titles), default=0)
     kept: list[Article] = []
@@ -232,6 +240,22 @@ def _same_title(line: str, key: str) -> bool:
     # A line can only reduce to ``key`` if it is at least as long; checking lengths first
     # skips the regex for almost every line.
     return len(key) <= len(line) <= 2 * len(key) + 40 and title_key(line) == key
+
+
+def _demote_masthead(item: Prepared, masts: frozenset[str]) -> Prepared:
+    """When the "headline" is a site name recurring atop many pages, take the next line."""
+    title = item.header_title
+    if title is None or recurring.line_key(title) not in masts:
+        return item
+    updates = [(k, v) for k, v in item.updates if k != "title"]
+    found = [f for f in item.found if f != ("title", "header")]
+    lines = list(item.lines)
+    first = next((i for i, line in enumerate(lines) if line), None)
+    if first is not None and metadata.looks_like_headline(lines[first]):
+        updates.append(("title", lines.pop(first)))
+        found.append(("title", "header"))
+    return dataclasses.replace(item, lines=tuple(lines), updates=tuple(updates),
+                               found=tuple(found))
 
 
 def _is_a_title(line: str, titles: set[str], shortest: int) -> bool:

@@ -119,14 +119,20 @@ def _at_edge(position: int, total: int) -> bool:
     return position < EDGE_HEAD_LINES or position >= total - EDGE_TAIL_LINES
 
 
-def recurring_lines(articles: Sequence[Sequence[str]]) -> frozenset[str]:
+def recurring_lines(articles: Sequence[Sequence[str]],
+                    family_of: Sequence[int] | None = None) -> frozenset[str]:
     """Keys (see ``line_key``) of lines that are boilerplate because they recur across families.
 
     Short non-sentence lines count wherever they stand; full sentences only at the top or
     bottom of an article, where site furniture sits (a sentence inside the body that recurs is
     shared reporting, not boilerplate).
+
+    Args:
+        articles: each article's lines, whitespace-normalised.
+        family_of: ``families(articles)`` when the caller has it already.
     """
-    family_of = families(articles)
+    if family_of is None:
+        family_of = families(articles)
     seen_in: dict[str, set[int]] = defaultdict(set)
     for index, lines in enumerate(articles):
         text_lines = [line for line in lines if line]
@@ -148,3 +154,18 @@ def _kind(line: str) -> str | None:
 
 def _needed(key: str) -> int:
     return SHORT_MIN_FAMILIES if _kind(key) == "short" else SENTENCE_MIN_FAMILIES
+
+
+MASTHEAD_MIN_FAMILIES = 3
+"""A headline-shaped first line shared by this many unrelated articles is the site's name or a
+banner, not a headline. Two outlets may honestly print the same headline; three unrelated
+articles under one "headline" are a masthead."""
+
+
+def mastheads(titles: Sequence[str | None], family_of: Sequence[int]) -> frozenset[str]:
+    """Keys of header titles that recur across MASTHEAD_MIN_FAMILIES families (site names)."""
+    seen_in: dict[str, set[int]] = defaultdict(set)
+    for title, family in zip(titles, family_of, strict=True):
+        if title:
+            seen_in[line_key(title)].add(family)
+    return frozenset(k for k, fams in seen_in.items() if len(fams) >= MASTHEAD_MIN_FAMILIES)

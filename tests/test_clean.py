@@ -163,3 +163,23 @@ def test_prepare_then_finish_is_clean_corpus_and_picklable() -> None:
     items = [i for i in ingest.read_corpus([SAMPLES], root=SAMPLES) if isinstance(i, Article)]
     prepared = [pickle.loads(pickle.dumps(clean.prepare(a))) for a in items]
     assert clean.finish(prepared) == clean.clean_corpus(items)
+
+
+def test_site_name_atop_every_page_is_not_the_headline() -> None:
+    heads = ["Ferry fares to rise in spring", "New bridge opens to traffic",
+             "Council approves bus routes"]
+    articles = [make_article(id=f"a{i}", path=f"a{i}.txt", title=None, text=(
+        f"Harbour Herald\n\n{head}\n\nStory {i} is about {head.lower()} and nothing else."))
+        for i, head in enumerate(heads)]
+    kept, _ = clean.clean_corpus(articles)
+    assert [a.title for a in kept] == heads
+    assert all(a.found("title") == "header" for a in kept)
+    assert all("Harbour Herald" not in a.text and a.text.startswith("Story") for a in kept)
+
+
+def test_two_outlets_may_share_a_headline() -> None:
+    articles = [make_article(id=f"a{i}", path=f"a{i}.txt", title=None, text=(
+        f"Senate passes stopgap bill\n\nOutlet {i} wrote its own story about the vote, with "
+        f"quotes from senators and details on the budget number {i}.")) for i in range(2)]
+    kept, _ = clean.clean_corpus(articles)
+    assert [a.title for a in kept] == ["Senate passes stopgap bill"] * 2
