@@ -99,7 +99,9 @@ VERB_RE = re.compile(VERB)
 SUBJECT_BEFORE = re.compile(rf"{NP}{APPOS}(?:(?<=\)),)?[^\S\n]+{ADVERBS}$")
 # A name introducing a quote with a colon: 'Pew Research: "..."', 'Continued Stone: "..."'.
 COLON_NAME = re.compile(
-    rf"(?:^|[^\w\s,]\s*|\b(?P<verb>{VERB}|[A-Z][a-z]+ed)[^\S\n]+)(?P<np>{NAMED})\s*[:—–-]\s*$")
+    rf"(?:^\s*|[^\w\s,]\s*|\b(?P<verb>{VERB}|[A-Z][a-z]+ed)[^\S\n]+)(?P<np>{NAMED})\s*[:—–-]\s*$"
+    # ... or a name and any verb right before the colon: 'O'Malley interjected: "..."'.
+    rf"|\b(?P<np2>{NAMED})[^\S\n]+{ADVERBS}(?P<verb2>{VERB}|[a-z]+ed)\s*:\s*$")
 SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s+(?=[\"“‘(]?[A-Z0-9])|\n")
 
 

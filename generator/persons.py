@@ -175,7 +175,7 @@ class Mention:
     """True when the name acts in its clause (followed by a verb, not after a preposition)."""
 
 
-_PREPOSITIONS = words(
+PREPOSITIONS = words(
     "of to for with by from against about at on in than as into over under between among "
     "including like after before behind toward towards and or")
 # After a name: an optional party tag or appositive, then a lower-case word (the verb).
@@ -221,7 +221,7 @@ class Mentions:
         prev_word = re.search(r"(\w+)\W*$", text[max(0, start - 20):start])
         acts = _ACTS.match(text, end)
         subject = bool(acts) and not run.endswith(("’s", "'s")) and not (
-            prev_word and prev_word.group(1).lower() in _PREPOSITIONS) and not (
+            prev_word and prev_word.group(1).lower() in PREPOSITIONS) and not (
             _JOINED.match(text, end))
         known = self.full.get(name.split()[-1].lower())
         if known and len(name.split()) == 1 and not org:

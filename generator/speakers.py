@@ -42,6 +42,7 @@ from generator.cuegrammar import (
 )
 from generator.persons import (
     CAP,
+    PREPOSITIONS,
     STOP_WORDS,
     Mentions,
     is_org,
@@ -211,18 +212,26 @@ def _sentence_subject(before: str, offset: int,
     head = before[:verb.start()] if verb else before
     fallback: tuple[_Cue | None, str | None] = (None, None)
     for match in SUBJECT_ANY.finditer(head):
-        if not _plausible_subject(match.group("np")):
+        if not _plausible_subject(match.group("np")) or _after_preposition(head, match.start()):
             continue
         found = _from_match(match, offset, "")
         speaker = _resolve(found, mentions)
+        acts = bool(VERBISH.match(head, match.end()))
+        opening = not head[:match.start()].strip()  # "Romney went after Trump ..."
         described = re.match(r"(?:the|a|an|who)\s", found.appos or "")  # "Dean, a former ...,"
-        if not speaker or not (mentions.is_person(speaker) or described):
+        if not speaker or not (mentions.is_person(speaker) or described or (opening and acts)):
             continue
-        if VERBISH.match(head, match.end()):
+        if acts:
             return found, speaker
         if fallback[0] is None:
             fallback = (found, speaker)
     return fallback
+
+
+def _after_preposition(text: str, pos: int) -> bool:
+    """True when the word before ``pos`` is a preposition ("went after Trump")."""
+    word = re.search(r"(\w+)\W*$", text[max(0, pos - 20):pos])
+    return bool(word) and word.group(1).lower() in PREPOSITIONS  # type: ignore[union-attr]
 
 
 def _cue_before(before: str, offset: int) -> _Cue | None:
@@ -231,8 +240,11 @@ def _cue_before(before: str, offset: int) -> _Cue | None:
     if according:
         return _from_match(max(according, key=lambda m: m.start()), offset)
     colon = COLON_NAME.search(before)
-    if colon and _plausible_subject(colon.group("np")):
-        return _from_match(colon, offset, _norm_cue(colon.group("verb") or ":"))
+    if colon:
+        group = "np" if colon.group("np") else "np2"
+        if _plausible_subject(colon.group(group)):
+            cue = colon.group("verb") or colon.group("verb2") or ":"
+            return _Cue(colon.group(group), _norm_cue(cue), offset + colon.start(group))
     verbs = list(VERB_RE.finditer(before))
     for verb in reversed(verbs):
         subject = SUBJECT_BEFORE.search(before, 0, verb.start())
