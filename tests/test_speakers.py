@@ -42,6 +42,14 @@ def _speakers(text: str) -> list[str | None]:
     ("NBC reported that “the plan has been shelved for now.”", ["NBC"]),
     # Passive cue.
     ("The mayor was asked by host Jill Park, “Will you run again next year?”", ["Jill Park"]),
+    # A name and any verb before a colon; a transcript-style "Name:" before the quote.
+    ("She said the plan was strong, to which O'Malley interjected: \"It's just not true.\"",
+     ["O'Malley"]),
+    ("Clinton answered first. Bush: \"The mission is to destroy the group, not to contain it.\"",
+     ["Bush"]),
+    # The sentence's acting subject, not the object after a preposition.
+    ("Romney went after Trump on Wednesday over his taxes, calling it “disqualifying” and "
+     "“a bombshell of unusual size.”", ["Romney", "Romney"]),
     # Quote after a colon paragraph.
     ("Governor Ruth Ames continued:\n\n“We will rebuild every school that was lost.”",
      ["Ruth Ames"]),
