@@ -171,3 +171,17 @@ def _bench() -> ModuleType:
     """benchmarks.timeline (the repo root is not on sys.path under pytest)."""
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     return importlib.import_module("benchmarks.timeline")
+
+
+def test_large_story_compares_only_events_of_most_referred_dates(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(timeline, "MAX_EVENTS_COMPARED", 3)
+    events = {
+        "late": [ev("late", P(2025, 11, 3), "The army began shelling the northern city."),
+                 ev("late", P(2025, 10, 1), "Talks about a ceasefire collapsed in the capital.")],
+        "early": [ev("early", P(2025, 11, 3), "The army began heavy shelling of the city.")],
+        "middle": [ev("middle", P(2025, 11, 3), "Then the army began shelling the city."),
+                   ev("middle", P(2025, 9, 9), "Rebels rejected a ceasefire in the capital.")],
+    }
+    entries = timeline.build(events, SOURCES, limit=10)
+    assert [(str(e.date), len(e.sources)) for e in entries] == [("2025-11-03", 3)]
