@@ -263,6 +263,8 @@ class _HeaderState:
         if match is None:
             return False
         name, value = FIELD_KEYS[match.group(1).lower()], match.group(2).strip()
+        if not _field_value_fits(name, value):
+            return False  # "Newspaper: Minister quits over ..." is a headline, not a field
         if name == "published":
             if self.published is None and label_allows(match.group(1)):
                 self._date(parse_date_text(value) or PartialDate.parse(value))
@@ -299,6 +301,23 @@ FIELD_KEYS: dict[str, str] = {
     "date": "published", "published": "published", "publication date": "published",
     "pubdate": "published",
 }
+FIELD_MAX_WORDS = {"outlet": 6, "author": 10, "url": 1}
+"""Longest value of a "Key: value" header line taken as that field: outlet names run 1-4
+words, bylines up to three names; anything longer is a headline with a colon in it."""
+_NAME_SMALL_WORDS = frozenset({"and", "of", "the", "de", "la", "van", "von", "&", "for"})
+
+
+def _field_value_fits(name: str, value: str) -> bool:
+    words = value.split()
+    if len(words) > FIELD_MAX_WORDS.get(name, 40) or value.endswith("."):
+        return False
+    if name in {"outlet", "author"}:
+        # Names are capitalised words: "Harbour Herald", "Maria Lindqvist and Tom Baker".
+        named = sum(1 for w in words if w[:1].isupper() or w.lower() in _NAME_SMALL_WORDS)
+        return named >= 0.75 * len(words)
+    return True
+
+
 _FIELD_LINE = re.compile(
     r"^(" + "|".join(sorted(FIELD_KEYS, key=len, reverse=True)) + r")\s*:\s*(\S.{0,300})$",
     re.IGNORECASE)

@@ -131,3 +131,10 @@ def test_read_header_stops_at_the_body() -> None:
 def test_date_line_with_section_labels(line: str, expected: PartialDate | None) -> None:
     found = md.date_line(line)
     assert (found[0] if found else None) == expected
+
+
+def test_headline_with_a_key_like_prefix_is_not_a_field() -> None:
+    header = md.read_header(["Newspaper: Defence minister quits over leaked emails", "",
+                             "The minister resigned on Monday."])
+    assert header.title == "Newspaper: Defence minister quits over leaked emails"
+    assert header.fields == ()
