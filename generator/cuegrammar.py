@@ -51,7 +51,9 @@ NAMED = rf"(?:(?:[Ff]ormer|[Tt]he|then-|[Ll]ate)[^\S\n]+)?{NAME}(?:[^\S\n]+\([^(
 NP = rf"(?P<np>{DESC}|{PRONOUN}|{NAMED})"
 DESC_NAME = re.compile(rf"{DETERMINER}[^\S\n]+(?:[a-z][\w'’-]*[^\S\n]+){{1,4}}(?P<name>{NAME})$")
 VERB = _verb_pattern()
-APPOS = r"(?:,[^\S\n](?P<appos>[^,\n“”\"]{1,90}),)?"
+# An appositive or a relative clause between a name and its verb ("Christie, who has campaigned
+# for Trump since February, blasted ...").
+APPOS = r"(?:,[^\S\n](?P<appos>[^,\n“”\"]{1,90}|who[^,\n“”\"]{1,200}),)?"
 # Up to four words before a name that follows the quote: "State spokesman Mark Toner said".
 CLAUSE_WORDS = (r"(?:when|as|while|because|but|and|or|after|before|if|since|though|although|"
                  r"until|where|who|which|that|the|a|an|her|his|their|its|in|on|at|for|with|of|"
@@ -84,7 +86,7 @@ VERBISH = re.compile(
     r"again|will|would|could|can|may|might|must|should|did|does)\b")
 # A name or pronoun followed by a lower-case word (its verb): a sentence's acting subject.
 SUBJECT_ANY = re.compile(rf"{NP}{APPOS},?[^\S\n]+(?=[a-z])")
-ACCORDING = re.compile(rf"(?P<verb>[Aa]ccording\s+to)\s+{NP}")
+ACCORDING = re.compile(rf"(?P<verb>[Aa]ccording\s+to)\s+(?:{LEAD}(?=[A-Z]))?{NP}")
 # A passive cue names the speaker after "by": 'Sanders was asked by host Bill Maher, "..."'.
 ASKED_BY = re.compile(
     rf"\b(?P<verb>asked|told|questioned|pressed|challenged)\s+by\s+(?:{LEAD}(?=[A-Z]))?"

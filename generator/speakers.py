@@ -343,6 +343,8 @@ def _describe(np: str, pos: int, mentions: Mentions) -> str | None:
     if possessive:
         return f"{mentions.unify(possessive.group(1))} {words[-1]}"
     rest = words[1:]
+    if any(w.lower() in STOP_WORDS for w in rest):
+        return None  # "With Democratic ...": a sentence opening, not a name
     if rest and all(w[:1].isupper() for w in rest) and not all(map(is_title_word, rest)):
         return " ".join(rest)
     capitalised = [w for w in rest if w[:1].isupper() and not is_title_word(w)]
