@@ -12,7 +12,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-from generator import sentences
+from generator import entities, sentences
 from generator.model import DateMention, Event, PartialDate, Quote
 
 # Fewer content words than this once the date is removed: a dateline or caption, not an event.
@@ -25,6 +25,9 @@ MAX_PHRASE_WORDS = 12
 MIN_PHRASE_WORDS = 3
 # Longest label or weekday text beside a date on a dateline ("Updated Thursday, ").
 MAX_DATELINE_CHARS = 40
+# How far back (characters) the sentence before an event is looked for when the event starts
+# with "He"/"She": one long news sentence.
+PRONOUN_LOOKBACK = 400
 # Sentences longer than this are cut to the clause around the date; 260 characters is about
 # two lines of a story page, the longest entry that still reads as one happening.
 MAX_EVENT_CHARS = 260
@@ -64,6 +67,7 @@ _MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)
 # A date governed by one of these belongs to the phrase ("much of 2025", "until May").
 _BOUND_PREPOSITION = re.compile(r"\b(?:of|to|until|till|than|for|between|through)\s*$",
                                 re.IGNORECASE)
+_LEADING_PRONOUN = re.compile(r"^(?:He|She)\s")
 _YEAR_IN_TEXT = re.compile(r"\b\d{4}\b|'\d{2}\b")
 _WEEKDAY_OR_LABEL = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|date|dated|updated|"
@@ -188,11 +192,33 @@ def _event(text: str, sentence: tuple[int, int], mention: DateMention,
     else:
         start, end = _clause(text, sentence, mention, dated)
         body = _tidy(_strip_date(text[start:end], mention.start - start, mention.end - start))
+        body = _resolve_pronoun(body, text[max(0, sentence[0] - PRONOUN_LOOKBACK):sentence[0]])
     if (len(_WORD.findall(_WEEKDAY_OR_LABEL.sub(" ", body))) < MIN_EVENT_WORDS
             or SOCIAL_SIGNATURE.search(text[start:end])):
         return None
     return Event(date=date, text=body, article_id=article_id, start=start, end=end,
                  date_text=mention.text)
+
+
+def _resolve_pronoun(body: str, before: str) -> str:
+    """A leading "He"/"She" replaced by the one person the sentence before names.
+
+    "She revealed ..." becomes "Claudia Sheinbaum revealed ..." only when exactly one person
+    is named just before (the only safe antecedent); otherwise the text is unchanged.
+    """
+    match = _LEADING_PRONOUN.match(body)
+    if not match:
+        return body
+    people = {e.name for e in entities.find_entities(_last_sentence(before))
+              if e.kind == "person"}
+    if len(people) != 1:
+        return body
+    return people.pop() + body[match.end() - 1:]
+
+
+def _last_sentence(text: str) -> str:
+    spans = sentences.split(text)
+    return text[spans[-1][0]:spans[-1][1]] if spans else ""
 
 
 def _modified_phrase(text: str, sentence: tuple[int, int],

@@ -124,3 +124,16 @@ def test_wire_datelines_and_possessive_dates(text: str, surface: str, value: str
                                              expected: str) -> None:
     events = find_events(text, "a1", [mention(text, surface, value)], PartialDate(2009, 6, 12))
     assert [e.text for e in events] == [expected]
+
+
+@pytest.mark.parametrize(("before", "expected"), [
+    ("However, President Claudia Sheinbaum has asserted that such operations won't occur. ",
+     "Claudia Sheinbaum revealed that she had rejected an offer of troops."),
+    # Two people named before: no safe antecedent, the pronoun stays.
+    ("Claudia Sheinbaum spoke with Donald Trump by phone about the border. ",
+     "She revealed that she had rejected an offer of troops."),
+])
+def test_leading_pronoun_resolved_only_when_unambiguous(before: str, expected: str) -> None:
+    text = before + "In May, she revealed that she had rejected an offer of troops."
+    events = find_events(text, "a1", [mention(text, "May", "2025-05")], REF)
+    assert [e.text for e in events] == [expected]
