@@ -342,12 +342,14 @@ def _describe(np: str, pos: int, mentions: Mentions) -> str | None:
     possessive = re.match(rf"({CAP})['’]s\s", np)
     if possessive:
         return f"{mentions.unify(possessive.group(1))} {words[-1]}"
-    rest = words[1:]
-    if any(w.lower() in STOP_WORDS for w in rest):
+    return _organisation(words[1:])
+
+
+def _organisation(rest: list[str]) -> str | None:
+    """A description that names an organisation: 'the Daily News', 'the Mexican government'."""
+    if not rest or any(w.lower() in STOP_WORDS for w in rest):
         return None  # "With Democratic ...": a sentence opening, not a name
-    if rest and all(w[:1].isupper() for w in rest) and not all(map(is_title_word, rest)):
+    if all(w[:1].isupper() for w in rest) and not all(map(is_title_word, rest)):
         return " ".join(rest)
     capitalised = [w for w in rest if w[:1].isupper() and not is_title_word(w)]
-    if capitalised and words[-1].lower() in lexicon("org_words"):
-        return " ".join(rest)
-    return None
+    return " ".join(rest) if capitalised and rest[-1].lower() in lexicon("org_words") else None
