@@ -67,6 +67,9 @@ _MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)
 # A date governed by one of these belongs to the phrase ("much of 2025", "until May").
 _BOUND_PREPOSITION = re.compile(r"\b(?:of|to|until|till|than|for|between|through)\s*$",
                                 re.IGNORECASE)
+# What separates two listed dates: a comma, "and", "or", "to", a dash.
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:and|or|to|through|until)|[-–—])\s*(?:in\s+)?",
+                       re.IGNORECASE)
 _LEADING_PRONOUN = re.compile(r"^(?:He|She)\s")
 _YEAR_IN_TEXT = re.compile(r"\b\d{4}\b|'\d{2}\b")
 _WEEKDAY_OR_LABEL = re.compile(
@@ -191,7 +194,10 @@ def _event(text: str, sentence: tuple[int, int], mention: DateMention,
         body = _tidy(text[start:end])
     else:
         start, end = _clause(text, sentence, mention, dated)
-        body = _tidy(_strip_date(text[start:end], mention.start - start, mention.end - start))
+        clause = text[start:end]
+        if not _in_list(text, mention, dated):
+            clause = _strip_date(clause, mention.start - start, mention.end - start)
+        body = _tidy(clause)
         body = _resolve_pronoun(body, text[max(0, sentence[0] - PRONOUN_LOOKBACK):sentence[0]])
     if (len(_WORD.findall(_WEEKDAY_OR_LABEL.sub(" ", body))) < MIN_EVENT_WORDS
             or SOCIAL_SIGNATURE.search(text[start:end])):
@@ -258,6 +264,19 @@ def _clause(text: str, sentence: tuple[int, int], mention: DateMention,
             end = brk.start()
             break
     return start, end
+
+
+def _in_list(text: str, mention: DateMention, dated: Sequence[DateMention]) -> bool:
+    """True for a date listed with others ("in 1918, 1957 and 1968", "March and April").
+
+    Removing one would leave the list broken, so such a clause keeps its dates.
+    """
+    for other in dated:
+        gap = (text[other.end:mention.start] if other.end <= mention.start
+               else text[mention.end:other.start])
+        if other is not mention and _LIST_GAP.fullmatch(gap):
+            return True
+    return False
 
 
 def _strip_date(clause: str, start: int, end: int) -> str:

@@ -137,3 +137,12 @@ def test_leading_pronoun_resolved_only_when_unambiguous(before: str, expected: s
     text = before + "In May, she revealed that she had rejected an offer of troops."
     events = find_events(text, "a1", [mention(text, "May", "2025-05")], REF)
     assert [e.text for e in events] == [expected]
+
+
+def test_listed_dates_keep_the_list_whole() -> None:
+    text = "There were three flu pandemics in the 20th century, in 1918, 1957 and 1968."
+    found = [mention(text, "1918", "1918"), mention(text, "1957", "1957"),
+             mention(text, "1968", "1968")]
+    events = find_events(text, "a1", found, REF)
+    assert [str(e.date) for e in events] == ["1918", "1957", "1968"]
+    assert {e.text for e in events} == {text}
