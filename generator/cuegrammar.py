@@ -76,7 +76,7 @@ AFTER_NAME = re.compile(rf"^[^\S\n]*(?P<np>{DESC}|{PRONOUN}|{NAMED})(?=[\s,])(?P
 AFTER_DASH = re.compile(rf"[^\S\n]*[―—–-][^\S\n]*(?P<np>{NAMED})(?P<verb>)")
 # A cue closing the sentence after a partial quote: '... "a disaster" at a rally, Trump said.'
 TRAILING = re.compile(
-    rf",[^\S\n]+{NP}{APPOS}[^\S\n]+{ADVERBS}(?P<verb>{VERB})[^,.]{{0,40}}\.?$")
+    rf",[^\S\n]+{NP}{APPOS}[^\S\n]+{ADVERBS}(?P<verb>{VERB})[^.]{{0,160}}\.?\s*$")
 TRAILING_INVERTED = re.compile(
     rf",[^\S\n]+(?P<verb>{VERB})[^\S\n]+(?:{LEAD}(?=[A-Z]))?{NP}(?:[,.][^.]{{0,120}})?\.?\s*$")
 # Words that can follow a sentence's acting subject: a verb form, or an adverb before one.

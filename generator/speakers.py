@@ -314,11 +314,12 @@ def _resolve_name(found: _Cue, np: str, mentions: Mentions) -> str | None:
     bare = re.sub(r"^(?:[Tt]he)\s+", "", np)
     if bare[:1].isupper() and is_org(bare):
         return bare
-    if np[:1].isupper() and not re.match(r"(?:The|An?|One|Another)\s", np):
-        name, _ = split_title(np)
-        if name and not np.endswith(("’s", "'s")):
+    if bare[:1].isupper() and not re.match(r"(?:An?|One|Another)\s", bare):
+        # "the House Rep. Paul Ryan": a titled name, even after "the"
+        name, titles = split_title(bare)
+        if name and (titles or bare == np) and not bare.endswith(("’s", "'s")):
             return mentions.unify(name) if not is_org(name) else name
-        np = "the " + np
+        np = "the " + bare
     if found.appos and re.fullmatch(NAME, found.appos.strip()):
         name, _ = split_title(found.appos.strip())
         if name:
