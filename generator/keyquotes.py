@@ -132,7 +132,7 @@ def _clauses(norm: str) -> set[str]:
 
 def _same_statement(short: str, long: str, short_clauses: set[str],
                     long_clauses: set[str]) -> bool:
-    if short in long or short_clauses & long_clauses:
+    if f" {short} " in f" {long} " or short_clauses & long_clauses:  # whole words only
         return True
     if len(short.split()) < FRAGMENT_WORDS:
         return False  # fuzzy matching of fragments merges unrelated words

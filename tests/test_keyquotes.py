@@ -135,3 +135,13 @@ def test_broken_apostrophe_is_repaired_for_display() -> None:
     extractions = {"a": _extraction(src, ('That won"t happen', "Claudia Sheinbaum"))}
     (quote,) = select([src], extractions, limit=3)
     assert quote.text == "That won’t happen"
+
+
+def test_fragment_merges_only_on_whole_words() -> None:
+    text = ("Lima said the talks were “historic.” Ortiz called them “prehistoric and slow, "
+            "far too slow for anyone.”")
+    src = _source("a", text)
+    extractions = {"a": _extraction(src, ("historic.", "Ana Lima"),
+                                    ("prehistoric and slow, far too slow for anyone.", None))}
+    quotes = select([src], extractions, limit=5)
+    assert [q.text for q in quotes] == ["historic."]
