@@ -42,8 +42,11 @@ FUTURE_CUES = re.compile(
 LEADING_ATTRIBUTION = (
     # A wire dateline: "LONDON | Wed 11:17 am BST LONDON (Reuters) - ".
     re.compile(r"^[^.]{0,100}?\((?:[A-Z][\w.!]*\s?){1,3}\)\s*[-—–]+\s*"),
-    re.compile(r"^(?:Citing|Quoting)\b[^,]{0,120},\s*"),
-    re.compile(r"^(?:According to|As reported by)\b[^,]{0,80},\s*"),
+    # "Citing four officials, NBC reported": up to the comma before "<Name> <reporting verb>".
+    re.compile(r"^(?i:citing|quoting)\b.{0,200}?,\s*(?=(?:[A-Z][\w.’'-]*\s){1,4}"
+               r"(?:reported|said|wrote|reports|says|writes|added)\b)"),
+    re.compile(r"^(?i:citing|quoting)\b[^,]{0,120},\s*(?=[A-Z])"),
+    re.compile(r"^(?i:according to|as reported by)\b[^,]{0,80},\s*(?=[A-Z])"),
 )
 # The date phrase with its preposition: "on Thursday", "In February", "last month".
 _DATE_PREFIX = re.compile(r"(?:\b(?:on|in|since|by|from|during|as of|last|this|early|late|"

@@ -146,3 +146,11 @@ def test_listed_dates_keep_the_list_whole() -> None:
     events = find_events(text, "a1", found, REF)
     assert [str(e.date) for e in events] == ["1918", "1957", "1968"]
     assert {e.text for e in events} == {text}
+
+
+def test_citing_clause_with_a_list_is_stripped_up_to_the_reporter() -> None:
+    text = ("In April, citing six current and former military, police and intelligence "
+            "officials, NBC reported that the government was considering drone strikes.")
+    events = find_events(text, "a1", [mention(text, "April", "2025-04")], REF)
+    assert [e.text for e in events] == [
+        "NBC reported that the government was considering drone strikes."]
