@@ -41,7 +41,7 @@ def _role_pattern() -> str:
 
 
 NAME = rf"{CAP}(?:[^\S\n]+(?:(?:de la|de|del|la|van|von|der|da|bin|al|of)[^\S\n]+)?{CAP}){{0,6}}"
-PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e)"
+PRONOUN = r"(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t|[Ww]e)\b"
 DETERMINER = rf"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|{CAP}['’]s)"
 DESC = (rf"{DETERMINER}[^\S\n]+(?:[\w.'’-]+[^\S\n]+){{0,4}}?"
          rf"{_role_pattern()}s?(?:[^\S\n]+(?:for|of|at|to|with)[^\S\n]+(?:the[^\S\n]+)?{NAME}"

@@ -23,6 +23,9 @@ def _speakers(text: str) -> list[str | None]:
     ("“The port will reopen on Monday morning,” Reid told reporters.", ["Reid"]),
     # Cue before the quote.
     ("Ian Reid told reporters that “the port will reopen on Monday morning.”", ["Ian Reid"]),
+    # A name that starts like a pronoun is still a name.
+    ("“The city is broke,” said Sheinkopf.", ["Sheinkopf"]),
+    ("“The city is broke,” Weaver said.", ["Weaver"]),
     # Appositive between name and verb.
     ("“We are not leaving,” Maria Costa, a nurse at the clinic, said.", ["Maria Costa"]),
     # Description with an appositive name.
