@@ -36,13 +36,16 @@ _SPACE_CHARS = "\t\u00a0\u2000-\u200a\u202f\u205f\u3000"
 # Runs of two or more spaces, or any other space character: single plain spaces (nearly all of
 # them) are left alone, which makes this pass several times faster.
 _SPACES = re.compile(rf"[{_SPACE_CHARS}][ {_SPACE_CHARS}]*| [ {_SPACE_CHARS}]+")
+_SPACE_LIST = "\t\u00a0\u202f\u205f\u3000" + "".join(chr(c) for c in range(0x2000, 0x200B))
 _INVISIBLE_CHARS = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 _INVISIBLE = re.compile(f"[{_INVISIBLE_CHARS}]")
 _ODD_NEWLINE_CHARS = "\u2028\u2029\x0b\x0c\x85"
 _NEWLINES = re.compile(f"[{_ODD_NEWLINE_CHARS}]")
 # A straight double quote between a letter and a contraction ending is a mangled apostrophe:
 # "Won"t", "Mexico"s", "they"re". Real quotation marks have a space or punctuation beside them.
-_BROKEN_APOSTROPHE = re.compile(r'(?<=[^\W\d_])["”](?=(?:s|t|d|m|re|ve|ll)\b)', re.IGNORECASE)
+# The pattern starts with the quote itself (the letter before it is checked in _apostrophe) so
+# the regex engine can jump between quote characters instead of testing every position.
+_BROKEN_APOSTROPHE = re.compile(r'["”](?=(?:s|t|d|m|re|ve|ll)\b)', re.IGNORECASE)
 _TITLE_KEY = re.compile(r"[\W_]+")
 
 
@@ -54,7 +57,8 @@ def normalise_whitespace(text: str) -> str:
         text = _NEWLINES.sub("\n", text)
     if not text.isascii() and _has_any(text, _INVISIBLE_CHARS):
         text = _INVISIBLE.sub("", text)
-    text = _SPACES.sub(" ", text)
+    if "  " in text or _has_any(text, _SPACE_LIST):
+        text = _SPACES.sub(" ", text)
     return "\n".join(line.strip() for line in text.split("\n"))
 
 
@@ -65,7 +69,15 @@ def _has_any(text: str, chars: str) -> bool:
 
 def repair_quotes(text: str) -> str:
     """Turn double quotes used as apostrophes (``Won"t``, ``Mexico”s``) into ``’``."""
-    return _BROKEN_APOSTROPHE.sub("’", text) if '"' in text or "”" in text else text
+    if '"' not in text and "”" not in text:
+        return text
+    return _BROKEN_APOSTROPHE.sub(_apostrophe, text)
+
+
+def _apostrophe(match: re.Match[str]) -> str:
+    start = match.start()
+    before = match.string[start - 1] if start else ""
+    return "’" if before.isalpha() else match.group()
 
 
 TEXT_RULES: tuple[Callable[[str], str], ...] = (normalise_whitespace, repair_quotes)
@@ -221,12 +233,11 @@ def finish(prepared: Sequence[Prepared]) -> tuple[list[Article], list[Skipped]]:
     banned = recurring.recurring_lines([p.lines for p in prepared], family_of)
     masts = recurring.mastheads([p.header_title for p in prepared], family_of)
     prepared = [_demote_masthead(p, masts) if p.header_title else p for p in prepared]
-    titles = {title_key(p.title) for p in prepared} - {""}
-    shortest = min((len(t) for t in titles), default=0)
+    titles = _Titles.of([p.title for p in prepared])
     kept: list[Article] = []
     skipped: list[Skipped] = []
     for item in prepared:
-        article = _assemble(item, banned, titles, shortest)
+        article = _assemble(item, banned, titles)
         if article is None:
             skipped.append(Skipped(item.article.path, "no text after cleaning"))
         else:
@@ -258,17 +269,36 @@ def _demote_masthead(item: Prepared, masts: frozenset[str]) -> Prepared:
                                found=tuple(found))
 
 
-def _is_a_title(line: str, titles: set[str], shortest: int) -> bool:
-    # Headlines do not end with a full stop and are at least as long as the shortest title
-    # key; checking both first skips the regex for most body lines.
-    return (len(line) >= shortest and not line.endswith(".")
-            and title_key(line) in titles)
+@dataclass(frozen=True, slots=True)
+class _Titles:
+    """The corpus's headline keys, with cheap pre-checks for the per-line comparison."""
+
+    keys: frozenset[str]
+    shortest: int
+    initials: frozenset[str]
+
+    @classmethod
+    def of(cls, titles: Sequence[str | None]) -> _Titles:
+        keys = frozenset(title_key(t) for t in titles) - {""}
+        return cls(keys, min((len(k) for k in keys), default=0), frozenset(k[0] for k in keys))
+
+    def holds(self, line: str) -> bool:
+        """True when ``line`` is one of the headlines (ignoring case and punctuation)."""
+        # Headlines do not end with a full stop, are at least as long as the shortest key and
+        # start with one of the keys' first letters: three checks that skip the regex for
+        # almost every body line.
+        if len(line) < self.shortest or line.endswith("."):
+            return False
+        first = line.lstrip(_OPENERS)[:1].casefold()
+        return first in self.initials and title_key(line) in self.keys
 
 
-def _assemble(item: Prepared, banned: frozenset[str], titles: set[str],
-              shortest: int) -> Article | None:
+_OPENERS = "\"'“‘«([¿¡-—– "
+
+
+def _assemble(item: Prepared, banned: frozenset[str], titles: _Titles) -> Article | None:
     lines = [line for line in item.lines if not line or (
-        recurring.line_key(line) not in banned and not _is_a_title(line, titles, shortest))]
+        recurring.line_key(line) not in banned and not titles.holds(line))]
     lines = page_blocks.strip_related_headlines(lines)
     text = "\n\n".join(line for line in lines if line)
     updates = dict(item.updates)
