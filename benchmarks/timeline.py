@@ -170,8 +170,10 @@ Command: `.venv/bin/python -m benchmarks.timeline` ({dt.date.today()}, {_common.
 {seconds:.0f} s). Protocol of Gholipour Ghalandari & Ifrim (2020): per gold timeline, the
 articles of its collection published within its date range; l = number of gold dates; dates
 ranked by `timeline.date_salience` over `events.find_events` (DATEWISE idea: days referred to
-by many articles from other days, plus a little per article published that day). 18 of the 19
-T17 timelines (Finan_washingtonpost articles are not in the eval set).
+by many articles from other days, each reference weighted up by the log of its distance in
+days, plus 0.25 per article published that day). 18 of the 19 T17 timelines
+(Finan_washingtonpost articles are not in the eval set). Per-article work runs in
+`--workers` processes (default 2).
 
 **Date-F1 {mean_f1:.3f}** (anchors: DATEWISE 0.544, MARTSCHAT 0.544, TRAN 0.517, PUBCOUNT
 0.481). Exact-date ROUGE-1 F1 {mean_rouge:.3f}: a stand-in for AR-1 (entry texts = the two
