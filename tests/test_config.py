@@ -28,7 +28,9 @@ def test_file_values_and_cli_overrides(tmp_path: Path) -> None:
 
 
 def test_all_errors_reported_at_once(tmp_path: Path) -> None:
-    write(tmp_path, "dedupe:\n  threshold: 1.5\ncluster:\n  window_days: soon\nbuild:\n  strict: 3\n")
+    write(tmp_path, "dedupe:\n  threshold: 1.5\n"
+                    "cluster:\n  window_days: soon\n"
+                    "build:\n  strict: 3\n")
     with pytest.raises(ConfigError) as info:
         load_settings(tmp_path)
     message = str(info.value)
@@ -37,7 +39,9 @@ def test_all_errors_reported_at_once(tmp_path: Path) -> None:
     assert "'build.strict': expected true or false" in message
 
 
-def test_unknown_keys_warn_but_do_not_fail(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+def test_unknown_keys_warn_but_do_not_fail(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
     write(tmp_path, "clustr:\n  threshold: 0.2\n")
     load_settings(tmp_path)
     assert "clustr" in caplog.text
