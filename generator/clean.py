@@ -3,9 +3,11 @@
 Per article: whitespace and broken quote marks are repaired (``TEXT_RULES``), hard-wrapped
 paragraphs unwrapped, the header read (date line, section label, headline; see
 ``generator.metadata``), then the boilerplate rules of ``generator.boilerplate`` (single
-lines) and ``generator.page_blocks`` (neighbouring lines) run. Across
-the corpus: lines recurring in unrelated articles (``generator.recurring``) and lines that are
-another article's headline go. Paragraphs come out separated by one blank line.
+lines) and ``generator.page_blocks`` (neighbouring lines) run. Across the corpus: lines
+recurring in unrelated articles (``generator.recurring``) and lines that are another article's
+headline go. ``prepare`` is the per-article pass and ``finish`` the corpus-level one, so the
+pipeline can run and cache the first per article. Paragraphs come out separated by one blank
+line.
 """
 
 from __future__ import annotations
@@ -106,8 +108,9 @@ def unwrap(lines: list[str]) -> list[str]:
 
 
 def _continues(previous: str, line: str) -> bool:
+    # A count ("0") above a lower-case image label is a teaser block, not a broken sentence.
     return line[0].islower() and not previous.endswith(_LINE_ENDS) and (
-        not previous.endswith(")"))
+        not previous.endswith(")")) and not previous.isdigit()
 
 
 _LIST_MARKS = ("—", "–", "- ", "• ", "* ", "> ")

@@ -183,3 +183,13 @@ def test_two_outlets_may_share_a_headline() -> None:
         f"quotes from senators and details on the budget number {i}.")) for i in range(2)]
     kept, _ = clean.clean_corpus(articles)
     assert [a.title for a in kept] == ["Senate passes stopgap bill"] * 2
+
+
+@pytest.mark.parametrize(("lines", "expected"), [
+    (["The minister, who has denied the claims and a", "spokesman said, will stay."],
+     ["The minister, who has denied the claims and a spokesman said, will stay."]),
+    (["0", "harbour cranes at dusk"], ["0", "harbour cranes at dusk"]),
+    (["He said so.", "then left"], ["He said so.", "then left"]),
+])
+def test_unwrap_joins_sentences_broken_mid_line(lines: list[str], expected: list[str]) -> None:
+    assert clean.unwrap(lines) == expected
