@@ -178,7 +178,8 @@ class Quote:
     start: int
     end: int
     text: str
-    """The words inside the quotation marks (for a split quote, the parts joined by a space)."""
+    """The words inside the quotation marks. A quote split by its attribution, or running over
+    paragraphs, gives one Quote per part, each with the speaker."""
     speaker: str | None = None
     cue: str | None = None
 
