@@ -48,6 +48,8 @@ _LOOKALIKE = str.maketrans({
 # overrides that could make a headline display as something else.
 _INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u202a-\u202e\u2066-\u2069\ufeff]")
 _SPACE = re.compile(r"\s+")
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+"""libyaml's safe dumper when installed: about 10x faster, same output."""
 _URL_SAFE = "/?#&=;,+%:@.-_~"
 """Characters left as they are in a URL; anything else is percent-encoded."""
 
@@ -116,8 +118,8 @@ def front_matter(data: Mapping[str, Any]) -> Markup:
     Strings are passed through ``plain`` so they hold no newline: every value is on one line
     and no line but the delimiters can read ``---``.
     """
-    body = yaml.safe_dump(_plain_tree(data), allow_unicode=True, sort_keys=False,
-                          width=10**9, default_flow_style=False)
+    body = yaml.dump(_plain_tree(data), Dumper=_DUMPER, allow_unicode=True, sort_keys=False,
+                     width=10**9, default_flow_style=False)
     return Markup(f"---\n{body}---\n")
 
 

@@ -41,6 +41,17 @@ def url_of(path: str, *, directory_urls: bool) -> str:
     return stem.removesuffix("index") if stem.endswith("/index") else stem + "/"
 
 
+def _relative(target: str, base: str) -> str:
+    """``posixpath.relpath`` for clean relative paths, without its costly ``abspath`` calls."""
+    to = [p for p in target.rstrip("/").split("/") if p not in ("", ".")]
+    start = [p for p in base.split("/") if p not in ("", ".")]
+    common = 0
+    while common < min(len(to), len(start)) and to[common] == start[common]:
+        common += 1
+    parts = [".."] * (len(start) - common) + to[common:]
+    return "/".join(parts) or "."
+
+
 class Linker:
     """Relative links between generated pages for one URL style."""
 
@@ -52,7 +63,7 @@ class Linker:
         source = url_of(from_path, directory_urls=self.directory_urls)
         target = url_of(to_path, directory_urls=self.directory_urls)
         base = source.rstrip("/") if source.endswith("/") else posixpath.dirname(source)
-        rel = posixpath.relpath(target or ".", base or ".")
+        rel = _relative(target or ".", base or ".")
         if (target.endswith("/") or not target) and not rel.endswith("/"):
             rel = "./" if rel == "." else rel + "/"
         return self._checked(rel + (f"#{anchor}" if anchor else ""))
@@ -61,7 +72,7 @@ class Linker:
         """A relative href from a page to a file at the site root (``feed.xml``)."""
         source = url_of(from_path, directory_urls=self.directory_urls)
         base = source.rstrip("/") if source.endswith("/") else posixpath.dirname(source)
-        return self._checked(posixpath.relpath(asset, base or "."))
+        return self._checked(_relative(asset, base or "."))
 
     @staticmethod
     def _checked(href: str) -> Markup:
