@@ -50,6 +50,7 @@ def test_rebuild_reuses_every_per_article_result(project: Settings) -> None:
     second = pipeline.run(project, today=DAY, stats=warm)
     assert cold.computed["clean"] == 5 and cold.reused["extract"] == 0
     assert warm.computed["extract"] == 0 and warm.reused["extract"] == cold.computed["extract"]
+    assert warm.computed["merge"] == 0 and warm.reused["merge"] == len(second.stories)
     split = hasattr(clean, "prepare") and hasattr(clean, "finish")
     assert warm.computed["clean"] == (0 if split else 5)
     assert report.to_json(first) == report.to_json(second)
