@@ -9,7 +9,6 @@ history (identity) is read during analysis and saved only once the site is publi
 from __future__ import annotations
 
 import datetime as dt
-import inspect
 import logging
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -156,16 +155,13 @@ def _inputs(settings: Settings, paths: tuple[Path, ...] | None) -> tuple[Path, .
 
 
 def _build_site(settings: Settings, analysis: Analysis) -> None:
-    """MkDocs into a temporary dir, redirect pages added before the swap."""
+    """MkDocs into a temporary dir; redirect pages added before it is swapped in."""
     config = settings.path(settings.mkdocs_config)
-    hook = redirects.post_build_hook(analysis.redirects, config_file=config,
-                                     titles={s.id: s.title for s in analysis.stories})
-    docs_dir, site_dir = settings.path(settings.docs_dir), settings.path(settings.site_dir)
-    if "post_build" in inspect.signature(site.build_site).parameters:
-        site.build_site(config, docs_dir, site_dir, post_build=hook)  # type: ignore[call-arg,unused-ignore]
-    else:  # site.py without the hook yet: add the pages to the swapped-in site
-        site.build_site(config, docs_dir, site_dir)
-        hook(site_dir)
+    hook = redirects.post_build_hook(
+        analysis.redirects, titles={s.id: s.title for s in analysis.stories},
+        directory_urls=site.site_options(config).directory_urls)
+    site.build_site(config, settings.path(settings.docs_dir), settings.path(settings.site_dir),
+                    post_build=hook)
 
 
 def _partition(items: Iterator[Article | Skipped]) -> tuple[list[Article], list[Skipped]]:

@@ -13,8 +13,6 @@ import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-import yaml
-
 from generator.history import HOME
 
 log = logging.getLogger(__name__)
@@ -86,20 +84,9 @@ def write_redirects(site_dir: Path, redirects: Sequence[tuple[str, str]], *,
     return written
 
 
-def directory_urls_of(config_file: Path) -> bool:
-    """MkDocs' ``use_directory_urls`` from ``config_file`` (its default, true, when unreadable)."""
-    try:
-        data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_LenientLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return True
-    value = data.get("use_directory_urls", True) if isinstance(data, dict) else True
-    return bool(value)
-
-
 def post_build_hook(redirects: Sequence[tuple[str, str]], *, titles: dict[str, str],
-                    config_file: Path) -> Callable[[Path], None]:
+                    directory_urls: bool) -> Callable[[Path], None]:
     """A ``post_build`` callable for ``site.build_site`` that writes the redirect pages."""
-    directory_urls = directory_urls_of(config_file)
 
     def hook(site_dir: Path) -> None:
         written = write_redirects(site_dir, redirects, titles=titles,
@@ -107,15 +94,3 @@ def post_build_hook(redirects: Sequence[tuple[str, str]], *, titles: dict[str, s
         log.info("Wrote %d redirect pages", len(written))
 
     return hook
-
-
-class _LenientLoader(yaml.SafeLoader):
-    """Safe loading that tolerates MkDocs' ``!ENV`` and ``!!python/name`` tags."""
-
-
-def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
-    return None
-
-
-_LenientLoader.add_multi_constructor("!", _ignore_tag)
-_LenientLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import SAMPLES
 
-from generator import cache, clean, pipeline, redirects, report
+from generator import cache, clean, pipeline, redirects, report, site
 from generator.config import Settings
 from generator.model import Article, Skipped
 
@@ -129,7 +129,7 @@ def test_build_writes_site_with_redirects_and_history(project: Settings) -> None
         encoding="utf-8")
     second = pipeline.build(project, today=DAY + dt.timedelta(days=1))
     assert (slug, "") in second.redirects
-    directory_urls = redirects.directory_urls_of(project.root / "mkdocs.yml")
+    directory_urls = site.site_options(project.root / "mkdocs.yml").directory_urls
     page = project.root / "site" / redirects.page_path(slug, directory_urls=directory_urls)
     home = redirects.relative_href("", directory_urls=directory_urls)
     assert f'url={home}"' in page.read_text(encoding="utf-8")

@@ -46,23 +46,8 @@ def test_never_overwrites_a_real_page(tmp_path: Path) -> None:
     assert real.read_text(encoding="utf-8") == "<h1>Live story</h1>"
 
 
-@pytest.mark.parametrize(("config", "expected"), [
-    ("site_name: X\n", True),
-    ("site_name: X\nuse_directory_urls: false\n", False),
-    ("site_name: !ENV [NAME, X]\nuse_directory_urls: false\n", False),
-    ("markdown_extensions:\n  - pymdownx.emoji:\n      emoji_index: "
-     "!!python/name:material.extensions.emoji.twemoji\nuse_directory_urls: false\n", False),
-    (": not yaml: [", True),
-])
-def test_directory_urls_of(tmp_path: Path, config: str, expected: bool) -> None:
-    path = tmp_path / "mkdocs.yml"
-    path.write_text(config, encoding="utf-8")
-    assert redirects.directory_urls_of(path) is expected
-
-
 def test_post_build_hook_writes_into_given_site(tmp_path: Path) -> None:
-    config = tmp_path / "mkdocs.yml"
-    config.write_text("site_name: X\nuse_directory_urls: false\n", encoding="utf-8")
-    hook = redirects.post_build_hook([("old", "new")], titles={"new": "New"}, config_file=config)
+    hook = redirects.post_build_hook([("old", "new")], titles={"new": "New"},
+                                     directory_urls=False)
     hook(tmp_path / "site")
     assert 'href="new.html"' in (tmp_path / "site" / "stories" / "old.html").read_text("utf-8")
