@@ -48,6 +48,10 @@ IDEAL_TEXT_CHARS = 150
 SOURCE_WEIGHT = 3.0
 TERM_WEIGHT = 1.0
 DAY_PRECISION_BONUS = 0.5
+# Weight of the day's salience (date_salience over the story's sources): a day other sources
+# refer to is worth about as much as one more shared term. Coarse dates have no salience, so
+# old background ("the 1918 pandemic") yields to the story's own days when space is short.
+SALIENCE_WEIGHT = 1.0
 # Most events compared pairwise in one story (the comparison is quadratic in time and memory:
 # 1,500 events take about a second and 36 MB). Larger stories keep the events of the dates
 # most sources refer to.
@@ -107,7 +111,10 @@ def build(events: Mapping[str, Sequence[Event]], sources: Sequence[Source], *,
     groups = _group(items, similarity([e.text for _, e in items]))
     copies = [len(s.articles) for s in ordered]
     entries = [_entry(g, ordered, copies) for g in groups]
-    scored = sorted(entries, key=lambda en: -_importance(en, terms))[:limit]
+    # Within one story every source counts alike: the lag bonus would favour old background.
+    salience = date_salience(((s.reference or s.primary.published, events.get(s.id, ()))
+                              for s in ordered), lag_weight=0.0)
+    scored = sorted(entries, key=lambda en: -_importance(en, terms, salience))[:limit]
     return tuple(sorted(scored, key=lambda en: (chronological(en.date),
                                                 min(rank[s] for s in en.sources))))
 
@@ -139,14 +146,15 @@ def chronological(date: PartialDate) -> tuple[int, int, int]:
 
 
 def date_salience(articles: Iterable[tuple[PartialDate | None, Sequence[Event]]], *,
-                  first: dt.date | None = None,
-                  last: dt.date | None = None) -> dict[PartialDate, float]:
+                  first: dt.date | None = None, last: dt.date | None = None,
+                  lag_weight: float = LAG_WEIGHT) -> dict[PartialDate, float]:
     """How much each day matters to a collection of articles, from their events.
 
     Args:
         articles: each article's publication date and events.
         first: earliest day counted (None: no bound).
         last: latest day counted (None: no bound).
+        lag_weight: how much more a reference counts per log-day of distance (0: all alike).
 
     Returns:
         Day-precise dates with a score: articles referring to the day from another day
@@ -157,20 +165,21 @@ def date_salience(articles: Iterable[tuple[PartialDate | None, Sequence[Event]]]
         days = {e.date for e in events if e.date.precision == "day"
                 and _within(e.date, first, last)}
         for day in days:
-            scores[day] += _reference_weight(day, published)
+            scores[day] += _reference_weight(day, published, lag_weight)
         if published is not None and published.precision == "day" and _within(
                 published, first, last):
             scores[published] += PUBLICATION_WEIGHT
     return dict(scores)
 
 
-def _reference_weight(day: PartialDate, published: PartialDate | None) -> float:
+def _reference_weight(day: PartialDate, published: PartialDate | None,
+                      lag_weight: float) -> float:
     if published is None or published.precision != "day":
         return 1.0
     if day == published:
         return SAME_DAY_WEIGHT
     lag = abs((day.earliest() - published.earliest()).days)
-    return 1.0 + LAG_WEIGHT * math.log1p(lag)
+    return 1.0 + lag_weight * math.log1p(lag)
 
 
 def _within(date: PartialDate, first: dt.date | None, last: dt.date | None) -> bool:
@@ -302,8 +311,10 @@ def _clarity(event: Event) -> float:
     return score
 
 
-def _importance(entry: TimelineEntry, terms: Sequence[str]) -> float:
+def _importance(entry: TimelineEntry, terms: Sequence[str],
+                salience: Mapping[PartialDate, float]) -> float:
     lowered = entry.text.lower()
     shared = sum(1 for t in terms if t.lower() in lowered)
     bonus = DAY_PRECISION_BONUS if entry.date.precision == "day" else 0.0
-    return SOURCE_WEIGHT * len(entry.sources) + TERM_WEIGHT * shared + bonus
+    return (SOURCE_WEIGHT * len(entry.sources) + TERM_WEIGHT * shared + bonus
+            + SALIENCE_WEIGHT * salience.get(entry.date, 0.0))

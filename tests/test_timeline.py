@@ -185,3 +185,15 @@ def test_large_story_compares_only_events_of_most_referred_dates(
     }
     entries = timeline.build(events, SOURCES, limit=10)
     assert [(str(e.date), len(e.sources)) for e in entries] == [("2025-11-03", 3)]
+
+
+def test_limit_prefers_days_other_sources_refer_to_over_old_background() -> None:
+    events = {
+        "early": [ev("early", P(1918, 9, 1), "A flu pandemic killed millions of people "
+                     "around the world.")],
+        "middle": [ev("middle", P(2025, 11, 1), "Crowds marched through the streets after "
+                      "the shooting.")],
+        "late": [ev("late", P(2025, 11, 1), "The mayor was shot dead in the town square.")],
+    }
+    entries = timeline.build(events, SOURCES, limit=2)
+    assert [str(e.date) for e in entries] == ["2025-11-01", "2025-11-01"]
