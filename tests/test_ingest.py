@@ -315,7 +315,8 @@ def test_parallel_read_gives_the_same_items_in_the_same_order() -> None:
 
 
 def test_research_dump_with_document_creation_time(tmp_path: Path) -> None:
-    (tmp_path / "t.json").write_text('[{"uid": "7", "dct": "2011-01-25", "text": "Protests grew."}]')
+    (tmp_path / "t.json").write_text(
+        '[{"uid": "7", "dct": "2011-01-25", "text": "Protests grew."}]')
     (article,) = ingest.read_corpus([tmp_path / "t.json"], root=tmp_path)
     assert isinstance(article, Article)
     assert (article.id, article.published) == ("7", PartialDate(2011, 1, 25))
