@@ -19,11 +19,13 @@ import scipy.sparse as sp
 log = logging.getLogger(__name__)
 
 QUERY_TERMS = 30
-"""Heaviest terms of a source used to look for neighbours. On the ECB+ dev set 30 terms find
-the same 10 nearest neighbours as the exact search for over 97% of sources."""
+"""Heaviest terms of a source used to look for neighbours. Measured on the ECB+ dev set against
+the exact search: 10 terms find 95.6% of the true 7 nearest neighbours, 20 terms 99.0%, 30 terms
+99.2% (and every source's nearest one); more terms cost more for little gain."""
 POSTING_LIMIT = 200
-"""Sources kept per term in the index. Bounds the work per query; on ECB+ (at most 22 sources
-per story) it never binds, on a 100,000-source corpus it drops only terms' weakest holders."""
+"""Sources kept per term in the index. Bounds the work per query; on ECB+ (657 articles, the
+commonest kept term in 362 of them) it binds only for a few dozen everyday words, and on a
+100,000-source corpus it drops only a common term's weakest holders."""
 CANDIDATE_FACTOR = 3
 """How many more candidates than wanted neighbours are re-scored with the full cosine."""
 CHUNK_ROWS = 2000

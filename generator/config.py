@@ -41,7 +41,7 @@ class ClusterSettings:
     """The average similarity (0..1, cosine of TF-IDF and name vectors) a story's sources must
     keep among themselves. Raise it for smaller, tighter stories (look-alike events split
     sooner); lower it to merge more loosely related coverage into one story."""
-    neighbours: int = 5
+    neighbours: int = 7
     """How many most similar sources each source is linked to before stories are formed.
     More links merge more (and cost more); fewer can split a large story."""
     window_days: int = 45

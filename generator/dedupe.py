@@ -83,8 +83,9 @@ def _shingles(text: str, word_hashes: dict[str, int]) -> np.ndarray:
     words = _TOKEN_RE.findall(text.lower())
     if len(words) < SHINGLE_WORDS:
         return np.empty(0, dtype=np.uint64)
-    ids = np.fromiter((word_hashes.get(w) or word_hashes.setdefault(w, zlib.crc32(w.encode()))
-                       for w in words), dtype=np.uint64, count=len(words))
+    for word in set(words).difference(word_hashes):
+        word_hashes[word] = zlib.crc32(word.encode())
+    ids = np.array([word_hashes[w] for w in words], dtype=np.uint64)
     grams = np.zeros(len(words) - SHINGLE_WORDS + 1, dtype=np.uint64)
     for offset in range(SHINGLE_WORDS):  # polynomial hash, wrapping at 2**64
         grams = grams * _MULTIPLIER + ids[offset:len(ids) - SHINGLE_WORDS + 1 + offset]
@@ -95,10 +96,12 @@ def _candidate_pairs(shingles: list[np.ndarray]) -> set[tuple[int, int]]:
     """Pairs of article indexes that MinHash LSH says may be copies (near-linear)."""
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
     pairs: set[tuple[int, int]] = set()
+    template = MinHash(num_perm=NUM_PERM, seed=1)  # permutations drawn once, not per text
     for index, grams in enumerate(shingles):
         if len(grams) < MIN_SHINGLES:
             continue
-        minhash = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=_identity)
+        minhash = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=_identity,
+                          permutations=template.permutations, scheme=template.scheme)
         minhash.update_batch(grams.tolist())
         signature = LeanMinHash(minhash)
         for other in lsh.query(signature):

@@ -52,7 +52,7 @@ _WORD_RE = re.compile(r"[\w'’.\-&]+")
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’.])[a-zà-ÿ][\w'’\-]*")
 _PREV_WORD_RE = re.compile(r"([\w\-]+)\.?\s*(?:['’]s\s+)?$")
 _SPEECH_AFTER_RE = re.compile(
-    r"^\s*(?:,[^,]{0,40},\s*)?(?:said|says|told|added|stated|wrote|tweeted|announced|argued)\b")
+    r"\s*(?:,[^,]{0,40},\s*)?(?:said|says|told|added|stated|wrote|tweeted|announced|argued)\b")
 _CONTRACTION_RE = re.compile(r"['’](?:ve|ll|re|d|t|m)$", re.IGNORECASE)
 
 HEADLINE_MIN_WORDS = 4
@@ -85,8 +85,14 @@ def find_entities(text: str) -> list[Entity]:
               if " " in m.group() or not _sentence_start(line, m.start())
               for w in m.group().split()}
     found: list[Entity] = []
+    seen: dict[tuple[str, bool, str, bool], list[Entity]] = {}
     for match, line in matches:
-        found.extend(_classify(match, line, lower_words, inside))
+        key = (match.group(), _sentence_start(line, match.start()),
+               _previous_word(line, match.start()),
+               _SPEECH_AFTER_RE.match(line, match.end()) is not None)
+        if key not in seen:  # a name repeats: classify each distinct context once
+            seen[key] = _classify(match.group(), key[1:], lower_words, inside)
+        found.extend(seen[key])
     return _fold_aliases(found)
 
 
@@ -98,26 +104,31 @@ def _is_headline(line: str) -> bool:
     return capitalised >= HEADLINE_CAPITALISED_SHARE * len(words)
 
 
-def _classify(match: re.Match[str], line: str, lower_words: set[str],
+def _classify(text: str, context: tuple[bool, str, bool], lower_words: set[str],
               inside: set[str]) -> list[Entity]:
-    at_start = _sentence_start(line, match.start())
-    words = _trim(match.group().split(), lower_words, at_sentence_start=at_start)
+    """Entities in one capitalised run.
+
+    ``context`` is (at a sentence start, the previous word, followed by a speech verb).
+    """
+    at_start, previous, speech_after = context
+    words = _trim(text.split(), lower_words, at_sentence_start=at_start)
     if not words or len(words) > MAX_NAME_WORDS:
         return []
-    if at_start and " " not in match.group() and words[0] not in inside and _kind_from_tables(
+    if at_start and " " not in text and words[0] not in inside and _kind_from_tables(
             words) is None:
         return []
     title = _find_title(words)
     if title is not None:
         before, name = words[:title[0]], _trim(words[title[1]:], lower_words)
-        out = [e for e in _classify_words(before, lower_words, "") if e.kind != "other"]
+        out = [e for e in _classify_words(before, lower_words, False) if e.kind != "other"]
         return [*out, Entity(" ".join(name), "person")] if name else out
-    if _previous_word(line, match.start()) in PERSON_TITLES:
+    if previous in PERSON_TITLES:
         return [Entity(" ".join(words), "person")]
-    return _classify_words(words, lower_words, line[match.end():])
+    return _classify_words(words, lower_words, speech_after)
 
 
-def _classify_words(words: list[str], lower_words: set[str], after: str) -> list[Entity]:
+def _classify_words(words: list[str], lower_words: set[str],
+                    speech_after: bool) -> list[Entity]:
     words = _trim(words, lower_words)
     if not words:
         return []
@@ -129,7 +140,7 @@ def _classify_words(words: list[str], lower_words: set[str], after: str) -> list
         return [Entity(name, kind)]
     if len(words) == 1 and not _is_single_name(words[0], lower_words):
         return []
-    if len(words) in PERSON_NAME_WORDS and _SPEECH_AFTER_RE.match(after):
+    if len(words) in PERSON_NAME_WORDS and speech_after:
         return [Entity(name, "person")]
     return [Entity(name, "other")]
 
@@ -195,12 +206,14 @@ def _find_title(words: list[str]) -> tuple[int, int] | None:
 
 
 def _sentence_start(line: str, start: int) -> bool:
-    before = line[:start].rstrip()
-    return not before or before[-1] in ".!?:;\"“”'‘’—–-•(|[" or before.endswith("``")
+    before = line[max(0, start - 8):start].rstrip()  # a short look back: no copy of the line
+    if not before:
+        return not line[:start].strip()
+    return before[-1] in ".!?:;\"“”'‘’—–-•(|[" or before.endswith("``")
 
 
 def _previous_word(line: str, start: int) -> str:
-    found = _PREV_WORD_RE.search(line[max(0, start - 40):start])
+    found = _PREV_WORD_RE.search(line, max(0, start - 40), start)
     return found.group(1).lower() if found else ""
 
 

@@ -24,8 +24,9 @@ MERGE_RATIO = 0.85
 at which two pieces merge. Calibrated on the ECB+ dev set: 0.8-0.9 leaves its scores within
 0.005 B-cubed F1 (its stories are small, so the graph rarely splits them), 0.7 and below starts
 merging look-alike events. On large synthetic stories it re-joins the pieces."""
-MAX_ROUNDS = 20
-"""Each round merges every piece at most once; a story split in 2**20 pieces is not expected."""
+MAX_ROUNDS = 12
+"""Rounds of merging; each round at least halves the pieces of a story that keeps merging, so a
+story split in thousands of pieces is re-joined within the limit."""
 
 
 def merge_pieces(matrix: sp.csr_matrix, labels: np.ndarray, rows: np.ndarray,
@@ -41,7 +42,7 @@ def merge_pieces(matrix: sp.csr_matrix, labels: np.ndarray, rows: np.ndarray,
             within-piece average, at which two pieces merge.
 
     Returns:
-        New labels (0..C'-1), stable: a merged community keeps the smaller old label.
+        New labels (0..C'-1) in order of each community's first source.
     """
     labels = _compact(labels)
     for _ in range(MAX_ROUNDS):
@@ -74,25 +75,34 @@ def _merge_round(matrix: sp.csr_matrix, labels: np.ndarray, rows: np.ndarray,
     if not chosen:
         return None
     parent = np.arange(count)
-    for first, second in chosen:
-        parent[second] = first
+    for target, other in chosen:
+        parent[other] = target
     log.debug("linkage: merged %d community pairs", len(chosen))
     return _compact(parent[labels])
 
 
 def _greedy_matching(pairs: np.ndarray, ratio: np.ndarray,
                      threshold: float) -> list[tuple[int, int]]:
-    """Best pairs first, each community in at most one pair (so merges never chain blindly)."""
-    used: set[int] = set()
+    """The pairs to merge this round, best first.
+
+    A piece merged away cannot take part again this round, and two pieces that both absorbed
+    others this round are not merged, so merges never chain blindly; one piece may still
+    absorb several small ones in a round (stragglers join a story at once).
+    """
+    absorbed: set[int] = set()
+    absorbing: set[int] = set()
     chosen: list[tuple[int, int]] = []
     for index in np.argsort(-ratio, kind="stable"):
         if ratio[index] < threshold:
             break
         first, second = int(pairs[index, 0]), int(pairs[index, 1])
-        if first in used or second in used:
+        if first in absorbed or second in absorbed or (first in absorbing
+                                                       and second in absorbing):
             continue
-        used.update((first, second))
-        chosen.append((first, second))
+        target, other = (second, first) if second in absorbing else (first, second)
+        absorbed.add(other)
+        absorbing.add(target)
+        chosen.append((target, other))
     return chosen
 
 
