@@ -50,7 +50,6 @@ _CONNECT = "|".join(sorted(NAME_CONNECTORS, key=len, reverse=True))
 _NAME_RE = re.compile(rf"(?<![\w'’]){_WORD}(?:[ \t]+(?:(?:{_CONNECT})[ \t]+)*{_WORD})*")
 _WORD_RE = re.compile(r"[\w'’.\-&]+")
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’.])[a-zà-ÿ][\w'’\-]*")
-_PREV_WORD_RE = re.compile(r"([\w\-]+)\.?\s*(?:['’]s\s+)?$")
 _SPEECH_AFTER_RE = re.compile(
     r"\s*(?:,[^,]{0,40},\s*)?(?:said|says|told|added|stated|wrote|tweeted|announced|argued)\b")
 _CONTRACTION_RE = re.compile(r"['’](?:ve|ll|re|d|t|m)$", re.IGNORECASE)
@@ -213,8 +212,15 @@ def _sentence_start(line: str, start: int) -> bool:
 
 
 def _previous_word(line: str, start: int) -> str:
-    found = _PREV_WORD_RE.search(line, max(0, start - 40), start)
-    return found.group(1).lower() if found else ""
+    """The word before ``start`` when it is a person title ("rep", "Dr."), else ""."""
+    words = line[max(0, start - 30):start].split()
+    if words and words[-1] in ("'s", "’s"):
+        words.pop()
+    if not words:
+        return ""
+    word = words[-1].lower().rstrip(".")
+    word = word[:-2] if word.endswith(("'s", "’s")) else word
+    return word if word in PERSON_TITLES else ""
 
 
 def _fold_aliases(found: list[Entity]) -> list[Entity]:
