@@ -39,7 +39,9 @@ log = logging.getLogger(__name__)
 DATE_FAR_FACTOR = 0.5
 """Weight kept by a link between sources published more than ``window_days`` apart: they must
 be twice as similar to share a story. A date difference is evidence, not proof (a follow-up
-story months later is still the same thread)."""
+story months later is still the same thread). Not measurable on ECB+ (it has no dates), so a
+judgement: halving keeps a clear same-story pair (similarity 0.3 or more) far above the 0.05
+threshold, while weak look-alike links (0.1-0.2) fall towards it."""
 ONE_WAY_FACTOR = 0.5
 """Weight kept by a link only one of its two sources counts among its nearest neighbours.
 Mutual neighbours are the reliable evidence; a one-way link often runs from an outlier to the
