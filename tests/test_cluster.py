@@ -101,7 +101,7 @@ def _planted_corpus(groups: int, size: int, seed: int = 7) -> tuple[sp.csr_matri
 
 
 def test_blocking_is_sub_quadratic_and_finds_true_neighbours() -> None:
-    matrix, labels = _planted_corpus(groups=300, size=5)
+    matrix, labels = _planted_corpus(groups=200, size=5)
     k = 5
     rows, cols, sims = blocking.nearest_neighbours(matrix, k)
     n = matrix.shape[0]
@@ -133,3 +133,19 @@ def test_linkage_rejoins_pieces_of_one_story_but_not_different_ones() -> None:
     assert len(set(merged[:10].tolist())) == 1
     assert merged[0] != merged[10]
     assert labels.tolist() == [0] * 10 + [1] * 10
+
+
+@pytest.mark.parametrize(("predicted", "gold", "b3_f1", "pair_f1"), [
+    ([1, 1, 2, 2], ["a", "a", "b", "b"], 1.0, 1.0),
+    ([1, 1, 1, 1], ["a", "a", "b", "b"], 2 * 0.5 * 1.0 / 1.5, 2 * (2 / 6) * 1.0 / (1 + 2 / 6)),
+    ([1, 2, 3, 4], ["a", "a", "b", "b"], 2 * 1.0 * 0.5 / 1.5, 0.0),
+])
+def test_benchmark_scores(predicted: list[int], gold: list[str], b3_f1: float,
+                          pair_f1: float) -> None:
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the repo, for benchmarks/
+    from benchmarks.cluster import bcubed, pairwise_f1
+
+    assert bcubed(predicted, gold)[2] == pytest.approx(b3_f1)
+    assert pairwise_f1(predicted, gold) == pytest.approx(pair_f1)
