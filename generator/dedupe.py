@@ -11,6 +11,7 @@ Dates are not reconciled here (``generator.reconcile`` does that for the whole s
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 import zlib
@@ -57,8 +58,10 @@ def fold(articles: Sequence[Article], *, threshold: float = DEFAULT_THRESHOLD) -
 
     Returns:
         One Source per group of copies, in the input order of each group's first article. The
-        primary is the fullest copy (the earliest published among nearly-full ones); the others
-        are its ``copies``.
+        primary is the fullest copy (among nearly-full ones, one with a headline rather than a
+        first-sentence stand-in, then the earliest published); the others are its ``copies``.
+        A primary whose title is a stand-in takes the headline of a copy (provenance
+        ``("title", "copies")``).
     """
     word_hashes: dict[str, int] = {}
     shingles = [_shingles(a.text, word_hashes) for a in articles]
@@ -139,12 +142,38 @@ def _union(parent: list[int], first: int, second: int) -> bool:
 
 
 def _source(members: list[Article], sizes: list[int]) -> Source:
-    """The fullest copy (earliest published among the nearly-full ones) leads the Source."""
+    """The fullest copy leads the Source, with a headline when a copy has one.
+
+    Among the nearly-full copies, one with a real headline comes first, then the earliest
+    published. A primary left with a stand-in title borrows a copy's headline.
+    """
     longest = max(sizes)
     full = [i for i, size in enumerate(sizes) if size >= FULL_LENGTH_SHARE * longest]
-    primary = min(full, key=lambda i: (_published_key(members[i]), -sizes[i], i))
+    primary = min(full, key=lambda i: (_weak_title(members[i]), _published_key(members[i]),
+                                       -sizes[i], i))
     copies = tuple(a for i, a in enumerate(members) if i != primary)
-    return Source(primary=members[primary], copies=copies)
+    return Source(primary=_with_copy_title(members[primary], copies), copies=copies)
+
+
+def _weak_title(article: Article) -> bool:
+    """True when the title is missing or only the body's first sentence standing in."""
+    return article.title is None or article.found("title") == "body"
+
+
+def _with_copy_title(primary: Article, copies: tuple[Article, ...]) -> Article:
+    """The primary, with the headline of a copy when its own title is a stand-in.
+
+    A shorter copy (a teaser, a cut scrape) often keeps the headline line that the fuller
+    scrape lost; the headline is better for display than the first sentence.
+    """
+    if not _weak_title(primary):
+        return primary
+    titled = [c for c in copies if not _weak_title(c)]
+    if not titled:
+        return primary
+    donor = max(titled, key=lambda c: len(c.text))  # the fullest titled copy: ties to its body
+    provenance = (*(p for p in primary.provenance if p[0] != "title"), ("title", "copies"))
+    return dataclasses.replace(primary, title=donor.title, provenance=provenance)
 
 
 def _published_key(article: Article) -> str:

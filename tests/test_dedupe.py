@@ -85,3 +85,35 @@ def test_sample_000_and_001_fold_through_ingest_and_clean(sample_dir: Path) -> N
     names = [sorted(Path(a.path).name[:3] for a in s.articles) for s in sources]
     assert ["000", "001"] in names
     assert len(sources) == len(articles) - 1
+
+
+HEADLINE = "Dock strike halts container traffic at three largest ports"
+STAND_IN = "Dockworkers at three of the country's largest ports walked off the job on…"
+
+
+@pytest.mark.parametrize(("texts", "primary", "title", "how"), [
+    # Two full scrapes, the earlier one lost its headline line: the titled one leads.
+    ((BODY, BODY + " Talks are due to resume on Thursday."), "b", HEADLINE, "header"),
+    # Only the headline-less scrape is full: it leads, borrowing the teaser's headline.
+    ((BODY, BODY[: len(BODY) // 2]), "a", HEADLINE, "copies"),
+])
+def test_primary_gets_a_real_headline(texts: tuple[str, str], primary: str, title: str,
+                                      how: str) -> None:
+    untitled = _article("a", texts[0], title=STAND_IN, provenance=(("title", "body"),),
+                        published=PartialDate(2025, 3, 1))
+    titled = _article("b", texts[1], title=HEADLINE, provenance=(("title", "header"),),
+                      published=PartialDate(2025, 3, 2))
+    [source] = dedupe.fold([untitled, titled], threshold=0.6)
+    assert source.primary.id == primary
+    assert (source.primary.title, source.primary.found("title")) == (title, how)
+    assert source.primary.text == texts[0 if primary == "a" else 1]
+
+
+def test_primary_keeps_its_own_headline() -> None:
+    first = _article("a", BODY, title=HEADLINE, provenance=(("title", "header"),),
+                     published=PartialDate(2025, 3, 1))
+    teaser = _article("b", BODY[: len(BODY) // 2], title="Ports shut as dockworkers strike",
+                      provenance=(("title", "header"),), published=PartialDate(2025, 3, 1))
+    [source] = dedupe.fold([first, teaser], threshold=0.6)
+    assert (source.primary.id, source.primary.title) == ("a", HEADLINE)
+    assert source.primary.found("title") == "header"
