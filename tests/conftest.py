@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 from pathlib import Path
 from typing import Any
 
@@ -25,3 +26,12 @@ def make_article(**overrides: Any) -> Article:
 def sample_dir() -> Path:
     """The five sample articles shipped in content/."""
     return SAMPLES
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """In CI the browser tests must run, not skip: a missing Chromium is a setup failure."""
+    if os.environ.get("CI") == "true" and not Path("/usr/bin/chromium").exists():
+        raise pytest.UsageError(
+            "CI=true but /usr/bin/chromium is missing: run scripts/install-browser "
+            "(Debian's chromium package) before the tests"
+        )
