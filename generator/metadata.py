@@ -136,11 +136,29 @@ def date_line(line: str) -> tuple[PartialDate | None, str | None] | None:
 
     A date combined with section labels ("World | November 4, 2025") also counts.
     """
-    match = _DATE_LINE.match(line.strip())
+    line = detokenise(line.strip())
+    match = _DATE_LINE.match(line)
     if match is None:
         return _labelled_date(line) if len(line) <= LABEL_MAX_CHARS else None
     label = match.group("label")
     return _to_date(match), label.lower() if label else None
+
+
+# Pre-tokenised corpora (ECB+ and other NLP sets) put spaces around punctuation:
+# "Thursday , April 11 , 2013", "December 15 , 2008 at 1 : 00pm". (pattern, replacement)
+_DETOKENISE: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?<=\d) : (?=\d)"), ":"),  # clock times: "1 : 00pm"
+    (re.compile(r"(?<=\S) ([,.:])(?= |$)"), r"\1"),  # a stop or comma set off as a token
+)
+
+
+def detokenise(line: str) -> str:
+    """``line`` with the spaces that tokenisation put before commas, stops and colons removed."""
+    if " " not in line:
+        return line
+    for pattern, replacement in _DETOKENISE:
+        line = pattern.sub(replacement, line)
+    return line
 
 
 def _labelled_date(line: str) -> tuple[PartialDate | None, str | None] | None:
@@ -256,8 +274,9 @@ class _HeaderState:
 
     def _field(self, line: str) -> bool:
         """Take a "Source: Reuters" / "URL: https://..." line or a bare URL; True if taken."""
-        if _BARE_URL.match(line):
-            self._set("url", line)
+        url = bare_url(line)
+        if url is not None:
+            self._set("url", url)
             return True
         match = _FIELD_LINE.match(line)
         if match is None:
@@ -272,8 +291,10 @@ class _HeaderState:
             if self.want_title and self.title is None:
                 self.title = value
                 self.found.append(("title", "header"))
-        elif name != "url" or _BARE_URL.match(value):
+        elif name != "url":
             self._set(name, value)
+        elif (url := bare_url(value)) is not None:
+            self._set(name, url)
         return True
 
     def _set(self, name: str, value: str) -> None:
@@ -322,6 +343,26 @@ _FIELD_LINE = re.compile(
     r"^(" + "|".join(sorted(FIELD_KEYS, key=len, reverse=True)) + r")\s*:\s*(\S.{0,300})$",
     re.IGNORECASE)
 _BARE_URL = re.compile(r"^https?://[^\s/]+\.[^\s]+$")
+_TOKENISED_SCHEME = re.compile(r"^https? ?: ?/ ?/")
+_URL_PUNCTUATION = r"./?=&_\-#:%~+"
+# Two ordinary characters with a space between them: words, not a tokenised URL.
+_WORD_GAP = re.compile(rf"[^\s{_URL_PUNCTUATION}]\s+[^\s{_URL_PUNCTUATION}]")
+
+
+def bare_url(line: str) -> str | None:
+    """The URL when ``line`` is only a URL, else None.
+
+    Tokenised corpora split URLs at their punctuation ("http : / / www . example . com /
+    news / story - 123"); such a line counts too, when every space sits next to URL
+    punctuation, and the URL is returned without the spaces.
+    """
+    line = line.strip()
+    if _BARE_URL.match(line):
+        return line
+    if not _TOKENISED_SCHEME.match(line) or _WORD_GAP.search(line):
+        return None
+    joined = re.sub(r"\s+", "", line)
+    return joined if _BARE_URL.match(joined) else None
 
 
 def fallback_title(text: str) -> str | None:

@@ -193,3 +193,19 @@ def test_two_outlets_may_share_a_headline() -> None:
 ])
 def test_unwrap_joins_sentences_broken_mid_line(lines: list[str], expected: list[str]) -> None:
     assert clean.unwrap(lines) == expected
+
+
+def test_tokenised_url_line_becomes_the_url_not_the_title() -> None:
+    text = ("http : / / www . riverside-gazette . com / news / bridge - closure - 2291\n"
+            "Thursday , April 11 , 2013\n"
+            "Old river bridge closed after inspectors find cracks\n"
+            "The old river bridge was closed to traffic on Thursday after inspectors found "
+            "cracks in two of its supports , the county said .")
+    article = make_article(text=text, title=None, published=None)
+    (cleaned,), _ = clean.clean_corpus([article])
+    assert cleaned.url == "http://www.riverside-gazette.com/news/bridge-closure-2291"
+    assert cleaned.published == PartialDate(2013, 4, 11)
+    assert cleaned.title == "Old river bridge closed after inspectors find cracks"
+    assert (cleaned.found("url"), cleaned.found("published"), cleaned.found("title")) == (
+        "header", "header", "header")
+    assert cleaned.text.startswith("The old river bridge was closed")

@@ -138,3 +138,59 @@ def test_headline_with_a_key_like_prefix_is_not_a_field() -> None:
                              "The minister resigned on Monday."])
     assert header.title == "Newspaper: Defence minister quits over leaked emails"
     assert header.fields == ()
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("http : / / www . harbourherald . com / news / ferry - strike - 4411 . html",
+     "http://www.harbourherald.com/news/ferry-strike-4411.html"),
+    ("https : //metro.example.org/local/story?id=88&page=2",
+     "https://metro.example.org/local/story?id=88&page=2"),
+    ("http : / / blog . coastwatch . net / 2013 / 05 / storm _ damage",
+     "http://blog.coastwatch.net/2013/05/storm_damage"),
+    ("https://www.example.com/world/vote", "https://www.example.com/world/vote"),
+    # Words after the URL: a line of text that starts with a link, not a bare URL.
+    ("http : / / www . example . com / news Ferry strike ends", None),
+    ("Ferry strike ends after talks", None),
+    ("http : / / localhost", None),
+])
+def test_bare_url(line: str, expected: str | None) -> None:
+    assert md.bare_url(line) == expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("May 03 , 2013", (PartialDate(2013, 5, 3), None)),
+    ("Thursday , April 11 , 2013", (PartialDate(2013, 4, 11), None)),
+    ("Posted : Monday , June 2 , 2008", (PartialDate(2008, 6, 2), "posted")),
+    ("March 22 , 2011 at 4 : 15pm EST", (PartialDate(2011, 3, 22), None)),
+    ("Sept . 9 , 2012", (PartialDate(2012, 9, 9), None)),
+    ("Police said on Friday , May 3 , 2013 , that two men were held .", None),
+])
+def test_date_line_tokenised(line: str, expected: tuple[PartialDate, str | None] | None) -> None:
+    assert md.date_line(line) == expected
+
+
+@pytest.mark.parametrize(("lines", "url", "published", "title"), [
+    (["http : / / www . harbourherald . com / news / ferry - strike - 4411 . html",
+      "May 03 , 2013", "Ferry crews strike over rota changes",
+      "Ferry crews walked out on Friday after talks over new rotas failed ."],
+     "http://www.harbourherald.com/news/ferry-strike-4411.html", PartialDate(2013, 5, 3),
+     "Ferry crews strike over rota changes"),
+    (["http : / / www . valleytimes . com / 2011 / 03 / mine - collapse",
+      "Thursday , March 24 , 2011", "Three miners trapped after roof collapse",
+      "Rescue teams worked through the night to reach three miners ."],
+     "http://www.valleytimes.com/2011/03/mine-collapse", PartialDate(2011, 3, 24),
+     "Three miners trapped after roof collapse"),
+    # The headline may come before the date line.
+    (["http : / / sports . example . com / nba / coach - fired", "Bulls fire head coach",
+      "November 2 , 2009 at 9 : 40am CST",
+      "The Chicago Bulls fired their head coach on Monday after a 1-5 start ."],
+     "http://sports.example.com/nba/coach-fired", PartialDate(2009, 11, 2),
+     "Bulls fire head coach"),
+])
+def test_read_header_tokenised_url_date_and_headline(
+        lines: list[str], url: str, published: PartialDate, title: str) -> None:
+    header = md.read_header(lines)
+    assert (header.title, header.published, dict(header.fields)) == (title, published,
+                                                                     {"url": url})
+    assert ("url", "header") in header.found and ("published", "header") in header.found
+    assert header.lines == lines[-1:]
