@@ -20,8 +20,10 @@ the full name it abbreviates.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
+from collections.abc import Set
 
 from generator.entity_tables import (
     ADJECTIVE_ENDINGS,
@@ -49,7 +51,9 @@ _CONNECT = "|".join(sorted(NAME_CONNECTORS, key=len, reverse=True))
 # A name: capitalised words separated by single spaces, with lower-case connectors inside.
 _NAME_RE = re.compile(rf"(?<![\w'’]){_WORD}(?:[ \t]+(?:(?:{_CONNECT})[ \t]+)*{_WORD})*")
 _WORD_RE = re.compile(r"[\w'’.\-&]+")
+_NAME_RE_ASCII = re.compile(_NAME_RE.pattern, re.ASCII)
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’.])[a-zà-ÿ][\w'’\-]*")
+_LOWER_WORD_RE_ASCII = re.compile(_LOWER_WORD_RE.pattern, re.ASCII)
 _SPEECH_AFTER_RE = re.compile(
     r"\s*(?:,[^,]{0,40},\s*)?(?:said|says|told|added|stated|wrote|tweeted|announced|argued)\b")
 _CONTRACTION_RE = re.compile(r"['’](?:ve|ll|re|d|t|m)$", re.IGNORECASE)
@@ -63,6 +67,9 @@ MAX_NAME_WORDS = 6
 """Longer capitalised runs are headlines or lists, not one name."""
 PERSON_NAME_WORDS = (2, 3)
 """Word counts of a plain "Given Family" or "Given Middle Family" name (rule 4)."""
+CLASSIFY_CACHE_SIZE = 65_536
+"""Distinct name contexts remembered across articles. Measured on 1,500 news articles: 72,000
+classifications, 22,000 distinct. Entries are a few hundred bytes: a full cache is ~30 MB."""
 _LONGEST_TITLE = max(len(t.split()) for t in PERSON_TITLES)
 
 
@@ -76,35 +83,85 @@ def find_entities(text: str) -> list[Entity]:
         Unique entities in order of first mention; a surname used alone is folded into the
         full name mentioned elsewhere ("Rubio" -> "Marco Rubio").
     """
-    lower_words = {w.lower() for w in _LOWER_WORD_RE.findall(text)}
-    lines = [line for line in text.splitlines() if not _is_headline(line)]
-    matches = [(m, line) for line in lines for m in _NAME_RE.finditer(line)]
+    # On ASCII text the ASCII-only forms of the expressions match the same, a fifth faster.
+    ascii_only = text.isascii()
+    name_re = _NAME_RE_ASCII if ascii_only else _NAME_RE
+    lower_re = _LOWER_WORD_RE_ASCII if ascii_only else _LOWER_WORD_RE
+    lower_words = set(map(str.lower, set(lower_re.findall(text))))  # de-duplicated, then lowered
+    hits = [(m.group(), *_context(line, m.start()), line, m.end())
+            for line in text.splitlines() if not _is_headline(line)
+            for m in name_re.finditer(line)]
     # A capitalised word seen only at sentence starts ("Likewise", "Sadly") is not a name.
-    inside = {w for m, line in matches
-              if " " in m.group() or not _sentence_start(line, m.start())
-              for w in m.group().split()}
+    inside = {w for name, at_start, _, _, _ in hits if not at_start or " " in name
+              for w in name.split()}
     found: list[Entity] = []
-    seen: dict[tuple[str, bool, str, bool], list[Entity]] = {}
-    for match, line in matches:
-        key = (match.group(), _sentence_start(line, match.start()),
-               _previous_word(line, match.start()),
-               _SPEECH_AFTER_RE.match(line, match.end()) is not None)
+    seen: dict[tuple[str, bool, str, bool], tuple[Entity, ...]] = {}
+    for name, at_start, previous, line, end in hits:
+        # Only a run of several words can become a person by a speech verb after it.
+        speech = len(name.split(maxsplit=1)) > 1 and _SPEECH_AFTER_RE.match(line, end) is not None
+        key = (name, at_start, previous, speech)
         if key not in seen:  # a name repeats: classify each distinct context once
-            seen[key] = _classify(match.group(), key[1:], lower_words, inside)
+            seen[key] = _classify_in_text(name, key[1:], lower_words, inside)
         found.extend(seen[key])
     return _fold_aliases(found)
 
 
 def _is_headline(line: str) -> bool:
-    words = _WORD_RE.findall(line)
-    if len(words) < HEADLINE_MIN_WORDS:
+    if line.isascii():
+        # C-speed count of the words: every word character becomes "a" (capitals "A"), every
+        # other character a space, so each word starts at " a" / " A" or at the very start.
+        marks = line.encode("ascii").translate(_WORD_MARKS)
+        capitalised = marks.count(b" A") + marks.startswith(b"A")
+        words = capitalised + marks.count(b" a") + marks.startswith(b"a")
+    else:
+        firsts = [w[0] for w in _WORD_RE.findall(line)]
+        words, capitalised = len(firsts), sum(map(str.isupper, firsts))
+    if words < HEADLINE_MIN_WORDS:
         return False
-    capitalised = sum(1 for w in words if w[0].isupper())
-    return capitalised >= HEADLINE_CAPITALISED_SHARE * len(words)
+    return capitalised >= HEADLINE_CAPITALISED_SHARE * words
 
 
-def _classify(text: str, context: tuple[bool, str, bool], lower_words: set[str],
-              inside: set[str]) -> list[Entity]:
+_WORD_MARKS = bytes(
+    ord("A") if chr(b).isupper() else ord("a") if _WORD_RE.fullmatch(chr(b)) else ord(" ")
+    for b in range(256))
+"""Byte translation for ``_is_headline`` on ASCII lines (only bytes below 128 occur there)."""
+
+
+def _classify_in_text(text: str, context: tuple[bool, str, bool], lower_words: Set[str],
+                      inside: set[str]) -> tuple[Entity, ...]:
+    """``_classify``, memoised across articles.
+
+    The same name in the same context recurs across a corpus ("Obama said"); what else the
+    article holds matters only through a few set lookups, so their answers join the key.
+    """
+    variants = _word_variants(text)
+    return _classify_cached(text, context, variants.intersection(lower_words),
+                            variants.intersection(inside))
+
+
+@functools.lru_cache(maxsize=CLASSIFY_CACHE_SIZE)
+def _word_variants(text: str) -> frozenset[str]:
+    """Every form of the run's words that ``_classify`` may look up in the per-text sets."""
+    forms: set[str] = set()
+    for word in text.split():
+        for stripped in (word, _strip_possessive(word), _strip_possessive(
+                _strip_possessive(word))):
+            forms.update((stripped, stripped.lower(), stripped.lower().rstrip(".")))
+    return frozenset(forms)
+
+
+def _strip_possessive(word: str) -> str:
+    return word[:-2] if word[-2:] in ("'s", "’s") else word
+
+
+@functools.lru_cache(maxsize=CLASSIFY_CACHE_SIZE)
+def _classify_cached(text: str, context: tuple[bool, str, bool], lower_words: frozenset[str],
+                     inside: frozenset[str]) -> tuple[Entity, ...]:
+    return tuple(_classify(text, context, lower_words, inside))
+
+
+def _classify(text: str, context: tuple[bool, str, bool], lower_words: Set[str],
+              inside: Set[str]) -> list[Entity]:
     """Entities in one capitalised run.
 
     ``context`` is (at a sentence start, the previous word, followed by a speech verb).
@@ -126,7 +183,7 @@ def _classify(text: str, context: tuple[bool, str, bool], lower_words: set[str],
     return _classify_words(words, lower_words, speech_after)
 
 
-def _classify_words(words: list[str], lower_words: set[str],
+def _classify_words(words: list[str], lower_words: Set[str],
                     speech_after: bool) -> list[Entity]:
     words = _trim(words, lower_words)
     if not words:
@@ -160,7 +217,7 @@ def _kind_from_tables(words: list[str]) -> EntityKind | None:
     return None
 
 
-def _is_single_name(word: str, lower_words: set[str]) -> bool:
+def _is_single_name(word: str, lower_words: Set[str]) -> bool:
     """Whether one capitalised word alone is worth keeping as a name."""
     low = word.lower()
     if len(word) < 2 or low in lower_words or low in ORG_LAST_WORDS:
@@ -169,7 +226,7 @@ def _is_single_name(word: str, lower_words: set[str]) -> bool:
     return not (_CONTRACTION_RE.search(word) or low.endswith(ADJECTIVE_ENDINGS))
 
 
-def _trim(words: list[str], lower_words: set[str], *,
+def _trim(words: list[str], lower_words: Set[str], *,
           at_sentence_start: bool = False) -> list[str]:
     """Drop possessives, leading function and calendar words, trailing connectors."""
     words = [w[:-2] if w[-2:] in ("'s", "’s") else w for w in words]
@@ -192,6 +249,8 @@ def _trim(words: list[str], lower_words: set[str], *,
 def _find_title(words: list[str]) -> tuple[int, int] | None:
     """The span of the last person title inside ``words``, longest match first."""
     lowered = [w.lower().rstrip(".") for w in words]
+    if _TITLE_WORDS.isdisjoint(lowered):
+        return None  # the usual case, decided without building any phrase
     found: tuple[int, int] | None = None
     start = 0
     while start < len(words):
@@ -204,21 +263,33 @@ def _find_title(words: list[str]) -> tuple[int, int] | None:
     return found
 
 
-def _sentence_start(line: str, start: int) -> bool:
-    before = line[max(0, start - 8):start].rstrip()  # a short look back: no copy of the line
+_TITLE_WORDS = frozenset(w for title in PERSON_TITLES for w in title.split())
+"""Every word of a person title: a run holding none of them holds no title."""
+
+
+def _context(line: str, start: int) -> tuple[bool, str]:
+    """Whether ``start`` begins a sentence, and the person title just before it (or "")."""
+    before = line[max(0, start - 30):start]  # a short look back: no copy of the line
+    return _sentence_start(line, start, before[-8:].rstrip()), _previous_word(before)
+
+
+def _sentence_start(line: str, start: int, before: str) -> bool:
     if not before:
         return not line[:start].strip()
     return before[-1] in ".!?:;\"“”'‘’—–-•(|[" or before.endswith("``")
 
 
-def _previous_word(line: str, start: int) -> str:
-    """The word before ``start`` when it is a person title ("rep", "Dr."), else ""."""
-    words = line[max(0, start - 30):start].split()
+def _previous_word(before: str) -> str:
+    """The last word of ``before`` when it is a person title ("rep", "Dr."), else ""."""
+    words = before.split()
     if words and words[-1] in ("'s", "’s"):
         words.pop()
-    if not words:
-        return ""
-    word = words[-1].lower().rstrip(".")
+    return _as_title(words[-1]) if words else ""
+
+
+@functools.lru_cache(maxsize=CLASSIFY_CACHE_SIZE)
+def _as_title(word: str) -> str:
+    word = word.lower().rstrip(".")
     word = word[:-2] if word.endswith(("'s", "’s")) else word
     return word if word in PERSON_TITLES else ""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.entities import find_entities
+from generator.entities import _is_headline, find_entities
 from generator.model import Entity
 
 
@@ -82,3 +82,25 @@ def test_pre_tokenised_text_keeps_names_clean() -> None:
     found = _found(text)
     assert found.get("Tara Reid") == "person"
     assert found.get("Promises Treatment Center") == "org"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Officials met at Kestrel yesterday to sign the deal.", [Entity("Kestrel", "other")]),
+    # The same run in the same context, but the word is also used in lower case here.
+    ("Officials met at Kestrel yesterday near the kestrel nest.", []),
+    ("Officials met at Kestrel yesterday to sign the deal.", [Entity("Kestrel", "other")]),
+])
+def test_memoised_classification_follows_each_article(text: str,
+                                                      expected: list[Entity]) -> None:
+    assert find_entities(text) == expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Storm Cuts Power To Thousands Across The Coast", True),
+    ("Tempête Coupe Le Courant À Des Milliers", True),
+    ("The storm cut power to thousands of homes along the coast.", False),
+    ("(Storm) [Cuts] Power-Lines", False),
+    ("U.S. Navy Sends Ships", True),
+])
+def test_headline_lines(line: str, expected: bool) -> None:
+    assert _is_headline(line) is expected
