@@ -98,7 +98,7 @@ def find_entities(text: str) -> list[Entity]:
     seen: dict[tuple[str, bool, str, bool], tuple[Entity, ...]] = {}
     for name, at_start, previous, line, end in hits:
         # Only a run of several words can become a person by a speech verb after it.
-        speech = len(name.split(maxsplit=1)) > 1 and _SPEECH_AFTER_RE.match(line, end) is not None
+        speech = (" " in name or "\t" in name) and _SPEECH_AFTER_RE.match(line, end) is not None
         key = (name, at_start, previous, speech)
         if key not in seen:  # a name repeats: classify each distinct context once
             seen[key] = _classify_in_text(name, key[1:], lower_words, inside)
@@ -268,23 +268,20 @@ _TITLE_WORDS = frozenset(w for title in PERSON_TITLES for w in title.split())
 
 
 def _context(line: str, start: int) -> tuple[bool, str]:
-    """Whether ``start`` begins a sentence, and the person title just before it (or "")."""
-    before = line[max(0, start - 30):start]  # a short look back: no copy of the line
-    return _sentence_start(line, start, before[-8:].rstrip()), _previous_word(before)
+    """Whether ``start`` begins a sentence, and the person title just before it (or "").
 
-
-def _sentence_start(line: str, start: int, before: str) -> bool:
-    if not before:
-        return not line[:start].strip()
-    return before[-1] in ".!?:;\"“”'‘’—–-•(|[" or before.endswith("``")
-
-
-def _previous_word(before: str) -> str:
-    """The last word of ``before`` when it is a person title ("rep", "Dr."), else ""."""
-    words = before.split()
+    One short look back serves both (no copy of the line): called for every capitalised run.
+    """
+    before = line[max(0, start - 30):start]
+    near = before[-8:].rstrip()
+    if near:
+        at_start = near[-1] in ".!?:;\"“”'‘’—–-•(|[" or near.endswith("``")
+    else:
+        at_start = not line[:start].strip()
+    words = before.rsplit(maxsplit=2)[-2:]  # the title may sit before a detached "'s"
     if words and words[-1] in ("'s", "’s"):
         words.pop()
-    return _as_title(words[-1]) if words else ""
+    return at_start, (_as_title(words[-1]) if words else "")
 
 
 @functools.lru_cache(maxsize=CLASSIFY_CACHE_SIZE)
