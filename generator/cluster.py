@@ -24,7 +24,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import igraph as ig
 import leidenalg
@@ -66,12 +66,14 @@ NAME_TERMS = 5
 "rehab"), words fill the rest ("rehab" says what happened)."""
 
 
-def group(sources: Sequence[Source], *, settings: ClusterSettings) -> list[StoryDraft]:
+def group(sources: Sequence[Source], *, settings: ClusterSettings,
+          names: Mapping[str, Sequence[str]] | None = None) -> list[StoryDraft]:
     """Group sources about the same developing news thread into story drafts.
 
     Args:
         sources: folded sources (one per distinct article).
         settings: ``cluster.*`` settings (threshold, neighbours, window_days).
+        names: article id -> names found beforehand (``features``); others are found here.
 
     Returns:
         Story drafts, newest first (latest publication date, then more sources, then id);
@@ -79,7 +81,7 @@ def group(sources: Sequence[Source], *, settings: ClusterSettings) -> list[Story
     """
     if not sources:
         return []
-    docs = vectors.build(sources)
+    docs = vectors.build(sources, names)
     rows, cols, sims = blocking.nearest_neighbours(docs.matrix, settings.neighbours)
     sims = sims * _date_factors(sources, rows, cols, settings.window_days)
     labels = _stories(docs, rows, cols, sims, settings.threshold)

@@ -149,6 +149,20 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class Features:
+    """What clustering and date reconciliation read from one article (cached by content hash).
+
+    Computed per article, in parallel and once per content, so the corpus-level stages that
+    need them (``cluster``, ``reconcile``) only do corpus-level work.
+    """
+
+    names: tuple[str, ...] = ()
+    """Named people, organisations and places, in text order, repeats kept (TF counts them)."""
+    stated_dates: tuple[PartialDate, ...] = ()
+    """Full dates the text states (``reconcile.explicit_dates``)."""
+
+
+@dataclass(frozen=True, slots=True)
 class DateMention:
     """A temporal expression in a text, TIMEX3 style."""
 

@@ -22,6 +22,7 @@ from generator import (
     cluster,
     dedupe,
     extract,
+    features,
     identity,
     ingest,
     merge,
@@ -37,12 +38,14 @@ from generator.model import (
     Analysis,
     Article,
     Extraction,
+    Features,
     PartialDate,
     Skipped,
+    Source,
     Story,
     StoryDraft,
 )
-from generator.parallel import pmap
+from generator.parallel import pmap, worker_count
 from generator.progress import SILENT, Progress
 
 log = logging.getLogger(__name__)
@@ -106,15 +109,20 @@ def run(settings: Settings, *, progress: Progress = SILENT, today: dt.date | Non
     try:
         with timer.stage("ingest"):
             articles, skipped = _partition(progress.iter(
-                ingest.read_corpus(inputs, root=settings.root.resolve()), "Reading"))
+                ingest.read_corpus(inputs, root=settings.root.resolve(),
+                                   workers=worker_count(settings.build.workers)), "Reading"))
         with timer.stage("clean"):
             articles, dropped = _clean_all(articles, work)
             skipped += dropped
         with timer.stage("dedupe"):
             sources = dedupe.fold(articles, threshold=settings.dedupe.threshold)
+        with timer.stage("features"):
+            found = _features_all(sources, work)
         with timer.stage("cluster"):
-            drafts = cluster.group(sources, settings=settings.cluster)
-            drafts = [reconcile.reconcile(d) for d in drafts]
+            drafts = cluster.group(sources, settings=settings.cluster,
+                                   names={key: f.names for key, f in found.items()})
+            stated = {key: f.stated_dates for key, f in found.items()}
+            drafts = [reconcile.reconcile(d, stated) for d in drafts]
         with timer.stage("extract"):
             extractions = _extract_all(drafts, work)
         with timer.stage("merge"):
@@ -215,6 +223,14 @@ def _clean_all(articles: list[Article], work: _Work) -> tuple[list[Article], lis
     prepared = work.map("clean", prepare, articles, keys, "Cleaning")
     kept, dropped = finish(prepared)
     return list(kept), list(dropped)
+
+
+def _features_all(sources: list[Source], work: _Work) -> dict[str, Features]:
+    """Names and stated dates of every article, copies included (cached, parallel)."""
+    articles = [a for s in sources for a in s.articles]
+    keys = [content_key("features", repr(a)) for a in articles]
+    found = work.map("features", features.features, articles, keys, "Finding names")
+    return {a.id: f for a, f in zip(articles, found, strict=True)}
 
 
 def _extract_all(drafts: list[StoryDraft], work: _Work) -> dict[str, Extraction]:

@@ -5,8 +5,8 @@ evidence a reader can check:
 
 1. Copies: a scrape date is never earlier than the publication, so among a source's copies
    the earliest date wins and later ones are overridden.
-2. Content: a date far after the latest date the text itself states in full
-   (``November 4, 2025``) is not when the text was written.
+2. Content: a date read off the page (not the input's metadata) far after the latest date
+   the text itself states in full (``November 4, 2025``) is not when the text was written.
 3. Story: the reference date that resolves "on Thursday" never exceeds the latest credible
    publication date of the story; a source with no date gets one inferred from its content
    (latest full date, a stripped social embed's date) or, failing that, from its neighbours.
@@ -17,7 +17,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from generator import dates
 from generator.model import Article, PartialDate, Source, StoryDraft
@@ -42,22 +42,28 @@ _DATELINE_WORDS = re.compile(
     r"published|posted|on|at|am|pm|gmt|utc|edt|est|cet)\b|[\W\d_]+", re.IGNORECASE)
 
 
-def reconcile(draft: StoryDraft) -> StoryDraft:
+def reconcile(draft: StoryDraft,
+              stated: Mapping[str, Sequence[PartialDate]] | None = None) -> StoryDraft:
     """Reconciled publication dates on every article and a reference date on every source.
 
     Args:
         draft: a story's sources as grouped by clustering.
+        stated: article id -> ``explicit_dates(article)`` found beforehand (``features``);
+            others are found here.
 
     Returns:
         The draft with articles' ``published`` reconciled (provenance ``copies`` and a note
         where changed) and every source's ``reference`` set where any date can be inferred.
     """
-    stated = [[d for a in s.articles for d in explicit_dates(a)] for s in draft.sources]
-    anchors = [max(found, key=lambda d: d.latest()) if found else None for found in stated]
+    known = stated or {}
+    found = [[d for a in s.articles
+              for d in (known[a.id] if a.id in known else explicit_dates(a))]
+             for s in draft.sources]
+    anchors = [max(dates_, key=lambda d: d.latest()) if dates_ else None for dates_ in found]
     sources = [_reconcile_copies(s, a) for s, a in zip(draft.sources, anchors, strict=True)]
     latest = _latest_credible(sources, anchors)
-    sources = [_with_reference(s, found, sources, latest)
-               for s, found in zip(sources, stated, strict=True)]
+    sources = [_with_reference(s, dates_, sources, latest)
+               for s, dates_ in zip(sources, found, strict=True)]
     return dataclasses.replace(draft, sources=tuple(sources))
 
 
@@ -83,13 +89,21 @@ def _is_dateline(text: str, start: int, end: int) -> bool:
     return not _DATELINE_WORDS.sub("", rest).strip()
 
 
-def _stale(date: PartialDate, anchor: PartialDate | None) -> bool:
-    return anchor is not None and (date.earliest() - anchor.latest()).days > STALE_DAYS
+def _stale(article: Article, anchor: PartialDate | None) -> bool:
+    """Rule 2, for dates read off the page (header, filename, body) only.
+
+    A date from the input's own metadata (a JSON field, an HTML meta tag, a feed item) is the
+    publisher's claim, not a scraper's: an anniversary piece that states only old dates keeps it.
+    """
+    date = article.published
+    return (date is not None and anchor is not None and article.found("published") != "metadata"
+            and (date.earliest() - anchor.latest()).days > STALE_DAYS)
 
 
 def _reconcile_copies(source: Source, anchor: PartialDate | None) -> Source:
     claims = [a.published for a in source.articles if a.published is not None]
-    credible = [d for d in claims if not _stale(d, anchor)]
+    credible = [a.published for a in source.articles
+                if a.published is not None and not _stale(a, anchor)]
     chosen = _earliest_precise(credible)
     if not claims or (all(d == chosen for d in claims) and len(claims) == len(source.articles)):
         return source
@@ -114,7 +128,7 @@ def _override(article: Article, chosen: PartialDate | None, anchor: PartialDate 
         return article
     if old is None:
         why = "it stated none; taken from a copy"
-    elif _stale(old, anchor):
+    elif _stale(article, anchor):
         why = (f"{old} is more than {STALE_DAYS} days after the latest date its text states "
                f"({anchor}), so it looks like the date the page was scraped")
     else:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -22,7 +22,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 from generator.entities import find_entities
-from generator.model import Source
+from generator.model import Article, Source
 
 log = logging.getLogger(__name__)
 
@@ -57,18 +57,22 @@ class DocVectors:
     """Boolean per column: True for name features."""
 
 
-def build(sources: Sequence[Source]) -> DocVectors:
+def build(sources: Sequence[Source],
+          names: Mapping[str, Sequence[str]] | None = None) -> DocVectors:
     """Vectorise sources (their primary article's title and text).
 
     Args:
         sources: the folded sources to cluster.
+        names: article id -> ``names_of(article)``, computed beforehand (in parallel, cached);
+            missing ones are found here.
 
     Returns:
         The combined, normalised matrix with the display names of its columns.
     """
-    texts = [_text(s) for s in sources]
+    texts = [article_text(s.primary) for s in sources]
     words, word_features = _tfidf(texts, analyzer="word")
-    names_per_doc = [[e.name for e in find_entities(t[:ENTITY_TEXT_CHARS])] for t in texts]
+    names_per_doc = [list(names[s.id]) if names is not None and s.id in names
+                     else list(names_of(s.primary)) for s in sources]
     names, name_keys = _tfidf(names_per_doc, analyzer=_lowered)
     display = _display_names(names_per_doc)
     matrix = sp.hstack([words * np.sqrt(1 - ENTITY_WEIGHT), names * np.sqrt(ENTITY_WEIGHT)],
@@ -82,8 +86,13 @@ def build(sources: Sequence[Source]) -> DocVectors:
     return DocVectors(matrix=matrix, features=features, is_name=is_name)
 
 
-def _text(source: Source) -> str:
-    article = source.primary
+def names_of(article: Article) -> tuple[str, ...]:
+    """The names in the article's vectorised text (its first ``ENTITY_TEXT_CHARS``)."""
+    return tuple(e.name for e in find_entities(article_text(article)[:ENTITY_TEXT_CHARS]))
+
+
+def article_text(article: Article) -> str:
+    """What is vectorised: URL slug words, title and text."""
     title = article.title or ""
     text = article.text if title and article.text.startswith(title) else f"{title}\n{article.text}"
     slug = url_words(article.url)

@@ -24,13 +24,23 @@ def test_later_copy_date_is_a_scrape_date_and_is_overridden_everywhere() -> None
     assert source.reference == P(2025, 11, 14)
 
 
-def test_date_far_after_the_texts_own_full_dates_is_dropped() -> None:
+def test_page_date_far_after_the_texts_own_full_dates_is_dropped() -> None:
     text = "On March 3, 2024, the council approved the budget after a long debate."
-    article = make_article(id="a", text=text, published=P(2025, 6, 30))
+    article = make_article(id="a", text=text, published=P(2025, 6, 30),
+                           provenance=(("published", "header"),))
     (source,) = reconcile.reconcile(StoryDraft((Source(article),))).sources
     assert source.primary.published is None
     assert "scraped" in source.primary.notes[0]
     assert source.reference == P(2024, 3, 3)
+
+
+def test_metadata_date_of_an_anniversary_piece_is_kept() -> None:
+    text = "On June 25, 2009, Michael Jackson died at his home in Los Angeles."
+    article = make_article(id="a", text=text, published=P(2024, 6, 25),
+                           provenance=(("published", "metadata"),))
+    (source,) = reconcile.reconcile(StoryDraft((Source(article),))).sources
+    assert source.primary.published == P(2024, 6, 25)
+    assert source.primary.notes == ()
 
 
 def test_undated_source_gets_reference_from_content_capped_by_story() -> None:

@@ -57,11 +57,20 @@ def _map(func: Callable[[_Target], list[Item]], targets: Iterator[_Target],
     if workers <= 1:
         yield from map(func, targets)
         return
+    listed = list(targets)
+    if len(listed) < MIN_FILES_FOR_POOL:
+        yield from map(func, listed)
+        return
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(func, list(targets), chunksize=FILES_PER_TASK)
+        yield from pool.map(func, listed, chunksize=FILES_PER_TASK)
 
 
 _Target = tuple[Path | OSError, Path | None]
+
+MIN_FILES_FOR_POOL = 8
+"""Fewer files are read in-process: starting workers (about 0.1 s) costs more than reading a
+handful of files, unless they are large JSON Lines dumps, which come in few files only when
+they are small enough not to matter much."""
 
 FILES_PER_TASK = 16
 """Files sent to a worker at a time: amortises pickling while keeping both cores busy to the
