@@ -76,13 +76,13 @@ def summarize(sources: Sequence[Source], *, limit: int = MAX_SUMMARY_SENTENCES) 
     if not candidates:
         return ""
     scores = _centrality(candidates, _texts(sources))
-    fitted = textvec.tfidf(candidates)
+    matrix = textvec.tfidf(candidates)
     chosen: list[int] = []
     for index in np.argsort(-scores, kind="stable"):
         if len(chosen) == limit:
             break
-        if fitted is not None and any(
-                float(fitted[1][index] @ fitted[1][c]) > REPEAT_SIMILARITY for c in chosen):
+        if matrix is not None and any(
+                float(matrix[index] @ matrix[c]) > REPEAT_SIMILARITY for c in chosen):
             continue
         used = sum(len(candidates[c]) + 1 for c in chosen)
         if used + len(candidates[index]) > MAX_SUMMARY_CHARS:
@@ -102,10 +102,9 @@ def _centrality(candidates: Sequence[str], documents: Sequence[str],
     Each document weighs one unless ``weights`` says otherwise (a source published in several
     copies reached more readers).
     """
-    fitted = textvec.tfidf([*documents, *candidates])
-    if fitted is None:
+    matrix = textvec.tfidf([*documents, *candidates])
+    if matrix is None:
         return np.zeros(len(candidates), dtype=np.float64)
-    matrix = fitted[1]
     centroid = np.average(matrix[: len(documents)], axis=0, weights=weights)
     return np.asarray(matrix[len(documents):] @ centroid, dtype=np.float64)
 
