@@ -75,7 +75,7 @@ def build(paths: tuple[Path, ...], config: Path | None, verbose: int, quiet: boo
           **kwargs: Any) -> None:
     """Read PATHS (default: content/), write Markdown to docs/ and the site to site/."""
     _setup_logging(verbose, quiet)
-    from generator import pipeline, report
+    from generator import pipeline, report, site
     from generator.progress import Progress
 
     start = time.perf_counter()
@@ -83,10 +83,12 @@ def build(paths: tuple[Path, ...], config: Path | None, verbose: int, quiet: boo
     analysis = pipeline.build(settings, progress=Progress(enabled=not quiet),
                               paths=paths or None)
     site_dir = settings.path(settings.site_dir)
-    report.write_report(analysis, site_dir.parent / REPORT_FILE)
+    per_story = site.index_size_per_story(site_dir, len(analysis.stories))
+    report.write_report(analysis, site_dir.parent / REPORT_FILE, index_per_story=per_story)
     for skipped in analysis.skipped:
         log.warning("Skipped %s: %s", skipped.path, skipped.reason)
-    click.echo(report.summary_line(analysis, time.perf_counter() - start), err=True)
+    click.echo(report.summary_line(analysis, time.perf_counter() - start,
+                                   index_per_story=per_story), err=True)
     if settings.build.strict and analysis.skipped:
         raise click.ClickException(f"{len(analysis.skipped)} inputs skipped (--strict)")
 

@@ -143,7 +143,8 @@ def build(settings: Settings, *, progress: Progress = SILENT, today: dt.date | N
     today = today or dt.date.today()
     analysis = run(settings, progress=progress, today=today, paths=paths, stats=stats)
     start = time.perf_counter()
-    pages.write_pages(analysis, settings.path(settings.docs_dir))
+    pages.write_pages(analysis, settings.path(settings.docs_dir),
+                      config_file=settings.path(settings.mkdocs_config))
     written = time.perf_counter()
     _build_site(settings, analysis)
     done = time.perf_counter()

@@ -49,19 +49,23 @@ def _article(article: Article, duplicate_of: str | None) -> dict[str, Any]:
     }
 
 
-def summary_line(analysis: Analysis, seconds: float) -> str:
-    """The one-line summary the build ends with."""
+def summary_line(analysis: Analysis, seconds: float, *,
+                 index_per_story: float | None = None) -> str:
+    """The one-line summary the build ends with (search-index bytes per story when built)."""
     copies = len(analysis.duplicate_of())
     timings = dict(analysis.timings)
     render = timings.get("render")
     pipeline = sum(v for k, v in timings.items() if k not in ("pages", "render"))
     split = f" (pipeline {pipeline:.1f}s, render {render:.1f}s)" if render is not None else ""
+    if index_per_story:
+        split += f", search index {index_per_story / 1024:.1f} KB per story"
     return (f"Read {len(analysis.articles)} articles, skipped {len(analysis.skipped)}, "
             f"folded {copies} duplicates, {len(analysis.stories)} stories "
             f"in {seconds:.1f} seconds{split}")
 
 
-def write_report(analysis: Analysis, path: Path) -> None:
+def write_report(analysis: Analysis, path: Path, *,
+                 index_per_story: float | None = None) -> None:
     """Write the machine-readable report: every input with its outcome, plus stage timings."""
     data = to_json(analysis)
     outcomes = [{"path": a["path"], "outcome": "duplicate" if a["duplicate_of"] else "article",
@@ -71,5 +75,7 @@ def write_report(analysis: Analysis, path: Path) -> None:
     report = {"inputs": outcomes, "skipped": data["skipped"],
               "stories": [{"id": s["id"], "articles": s["articles"]} for s in data["stories"]],
               "timings": {k: round(v, 3) for k, v in analysis.timings}}
+    if index_per_story is not None:
+        report["search_index_bytes_per_story"] = round(index_per_story)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(report, indent=2, ensure_ascii=False), encoding="utf-8")

@@ -1,6 +1,7 @@
 """The digest command through Click's runner: exit codes, one-line errors, help everywhere."""
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -84,3 +85,25 @@ def test_bad_config_is_reported_not_a_traceback(
         main()
     assert info.value.code == 1
     assert "'dedupe.threshold': expected 0..1, got 2" in capsys.readouterr().err
+
+
+@pytest.mark.slow
+def test_build_summary_and_report_account_for_inputs_and_index_size(
+    runner: CliRunner, sample_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = Path(__file__).resolve().parent.parent
+    shutil.copy(repo / "mkdocs.yml", tmp_path)
+    shutil.copytree(repo / "theme", tmp_path / "theme")
+    shutil.copytree(sample_dir, tmp_path / "content")
+    (tmp_path / "content" / "notes.docx").write_bytes(b"PK\x03\x04")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(cli, ["build", "-q"])
+    assert result.exit_code == 0, result.output
+    summary = result.stderr.strip().splitlines()[-1]
+    assert summary.startswith("Read 5 articles, skipped 1, folded 1 duplicates, 1 stories")
+    assert "pipeline" in summary and "render" in summary and "KB per story" in summary
+    data = json.loads((tmp_path / "build-report.json").read_text(encoding="utf-8"))
+    outcomes = sorted(i["outcome"] for i in data["inputs"])
+    assert outcomes == ["article"] * 4 + ["duplicate", "skipped"]
+    assert 0 < data["search_index_bytes_per_story"] < 50_000
+    assert (tmp_path / "site" / "index.html").is_file()

@@ -123,7 +123,6 @@ def test_build_writes_site_with_redirects_and_history(project: Settings) -> None
     slug = first.stories[0].id
     for path in (project.root / "content").glob("*.txt"):
         path.unlink()
-    shutil.rmtree(project.root / "docs")  # stale pages are the pages stage's business
     (project.root / "content" / "other.txt").write_text(
         "Harbour reopens after repairs\n\nThe harbour reopened on Monday after repairs.\n",
         encoding="utf-8")
