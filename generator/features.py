@@ -1,4 +1,4 @@
-"""Per-article features for the corpus-level stages: names for clustering, dates for reconcile.
+"""Per-article features: names for clustering and story tags, dates for reconcile.
 
 Finding names (``generator.entities``) and full dates (``generator.dates``) are the costly
 per-article parts of clustering and date reconciliation. Pulling them out into one pure
@@ -14,5 +14,5 @@ from generator.model import Article, Features
 
 def features(article: Article) -> Features:
     """The names and stated dates of one cleaned article (top-level: workers can run it)."""
-    return Features(names=vectors.names_of(article),
+    return Features(entities=vectors.entities_of(article),
                     stated_dates=tuple(reconcile.explicit_dates(article)))

@@ -1,7 +1,7 @@
 """Merge a story draft and its sources' extractions into a Story.
 
 Title and summary come from ``summary``, the timeline from ``timeline``, key quotes from
-``keyquotes.select`` and entities from ``entities.find_entities`` aggregated across sources.
+``keyquotes.select``, and the entities of the sources (found by ``features``) aggregated.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
-from generator import entities, keyquotes, summary, timeline
+from generator import keyquotes, summary, timeline, vectors
 from generator.config import StorySettings
 from generator.model import Entity, Event, Extraction, Source, Story, StoryDraft
 
@@ -26,13 +26,15 @@ KIND_ORDER = {"person": 0, "org": 0, "place": 0, "other": 1}
 
 
 def merge(draft: StoryDraft, extractions: Mapping[str, Extraction], *,
-          settings: StorySettings) -> Story:
+          settings: StorySettings,
+          entities: Mapping[str, Sequence[Entity]] | None = None) -> Story:
     """Assemble one story from its draft and the extractions of its sources.
 
     Args:
         draft: the sources of the story (after ``reconcile``) and their shared terms.
         extractions: per-source extraction keyed by the primary article id.
         settings: limits on what a story page shows.
+        entities: per-source names found beforehand (``features``); others are found here.
 
     Returns:
         The story with a provisional slug derived from its title.
@@ -41,7 +43,7 @@ def merge(draft: StoryDraft, extractions: Mapping[str, Extraction], *,
     title = summary.title(sources)
     events: dict[str, tuple[Event, ...]] = {
         s.id: extractions[s.id].events for s in sources if s.id in extractions}
-    names = _entities(sources)
+    names = _entities(sources, entities or {})
     terms = (*draft.terms, *(e.name for e in names[:MAX_ENTITIES // 2]))
     return Story(
         id=slugify(title) or (sources[0].id if sources else "story"),
@@ -61,12 +63,14 @@ def slugify(title: str) -> str:
     return slug[:MAX_SLUG_CHARS].rsplit("-", 1)[0] if len(slug) > MAX_SLUG_CHARS else slug
 
 
-def _entities(sources: Sequence[Source]) -> tuple[Entity, ...]:
+def _entities(sources: Sequence[Source],
+              known: Mapping[str, Sequence[Entity]]) -> tuple[Entity, ...]:
     """Entities of all sources, most widely reported people, organisations, places first."""
     spread: Counter[Entity] = Counter()
     mentions: Counter[Entity] = Counter()
     for source in sources:
-        found = entities.find_entities(source.primary.text)
+        found = (list(known[source.id]) if source.id in known
+                 else vectors.entities_of(source.primary))
         spread.update(set(found))
         mentions.update(found)
     ranked = sorted(spread, key=lambda e: (KIND_ORDER.get(e.kind, 1), -spread[e],

@@ -149,20 +149,6 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
-class Features:
-    """What clustering and date reconciliation read from one article (cached by content hash).
-
-    Computed per article, in parallel and once per content, so the corpus-level stages that
-    need them (``cluster``, ``reconcile``) only do corpus-level work.
-    """
-
-    names: tuple[str, ...] = ()
-    """Named people, organisations and places, in text order, repeats kept (TF counts them)."""
-    stated_dates: tuple[PartialDate, ...] = ()
-    """Full dates the text states (``reconcile.explicit_dates``)."""
-
-
-@dataclass(frozen=True, slots=True)
 class DateMention:
     """A temporal expression in a text, TIMEX3 style."""
 
@@ -233,6 +219,21 @@ class Entity:
 
     name: str
     kind: EntityKind = "other"
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """What clustering and date reconciliation read from one article (cached by content hash).
+
+    Computed per article, in parallel and once per content, so the corpus-level stages that
+    need them (``cluster``, ``reconcile``) only do corpus-level work.
+    """
+
+    entities: tuple[Entity, ...] = ()
+    """Named people, organisations and places of the title and text, in order, repeats kept
+    (clustering counts them; a story's tags rank them)."""
+    stated_dates: tuple[PartialDate, ...] = ()
+    """Full dates the text states (``reconcile.explicit_dates``)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -37,6 +37,7 @@ from generator.errors import InputError
 from generator.model import (
     Analysis,
     Article,
+    Entity,
     Extraction,
     Features,
     PartialDate,
@@ -120,13 +121,14 @@ def run(settings: Settings, *, progress: Progress = SILENT, today: dt.date | Non
             found = _features_all(sources, work)
         with timer.stage("cluster"):
             drafts = cluster.group(sources, settings=settings.cluster,
-                                   names={key: f.names for key, f in found.items()})
+                                   names={key: [e.name for e in f.entities]
+                                          for key, f in found.items()})
             stated = {key: f.stated_dates for key, f in found.items()}
             drafts = [reconcile.reconcile(d, stated) for d in drafts]
         with timer.stage("extract"):
             extractions = _extract_all(drafts, work)
         with timer.stage("merge"):
-            stories = _merge_all(drafts, extractions, settings.story, work)
+            stories = _merge_all(drafts, extractions, found, settings.story, work)
         with timer.stage("identity"):
             stories, moved = identity.assign_slugs(
                 stories, state_dir=settings.path(settings.cache_dir), today=today.isoformat())
@@ -247,18 +249,21 @@ def _extract_one(item: tuple[Article, PartialDate | None]) -> Extraction:
     return extract.extract(article, reference)
 
 
-MergeInput = tuple[StoryDraft, dict[str, Extraction], StorySettings]
+MergeInput = tuple[StoryDraft, dict[str, Extraction], dict[str, tuple[Entity, ...]],
+                   StorySettings]
 
 
 def _merge_all(drafts: list[StoryDraft], extractions: dict[str, Extraction],
-               settings: StorySettings, work: _Work) -> list[Story]:
+               found: dict[str, Features], settings: StorySettings,
+               work: _Work) -> list[Story]:
     """Merge every draft; a story whose draft (sources, references, terms) is unchanged is reused.
 
     The draft's ``repr`` holds every article and reference date, which determine its
-    extractions, so it is the whole input of ``merge.merge`` besides the settings.
+    extractions and features, so it is the whole input of ``merge.merge`` besides the settings.
     """
     items: list[MergeInput] = [
-        (d, {s.id: extractions[s.id] for s in d.sources if s.id in extractions}, settings)
+        (d, {s.id: extractions[s.id] for s in d.sources if s.id in extractions},
+         {s.id: found[s.id].entities for s in d.sources if s.id in found}, settings)
         for d in drafts]
     keys = [content_key("merge", repr(d), repr(settings)) for d in drafts]
     return work.map("merge", _merge_one, items, keys, "Merging")
@@ -266,6 +271,6 @@ def _merge_all(drafts: list[StoryDraft], extractions: dict[str, Extraction],
 
 def _merge_one(item: MergeInput) -> Story:
     """Merge one story (top-level, so worker processes can run it)."""
-    draft, extractions, settings = item
-    return merge.merge(draft, extractions, settings=settings)
+    draft, extractions, entities, settings = item
+    return merge.merge(draft, extractions, settings=settings, entities=entities)
 

@@ -22,7 +22,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
 from generator.entities import find_entities
-from generator.model import Article, Source
+from generator.model import Article, Entity, Source
 
 log = logging.getLogger(__name__)
 
@@ -63,8 +63,8 @@ def build(sources: Sequence[Source],
 
     Args:
         sources: the folded sources to cluster.
-        names: article id -> ``names_of(article)``, computed beforehand (in parallel, cached);
-            missing ones are found here.
+        names: article id -> the names of ``entities_of(article)``, computed beforehand (in
+            parallel, cached); missing ones are found here.
 
     Returns:
         The combined, normalised matrix with the display names of its columns.
@@ -72,7 +72,7 @@ def build(sources: Sequence[Source],
     texts = [article_text(s.primary) for s in sources]
     words, word_features = _tfidf(texts, analyzer="word")
     names_per_doc = [list(names[s.id]) if names is not None and s.id in names
-                     else list(names_of(s.primary)) for s in sources]
+                     else [e.name for e in entities_of(s.primary)] for s in sources]
     names, name_keys = _tfidf(names_per_doc, analyzer=_lowered)
     display = _display_names(names_per_doc)
     matrix = sp.hstack([words * np.sqrt(1 - ENTITY_WEIGHT), names * np.sqrt(ENTITY_WEIGHT)],
@@ -86,9 +86,9 @@ def build(sources: Sequence[Source],
     return DocVectors(matrix=matrix, features=features, is_name=is_name)
 
 
-def names_of(article: Article) -> tuple[str, ...]:
+def entities_of(article: Article) -> tuple[Entity, ...]:
     """The names in the article's vectorised text (its first ``ENTITY_TEXT_CHARS``)."""
-    return tuple(e.name for e in find_entities(article_text(article)[:ENTITY_TEXT_CHARS]))
+    return tuple(find_entities(article_text(article)[:ENTITY_TEXT_CHARS]))
 
 
 def article_text(article: Article) -> str:
