@@ -83,8 +83,11 @@ def select(sources: Sequence[Source], extractions: Mapping[str, Extraction], *,
         At most ``limit`` key quotes; each cites every source that carries it, the first
         of which holds ``text`` verbatim (after normalising quote marks and whitespace).
     """
+    candidates = _candidates(sources, extractions)
+    if not any(quote.speaker for _, _, quote in candidates):
+        return ()  # quotes without a speaker are never shown; skip reading every name
     names = _NameBook(sources, extractions)
-    groups = _group(_candidates(sources, extractions, names))
+    groups = _group(candidates)
     scored = []
     for group in groups:
         speaker = _speaker(group, names)
@@ -96,8 +99,8 @@ def select(sources: Sequence[Source], extractions: Mapping[str, Extraction], *,
     return tuple(_key_quote(speaker, group, extractions) for _, speaker, group in chosen)
 
 
-def _candidates(sources: Sequence[Source], extractions: Mapping[str, Extraction],
-                names: _NameBook) -> list[tuple[int, Source, Quote]]:
+def _candidates(sources: Sequence[Source],
+                extractions: Mapping[str, Extraction]) -> list[tuple[int, Source, Quote]]:
     out = []
     for order, source in enumerate(sources):
         extraction = extractions.get(source.id)

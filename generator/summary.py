@@ -56,6 +56,8 @@ def title(sources: Sequence[Source]) -> str:
              if a.title]
     usable = [h for h, where in found if _is_headline(h) and where not in WEAK_TITLE_ORIGINS]
     usable = list(dict.fromkeys(usable or [h for h, _ in found if _is_headline(h)]))
+    if len(usable) == 1:
+        return usable[0]
     if usable:
         weights = [len(s.articles) for s in sources]
         return usable[int(np.argmax(_centrality(usable, _texts(sources), weights)))]
