@@ -112,10 +112,9 @@ def _entry_text(articles: Sequence[Article], day: str) -> str:
                                if str(e.date) == day))
     if len(texts) <= SENTENCES_PER_DATE:
         return " ".join(texts)
-    fitted = textvec.tfidf(texts)
-    if fitted is None:
+    matrix = textvec.tfidf(texts)
+    if matrix is None:
         return " ".join(texts[:SENTENCES_PER_DATE])
-    matrix = fitted[1]
     centrality = matrix @ matrix.mean(axis=0)
     best = sorted(range(len(texts)), key=lambda i: -centrality[i])[:SENTENCES_PER_DATE]
     return " ".join(texts[i] for i in best)
@@ -187,4 +186,4 @@ timelines; the official AR-1 also credits near dates, DATEWISE AR-1 0.120).
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()
