@@ -17,7 +17,6 @@ import csv
 import datetime as dt
 import json
 import re
-import sys
 import time
 from collections import Counter
 from collections.abc import Sequence
