@@ -40,7 +40,9 @@ def one_run(root: Path, corpus: Path, label: str) -> dict[str, Any]:
     total = time.perf_counter() - start
     timings = dict(analysis.timings)
     return {"label": label, "total": total, "timings": timings,
-            "computed": sum(stats.computed.values()), "reused": sum(stats.reused.values()),
+            "computed": sum(stats.computed.get(s, 0) for s in PER_ARTICLE_STAGES),
+            "reused": sum(stats.reused.get(s, 0) for s in PER_ARTICLE_STAGES),
+            "cluster_reused": stats.reused.get("cluster", 0) > 0,
             "by_stage": dict(stats.computed),
             "per_article_seconds": sum(timings.get(s, 0.0) for s in PER_ARTICLE_STAGES),
             "articles": len(analysis.articles), "stories": len(analysis.stories)}

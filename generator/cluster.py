@@ -19,12 +19,20 @@
    earthquakes share "magnitude" and "aftershocks", not the town, the minister or the toll.
 7. Each story gets its telling terms (shared names first) and the drafts are ordered by latest
    publication date, then size.
+
+Leiden finds one of many partitions of nearly equal quality, and which one depends on the order
+and number of the nodes: a daily drop of 1% new articles reshuffled a sixth of the stories of a
+10,000-article corpus. ``group_stable`` therefore also runs both Leiden passes from the
+previous build's partition (``Partition``) and keeps that result unless the fresh one is clearly
+better (``KEEP_TOLERANCE``): sources stay where they were unless the new articles change the
+picture. A cold build (no previous partition) is unchanged.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 import igraph as ig
 import leidenalg
@@ -59,11 +67,24 @@ leave its B-cubed F1 unchanged, 0.5 starts splitting real stories) and on look-a
 written for the tests (two earthquakes sit at 0.25, well below)."""
 LEIDEN_SEED = 42
 """Leiden is randomised; a fixed seed makes the stories of one input the same on every run."""
+KEEP_TOLERANCE = 0.005
+"""A warm-started partition is kept unless a fresh one scores this much (relative CPM quality)
+better. Measured: a daily 1% drop into 10,000 synthetic articles makes a fresh partition
+0.01-0.2% better while reshuffling 720 of 3,800 stories (320 when kept); adding a third of
+ECB+ to the rest makes it 1.5% better, and keeping the old one there cost 0.03 B-cubed F1."""
 TERMS_PER_STORY = 8
 """How many telling terms a story shows (the page explains the grouping with them)."""
 NAME_TERMS = 5
 """At most this many of them are names; names come first ("Tara Reid" explains more than
 "rehab"), words fill the rest ("rehab" says what happened)."""
+
+
+@dataclass(frozen=True)
+class Partition:
+    """Source id -> community of both Leiden passes, kept to warm-start the next build."""
+
+    coarse: Mapping[str, int]
+    cores: Mapping[str, int]
 
 
 def group(sources: Sequence[Source], *, settings: ClusterSettings,
@@ -79,16 +100,38 @@ def group(sources: Sequence[Source], *, settings: ClusterSettings,
         Story drafts, newest first (latest publication date, then more sources, then id);
         within a draft the sources are in publication order.
     """
+    return group_stable(sources, settings=settings, names=names)[0]
+
+
+def group_stable(sources: Sequence[Source], *, settings: ClusterSettings,
+                 names: Mapping[str, Sequence[str]] | None = None,
+                 previous: Partition | None = None) -> tuple[list[StoryDraft], Partition]:
+    """``group``, warm-started from the previous build's partition; also returns this one's."""
     if not sources:
-        return []
+        return [], Partition({}, {})
     docs = vectors.build(sources, names)
     rows, cols, sims = blocking.nearest_neighbours(docs.matrix, settings.neighbours)
     sims = sims * _date_factors(sources, rows, cols, settings.window_days)
-    labels = _stories(docs, rows, cols, sims, settings.threshold)
+    ids = [s.id for s in sources]
+    start = (_initial(ids, previous.coarse), _initial(ids, previous.cores)) if previous else None
+    labels, coarse, cores = _stories(docs, rows, cols, sims, settings.threshold, start=start)
     drafts = [_draft(sources, members, docs) for members in _members(labels)]
-    log.info("cluster: %d sources -> %d stories (%d links)", len(sources), len(drafts),
-             len(rows))
-    return sorted(drafts, key=_order_key)
+    log.info("cluster: %d sources -> %d stories (%d links)%s", len(sources), len(drafts),
+             len(rows), " from the previous partition" if previous else "")
+    partition = Partition(dict(zip(ids, coarse.tolist(), strict=True)),
+                          dict(zip(ids, cores.tolist(), strict=True)))
+    return sorted(drafts, key=_order_key), partition
+
+
+def _initial(ids: Sequence[str], labels: Mapping[str, int]) -> list[int]:
+    """Previous communities, renumbered from 0; a new source starts alone."""
+    renumber: dict[int, int] = {}
+    membership: list[int] = []
+    for source_id in ids:
+        old = labels.get(source_id)
+        key = old if old is not None else -1 - len(membership)  # unique: never shared
+        membership.append(renumber.setdefault(key, len(renumber)))
+    return membership
 
 
 def _date_factors(sources: Sequence[Source], rows: np.ndarray, cols: np.ndarray,
@@ -101,15 +144,21 @@ def _date_factors(sources: Sequence[Source], rows: np.ndarray, cols: np.ndarray,
 
 
 def _stories(docs: vectors.DocVectors, rows: np.ndarray, cols: np.ndarray, sims: np.ndarray,
-             threshold: float) -> np.ndarray:
-    """Story label of each source (steps 4 to 6 of the module docstring)."""
+             threshold: float, *, start: tuple[list[int], list[int]] | None,
+             ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Story label of each source (steps 4 to 6 of the module docstring).
+
+    Also returns the labels of both Leiden passes, which warm-start the next build.
+    """
     count = docs.matrix.shape[0]
-    coarse = _communities(count, rows, cols, sims, threshold)
+    coarse = _communities(count, rows, cols, sims, threshold, initial=start and start[0])
     joined = linkage.merge_pieces(docs.matrix, coarse, rows, cols)
-    cores = _communities(count, rows, cols, _relative(count, rows, cols, sims), CORE_RESOLUTION)
+    cores = _communities(count, rows, cols, _relative(count, rows, cols, sims), CORE_RESOLUTION,
+                         initial=start and start[1])
     pieces = joined * (int(cores.max()) + 1) + cores
     same = joined[rows] == joined[cols]
-    return linkage.merge_pieces(docs.matrix, pieces, rows[same], cols[same], ratio=SPLIT_RATIO)
+    labels = linkage.merge_pieces(docs.matrix, pieces, rows[same], cols[same], ratio=SPLIT_RATIO)
+    return labels, coarse, cores
 
 
 def _relative(count: int, rows: np.ndarray, cols: np.ndarray, sims: np.ndarray) -> np.ndarray:
@@ -122,7 +171,7 @@ def _relative(count: int, rows: np.ndarray, cols: np.ndarray, sims: np.ndarray) 
 
 
 def _communities(n: int, rows: np.ndarray, cols: np.ndarray, sims: np.ndarray,
-                 threshold: float) -> np.ndarray:
+                 threshold: float, *, initial: list[int] | None = None) -> np.ndarray:
     """Leiden CPM communities over the neighbour links (one-way links weakened)."""
     links: dict[tuple[int, int], tuple[int, float]] = {}
     for a, b, w in zip(rows.tolist(), cols.tolist(), sims.tolist(), strict=True):
@@ -131,10 +180,17 @@ def _communities(n: int, rows: np.ndarray, cols: np.ndarray, sims: np.ndarray,
         links[key] = (seen + 1, max(weight, w))
     graph = ig.Graph(n=n, edges=list(links))
     graph.es["weight"] = [w if seen > 1 else w * ONE_WAY_FACTOR for seen, w in links.values()]
-    partition = leidenalg.find_partition(
+    # The default two iterations: more changed nothing on ECB+.
+    fresh = leidenalg.find_partition(
         graph, leidenalg.CPMVertexPartition, weights="weight", resolution_parameter=threshold,
-        seed=LEIDEN_SEED)  # the default two iterations: more changed nothing on ECB+
-    return np.asarray(partition.membership, dtype=np.int64)
+        seed=LEIDEN_SEED)
+    if initial is not None:
+        kept = leidenalg.find_partition(
+            graph, leidenalg.CPMVertexPartition, weights="weight",
+            resolution_parameter=threshold, initial_membership=initial, seed=LEIDEN_SEED)
+        if fresh.quality() - kept.quality() <= KEEP_TOLERANCE * abs(kept.quality()):
+            return np.asarray(kept.membership, dtype=np.int64)
+    return np.asarray(fresh.membership, dtype=np.int64)
 
 
 def _members(labels: np.ndarray) -> list[list[int]]:

@@ -118,11 +118,9 @@ def run(settings: Settings, *, progress: Progress = SILENT, today: dt.date | Non
         with timer.stage("dedupe"):
             sources = dedupe.fold(articles, threshold=settings.dedupe.threshold)
         with timer.stage("features"):
-            found = _features_all(sources, work)
+            found, corpus_key = _features_all(sources, work)
         with timer.stage("cluster"):
-            drafts = cluster.group(sources, settings=settings.cluster,
-                                   names={key: [e.name for e in f.entities]
-                                          for key, f in found.items()})
+            drafts = _cluster(sources, found, corpus_key, settings, work)
             stated = {key: f.stated_dates for key, f in found.items()}
             drafts = [reconcile.reconcile(d, stated) for d in drafts]
         with timer.stage("extract"):
@@ -228,12 +226,43 @@ def _clean_all(articles: list[Article], work: _Work) -> tuple[list[Article], lis
     return list(kept), list(dropped)
 
 
-def _features_all(sources: list[Source], work: _Work) -> dict[str, Features]:
-    """Names and stated dates of every article, copies included (cached, parallel)."""
+def _features_all(sources: list[Source], work: _Work) -> tuple[dict[str, Features], str]:
+    """Names and stated dates of every article, copies included (cached, parallel).
+
+    Also returns a key of the whole input (every source's articles by content) for the
+    cluster stage.
+    """
     articles = [a for s in sources for a in s.articles]
     keys = [content_key("features", repr(a)) for a in articles]
     found = work.map("features", features.features, articles, keys, "Finding names")
-    return {a.id: f for a, f in zip(articles, found, strict=True)}
+    grouping = [str(len(s.articles)) for s in sources]  # which articles form one source
+    return ({a.id: f for a, f in zip(articles, found, strict=True)},
+            content_key("corpus", *grouping, *keys))
+
+
+def _cluster(sources: list[Source], found: dict[str, Features], corpus_key: str,
+             settings: Settings, work: _Work) -> list[StoryDraft]:
+    """Stories: reused when no source changed, else warm-started from the last partition.
+
+    Both are kept in the cache. The warm start keeps stories where they were unless the new
+    links say otherwise; reusing an unchanged result keeps a rebuild with no new articles
+    identical (Leiden restarted from its own result can still move a few sources).
+    """
+    names = {key: [e.name for e in f.entities] for key, f in found.items()}
+    inputs = content_key("cluster", repr(settings.cluster), corpus_key)
+    partition_key = content_key("partition", repr(settings.cluster))
+    kept = work.cache.get_many("cluster", [inputs, partition_key])
+    reused = kept.get(inputs)
+    if isinstance(reused, list):
+        work.count("cluster", computed=0, reused=len(sources))
+        return reused
+    previous = kept.get(partition_key)
+    drafts, partition = cluster.group_stable(
+        sources, settings=settings.cluster, names=names,
+        previous=previous if isinstance(previous, cluster.Partition) else None)
+    work.cache.put_many("cluster", {inputs: drafts, partition_key: partition})
+    work.count("cluster", computed=len(sources), reused=0)
+    return drafts
 
 
 def _extract_all(drafts: list[StoryDraft], work: _Work) -> dict[str, Extraction]:

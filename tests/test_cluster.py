@@ -149,3 +149,46 @@ def test_benchmark_scores(predicted: list[int], gold: list[str], b3_f1: float,
 
     assert bcubed(predicted, gold)[2] == pytest.approx(b3_f1)
     assert pairwise_f1(predicted, gold) == pytest.approx(pair_f1)
+
+
+def test_warm_start_renumbers_previous_communities_and_starts_new_sources_alone() -> None:
+    assert cluster._initial(["a", "b", "c", "d", "e"], {"a": 7, "b": 7, "c": 3, "e": 7}) == [
+        0, 0, 1, 2, 0]
+
+
+def test_warm_start_from_the_previous_partition_adds_a_late_article() -> None:
+    sources, events = _lookalike(dated=True)
+    late = sources[-1]
+    earlier, partition = cluster.group_stable(sources[:-1], settings=ClusterSettings())
+    assert set(partition.coarse) == set(partition.cores) == {s.id for s in sources[:-1]}
+    drafts, after = cluster.group_stable(sources, settings=ClusterSettings(), previous=partition)
+    expected = {frozenset(i for i, e in events.items() if e == event)
+                for event in set(events.values())}
+    assert _partition(drafts) == expected
+    assert late.id in after.coarse
+    assert _partition(earlier) == {g - {late.id} for g in expected} - {frozenset()}
+
+
+def _path(n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Sources 0-1-2-...: each linked both ways to the next (a chain of equal links)."""
+    pairs = [(a, a + 1) for a in range(n - 1)] + [(a + 1, a) for a in range(n - 1)]
+    rows, cols = (np.array(side) for side in zip(*pairs, strict=True))
+    return rows, cols, np.ones(len(pairs))
+
+
+def _groups(labels: np.ndarray) -> list[list[int]]:
+    return sorted(cluster._members(labels))
+
+
+def test_a_previous_partition_as_good_as_a_fresh_one_is_kept() -> None:
+    rows, cols, sims = _path(8)
+    fresh = cluster._communities(8, rows, cols, sims, 0.5)
+    kept = cluster._communities(8, rows, cols, sims, 0.5, initial=[0, 0, 0, 0, 1, 1, 1, 1])
+    assert _groups(kept) == [[0, 1, 2], [3, 4], [5, 6, 7]]  # equal quality, other cut
+    assert _groups(kept) != _groups(fresh)
+
+
+def test_a_clearly_worse_previous_partition_gives_way_to_a_fresh_one() -> None:
+    rows, cols, sims = _path(6)
+    labels = cluster._communities(6, rows, cols, sims, 0.5, initial=[0, 0, 0, 1, 1, 1])
+    assert _groups(labels) == [[0, 1], [2, 3], [4, 5]]  # the warm start stays in halves

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import SAMPLES
 
-from generator import cache, clean, pipeline, redirects, report, site
+from generator import cache, clean, cluster, pipeline, redirects, report, site
 from generator.config import Settings
 from generator.model import Article, Skipped
 
@@ -51,6 +51,7 @@ def test_rebuild_reuses_every_per_article_result(project: Settings) -> None:
     assert cold.computed["clean"] == 5 and cold.reused["extract"] == 0
     assert warm.computed["extract"] == 0 and warm.reused["extract"] == cold.computed["extract"]
     assert warm.computed["merge"] == 0 and warm.reused["merge"] == len(second.stories)
+    assert cold.computed["cluster"] > 0 and warm.computed["cluster"] == 0, "same corpus: reused"
     split = hasattr(clean, "prepare") and hasattr(clean, "finish")
     assert warm.computed["clean"] == (0 if split else 5)
     assert report.to_json(first) == report.to_json(second)
@@ -65,6 +66,40 @@ def test_edited_article_is_re_extracted(project: Settings) -> None:
     pipeline.run(project, today=DAY, stats=stats)
     assert stats.computed["extract"] >= 1
     assert stats.reused["extract"] >= 3
+
+
+def test_new_article_clusters_from_the_previous_partition(
+        project: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    starts: list[object] = []
+    group_stable = cluster.group_stable
+
+    def spy(*args: object, **kwargs: object) -> object:
+        starts.append(kwargs.get("previous"))
+        return group_stable(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cluster, "group_stable", spy)
+    first = pipeline.run(project, today=DAY)
+    extra = project.root / "content" / "extra.md"
+    extra.write_text("---\ntitle: An unrelated harbour opening\n---\n"
+                     "The new harbour of Port Ellis opened on Monday after four years of works.\n",
+                     encoding="utf-8")
+    second = pipeline.run(project, today=DAY)
+    assert starts[0] is None, "a cold build has no previous partition"
+    previous = starts[1]
+    assert isinstance(previous, cluster.Partition)
+    assert set(previous.coarse) == {s.id for st in first.stories for s in st.sources}
+    assert len(second.stories) == len(first.stories) + 1
+
+
+def test_unreadable_partition_is_a_cold_start(project: Settings) -> None:
+    first = pipeline.run(project, today=DAY)
+    store = cache.Cache(project.path(project.cache_dir))
+    store.put("cluster", cache.content_key("partition", repr(project.cluster)), "garbage")
+    store.close()
+    (project.root / "content" / "extra.txt").write_text("Port Ellis opened a harbour.\n",
+                                                      encoding="utf-8")
+    second = pipeline.run(project, today=DAY)
+    assert len(second.articles) == len(first.articles) + 1
 
 
 @dataclass(frozen=True)
