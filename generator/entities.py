@@ -49,7 +49,10 @@ _UPPER = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"
 _WORD = (rf"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z]\.(?=[ \t]+{_UPPER})|{_UPPER}[\w'’&\-]*\w|{_UPPER})")
 _CONNECT = "|".join(sorted(NAME_CONNECTORS, key=len, reverse=True))
 # A name: capitalised words separated by single spaces, with lower-case connectors inside.
-_NAME_RE = re.compile(rf"(?<![\w'’]){_WORD}(?:[ \t]+(?:(?:{_CONNECT})[ \t]+)*{_WORD})*")
+# The leading look-ahead repeats what every _WORD starts with: it matches nothing new, but lets
+# the regex engine skip to capitals instead of trying the look-behind at every character.
+_NAME_RE = re.compile(
+    rf"(?={_UPPER})(?<![\w'’]){_WORD}(?:[ \t]+(?:(?:{_CONNECT})[ \t]+)*{_WORD})*")
 _WORD_RE = re.compile(r"[\w'’.\-&]+")
 _NAME_RE_ASCII = re.compile(_NAME_RE.pattern, re.ASCII)
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’.])[a-zà-ÿ][\w'’\-]*")
@@ -306,7 +309,8 @@ def _fold_aliases(found: list[Entity]) -> list[Entity]:
         name = entity.name
         if kinds[name] != "place" and kinds[name] != "org":
             name = by_last.get(name, name)
-        unique.setdefault(name, Entity(name, kinds[name]))
+        if name not in unique:  # an Entity only for the first mention: names repeat
+            unique[name] = Entity(name, kinds[name])
     return list(unique.values())
 
 

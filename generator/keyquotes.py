@@ -10,6 +10,7 @@ full sentences) over fragments. Quotes whose speaker is unknown are never shown.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections import Counter
@@ -51,6 +52,9 @@ _QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»
                               "’": "'", "‚": "'", "′": "'", "…": "..."})
 _BROKEN_APOSTROPHE = re.compile(r'(?<=[A-Za-z])"(?=[a-z])')
 _PRONOUNS = frozenset(("he", "she", "they", "it", "we", "i", "you", "him", "her", "them"))
+# Texts whose normal form is remembered: a story's quotes are compared with each other while
+# grouping, and each key quote is looked up in every folded copy's whole text.
+NORMALISE_CACHE_SIZE = 1024
 
 
 @dataclass(slots=True)
@@ -64,6 +68,7 @@ class _Group:
         return max(self.members, key=lambda m: (len(m[2].text), -m[0]))
 
 
+@functools.lru_cache(maxsize=NORMALISE_CACHE_SIZE)
 def normalise(text: str) -> str:
     """Quote text for comparison: one kind of quote mark, lower case, single spaces."""
     text = _BROKEN_APOSTROPHE.sub("'", text.translate(_QUOTE_MARKS))
@@ -110,20 +115,44 @@ def _candidates(sources: Sequence[Source],
     return out
 
 
+@dataclass(slots=True)
+class _Statement:
+    """A group being grown, with what each newcomer is compared against (computed once)."""
+
+    group: _Group
+    padded: str
+    """The fullest quote, normalised, between spaces (whole-word containment)."""
+    clauses: set[str]
+    surnames: set[str] = field(default_factory=set)
+    """Last words of the members' named speakers."""
+
+    def add(self, item: tuple[int, Source, Quote]) -> None:
+        self.group.members.append(item)
+        if item[2].speaker:
+            self.surnames.add(item[2].speaker.split()[-1])
+
+
 def _group(candidates: list[tuple[int, Source, Quote]]) -> list[_Group]:
     """Greedy grouping, fullest quotes first, so each group grows around its fullest version."""
-    groups: list[tuple[_Group, str, set[str]]] = []
+    statements: list[_Statement] = []
     for item in sorted(candidates, key=lambda c: (-len(c[2].text), c[0])):
         norm = normalise(item[2].text)
         clauses = _clauses(norm)
-        for group, text, group_clauses in groups:
-            if _compatible(group, item[2]) and _same_statement(norm, text, clauses,
-                                                                group_clauses):
-                group.members.append(item)
+        padded = f" {norm} "
+        fuzzy = len(norm.split()) >= FRAGMENT_WORDS
+        speaker = item[2].speaker
+        # The speaker's last word, read once per quote (and only when there is a group to
+        # compare with): None lets the quote join any group.
+        last = speaker.split()[-1] if speaker is not None and statements else None
+        for statement in statements:
+            if _compatible(statement.surnames, last) and _same_statement(
+                    padded, statement.padded, clauses, statement.clauses, fuzzy=fuzzy):
+                statement.add(item)
                 break
         else:
-            groups.append((_Group([item]), norm, clauses))
-    return [g for g, _, _ in groups]
+            statements.append(_Statement(_Group(), padded, clauses))
+            statements[-1].add(item)
+    return [s.group for s in statements]
 
 
 def _clauses(norm: str) -> set[str]:
@@ -133,22 +162,29 @@ def _clauses(norm: str) -> set[str]:
     return {" ".join(tokens[i:i + size]) for i in range(len(tokens) - size + 1)}
 
 
-def _same_statement(short: str, long: str, short_clauses: set[str],
-                    long_clauses: set[str]) -> bool:
-    if f" {short} " in f" {long} " or short_clauses & long_clauses:  # whole words only
+def _same_statement(short: str, long: str, short_clauses: set[str], long_clauses: set[str],
+                    *, fuzzy: bool) -> bool:
+    """Whether two normalised quotes, each between spaces, are one statement.
+
+    ``fuzzy`` says whether the shorter one is long enough for fuzzy matching: fragments
+    matched fuzzily merge unrelated words.
+    """
+    if short in long or not short_clauses.isdisjoint(long_clauses):  # whole words only
         return True
-    if len(short.split()) < FRAGMENT_WORDS:
-        return False  # fuzzy matching of fragments merges unrelated words
-    return fuzz.partial_ratio(short, long) >= PARTIAL_RATIO
+    if not fuzzy:
+        return False
+    # The cut-off lets rapidfuzz give up early on pairs that cannot reach it (same verdict).
+    return fuzz.partial_ratio(short[1:-1], long[1:-1],
+                              score_cutoff=PARTIAL_RATIO) >= PARTIAL_RATIO
 
 
-def _compatible(group: _Group, quote: Quote) -> bool:
-    """Quotes given to two different named speakers are never merged."""
-    if quote.speaker is None:
-        return True
-    named = {m[2].speaker for m in group.members if m[2].speaker}
-    last = quote.speaker.split()[-1]
-    return all(n.split()[-1] == last for n in named)
+def _compatible(surnames: set[str], last: str | None) -> bool:
+    """Quotes given to two different named speakers are never merged.
+
+    ``last`` is the last word of the newcomer's speaker (None: no speaker); ``surnames`` those
+    of the group's named speakers.
+    """
+    return last is None or surnames <= {last}
 
 
 class _NameBook:

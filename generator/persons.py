@@ -183,6 +183,26 @@ _ACTS = re.compile(r"(?:[^\S\n]*\([^()\n]{1,30}\))?(?:(?:,[^,\n]{1,90}){1,2},)?[
 # A name joined to another by "and"/"or" is not a lone acting subject.
 _JOINED = re.compile(r"[^\S\n]+(?:and|or|nor)\b")
 _APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+([^,;:\n“”\"]{3,60}?),")
+# How far back (characters) the word before a name is looked for.
+PREVIOUS_WORD_REACH = 20
+# The last word of a stretch, matched on the stretch reversed: one anchored match instead of
+# a search for "a word, then only non-word characters to the end" from every position.
+_LAST_WORD_REVERSED = re.compile(r"\W*(\w+)")
+
+
+def _acts(text: str, start: int, end: int, run: str) -> bool:
+    """Whether the name at ``start:end`` acts in its clause (is followed by its verb).
+
+    Not when a preposition or possessive marks it as an object, or "and" joins it to another
+    name. The look back is done only when a verb follows (most names are not subjects).
+    """
+    if not _ACTS.match(text, end) or run.endswith(("’s", "'s")):
+        return False
+    before = text[max(0, start - PREVIOUS_WORD_REACH):start][::-1]
+    previous = _LAST_WORD_REVERSED.match(before)
+    if previous and previous.group(1)[::-1].lower() in PREPOSITIONS:
+        return False
+    return not _JOINED.match(text, end)
 
 
 class Mentions:
@@ -218,19 +238,16 @@ class Mentions:
         if appositive:
             titles += tuple(_bare(w) for w in appositive.group(1).split())
         org = is_org(name)
-        prev_word = re.search(r"(\w+)\W*$", text[max(0, start - 20):start])
-        acts = _ACTS.match(text, end)
-        subject = bool(acts) and not run.endswith(("’s", "'s")) and not (
-            prev_word and prev_word.group(1).lower() in PREPOSITIONS) and not (
-            _JOINED.match(text, end))
-        known = self.full.get(name.split()[-1].lower())
-        if known and len(name.split()) == 1 and not org:
+        subject = _acts(text, start, end, run)
+        tokens = name.split()
+        known = self.full.get(tokens[-1].lower())
+        if known and len(tokens) == 1 and not org:
             mention = Mention(start, end, known.name, known.titles | frozenset(titles),
                               known.gender, False, known.person, subject)
         else:
             gender = None if org else gender_of(name, titles)
             person = not org and (gender is not None or any(map(is_title_word, titles)) or (
-                subject and len(name.split()) >= 2))
+                subject and len(tokens) >= 2))
             mention = Mention(start, end, name, frozenset(titles), gender, org, person, subject)
         if not org and len(mention.name.split()) >= 2 and (mention.person or mention.titles):
             self.full[mention.name.split()[-1].lower()] = mention

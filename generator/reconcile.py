@@ -40,6 +40,7 @@ _YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 _DATELINE_WORDS = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|date|dated|updated|"
     r"published|posted|on|at|am|pm|gmt|utc|edt|est|cet)\b|[\W\d_]+", re.IGNORECASE)
+_WORD_RUN = re.compile(r"\w+")
 
 
 def reconcile(draft: StoryDraft,
@@ -94,7 +95,11 @@ def _is_dateline(text: str, start: int, end: int) -> bool:
     line_end = text.find("\n", end)
     line_end = len(text) if line_end < 0 else line_end
     rest = text[line_start:start] + " " + text[end:line_end]
-    return not _DATELINE_WORDS.sub("", rest).strip()
+    # Whether _DATELINE_WORDS covers all of ``rest``: it always covers the non-word
+    # characters, and covers a run of word characters exactly when it matches the whole run
+    # (a dateline word, or digits). Checking run by run stops at a prose line's first word,
+    # where substituting over the whole line was the slowest part of finding stated dates.
+    return all(_DATELINE_WORDS.fullmatch(run.group()) for run in _WORD_RUN.finditer(rest))
 
 
 def _stale(article: Article, anchor: PartialDate | None) -> bool:

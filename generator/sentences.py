@@ -23,6 +23,11 @@ _LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 _DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.)*[A-Za-z]$")  # "U.S" (final dot stripped), "C"
 
 
+# Characters a sentence's last word is made of (``_LAST_WORD``).
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.")
+_CLOSERS = "\"'”’)]"
+
+
 def split(text: str) -> list[tuple[int, int]]:
     """Sentence spans of ``text``: paragraphs (lines) first, then terminal punctuation.
 
@@ -34,7 +39,7 @@ def split(text: str) -> list[tuple[int, int]]:
         start = line.start()
         for match in _BOUNDARY.finditer(line.group()):
             end = line.start() + match.end()
-            if _is_abbreviation(text[start:end]):
+            if _is_abbreviation(text, start, end):
                 continue
             spans.append(_trim(text, start, end))
             start = end
@@ -42,9 +47,16 @@ def split(text: str) -> list[tuple[int, int]]:
     return [s for s in spans if s[1] > s[0]]
 
 
-def _is_abbreviation(sentence: str) -> bool:
-    """True when ``sentence`` ends in an abbreviation's period, not a full stop."""
-    match = _LAST_WORD.search(sentence.rstrip("\"'”’)]"))
+def _is_abbreviation(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` ends in an abbreviation's period, not a full stop."""
+    while end > start and text[end - 1] in _CLOSERS:
+        end -= 1
+    # A match is a run of letters and dots ending at ``end``: search only that run, found
+    # by stepping back over it (searching every sentence from its start was the cost).
+    low = end
+    while low > start and text[low - 1] in _WORD_CHARS:
+        low -= 1
+    match = _LAST_WORD.search(text, low, end)
     if not match:
         return False
     word = match.group(1)

@@ -42,6 +42,7 @@ BOILERPLATE = (
     "comments", "featured image", "image for", "all rights reserved", "cookie", "advertisement",
     "follow us", "share this", "powered by", "min read", "pic.twitter.com", "http",
 )
+_BROKEN_APOSTROPHE = re.compile(r"\w\"\w")  # "Won"t": a broken apostrophe, not a quote
 _MONTHS_OR_DAYS = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b",
     re.IGNORECASE)
@@ -124,10 +125,10 @@ def _is_summary_sentence(sentence: str) -> bool:
     words = len(sentence.split())
     if not MIN_SENTENCE_WORDS <= words <= MAX_SENTENCE_WORDS:
         return False
+    if sentence[-1] not in ".!?\"”’" or not sentence[0].isupper():
+        return False  # checked before the boilerplate markers: one character each
     lowered = sentence.lower()
     if any(marker in lowered for marker in BOILERPLATE):
-        return False
-    if sentence[-1] not in ".!?\"”’" or not sentence[0].isupper():
         return False
     return _quotes_balanced(sentence)
 
@@ -136,7 +137,7 @@ def _quotes_balanced(sentence: str) -> bool:
     """No quotation left open or closed mid-way (curly pairs and straight quotes)."""
     if sentence.count("“") != sentence.count("”") or sentence.count('"') % 2:
         return False
-    return not re.search(r"\w\"\w", sentence)  # "Won"t": a broken apostrophe, not a quote
+    return not _BROKEN_APOSTROPHE.search(sentence)
 
 
 def _is_headline(text: str) -> bool:

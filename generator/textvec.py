@@ -6,10 +6,10 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
+from itertools import chain
 
 import numpy as np
 import numpy.typing as npt
-import scipy.sparse as sp
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 # Words cut to this many letters for matching ("designated" ~ "designation"): a crude stem
@@ -17,6 +17,10 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 STEM_CHARS = 6
 # Reporting verbs occur in most news sentences and say nothing about what happened.
 _EXTRA_STOPWORDS = frozenset({"said", "says", "say", "told", "reported", "according"})
+_STOPWORDS = ENGLISH_STOP_WORDS | _EXTRA_STOPWORDS
+# Distinct words whose stem is remembered: news vocabulary repeats, and merge analyses every
+# story's sentences several times. 65,536 short strings are a few MB.
+STEM_CACHE_SIZE = 65_536
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*[A-Za-z]|[A-Za-z]")
 
 Matrix = npt.NDArray[np.float64]
@@ -44,9 +48,14 @@ def names(text: str) -> set[str]:
 
 
 def _stems(words: Iterable[str]) -> list[str]:
-    lowered = (w.lower().strip(".'’-") for w in words)
-    return [w[:STEM_CHARS] for w in lowered
-            if w and w not in ENGLISH_STOP_WORDS and w not in _EXTRA_STOPWORDS]
+    return [stem for stem in map(_stem, words) if stem]
+
+
+@functools.lru_cache(maxsize=STEM_CACHE_SIZE)
+def _stem(word: str) -> str:
+    """The prefix stem of one word, or "" for a stop word (a dict hit beats lower and strip)."""
+    word = word.lower().strip(".'’-")
+    return word[:STEM_CHARS] if word and word not in _STOPWORDS else ""
 
 
 def tfidf(texts: Sequence[str], *,
@@ -59,24 +68,35 @@ def tfidf(texts: Sequence[str], *,
     (about 5 ms) was most of the merge stage.
     """
     counts = [_word_counts(t) if analyzer is analyze else Counter(analyzer(t)) for t in texts]
-    vocabulary: dict[str, int] = {}
-    indptr: list[int] = [0]
-    indices: list[int] = []
-    values: list[int] = []
-    for row in counts:
-        indices.extend(vocabulary.setdefault(w, len(vocabulary)) for w in row)
-        values.extend(row.values())
-        indptr.append(len(indices))
-    if not vocabulary:
+    matrix = _count_matrix(counts)
+    if matrix is None:
         return None
-    matrix = sp.csr_matrix((np.asarray(values, dtype=np.float64), indices, indptr),
-                           shape=(len(texts), len(vocabulary))).toarray()
     present = matrix > 0
     matrix[present] = 1 + np.log(matrix[present])
     document_frequency = present.sum(axis=0)
     matrix *= np.log((1 + len(texts)) / (1 + document_frequency)) + 1
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
     return np.asarray(matrix / np.where(norms > 0, norms, 1.0), dtype=np.float64)
+
+
+def _count_matrix(counts: Sequence[Counter[str]]) -> Matrix | None:
+    """Dense counts, one row per text, columns in order of first occurrence; None if empty.
+
+    Filled directly with numpy: building a scipy sparse matrix first only to densify it cost
+    more than the counting on the few short texts merge compares.
+    """
+    # dict.fromkeys keeps first-seen order, so the columns (and float sums over them) are
+    # the same as when the vocabulary grew word by word.
+    vocabulary = {w: i for i, w in enumerate(dict.fromkeys(chain.from_iterable(counts)))}
+    if not vocabulary:
+        return None
+    rows = np.repeat(np.arange(len(counts)), [len(c) for c in counts])
+    columns = np.fromiter(map(vocabulary.__getitem__, chain.from_iterable(counts)),
+                          dtype=np.intp, count=len(rows))
+    matrix = np.zeros((len(counts), len(vocabulary)), dtype=np.float64)
+    matrix[rows, columns] = np.fromiter(chain.from_iterable(c.values() for c in counts),
+                                        dtype=np.float64, count=len(rows))
+    return matrix
 
 
 @functools.lru_cache(maxsize=8192)
