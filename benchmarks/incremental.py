@@ -98,17 +98,21 @@ def measure(base: Path, size: int, real: list[synth.RealArticle]) -> list[dict[s
 def report(runs: list[dict[str, Any]], args: argparse.Namespace) -> None:
     command = ".venv/bin/python -m benchmarks.incremental" + (
         f" --size {args.size}" if args.size != 10_000 else "")
-    new = runs[-1]
-    verdict = ("meets" if new["computed"] <= TARGET_SHARE * runs[0]["computed"]
-               and new["per_article_seconds"] <= TARGET_SHARE * runs[0]["per_article_seconds"]
-               else "MISSES")
+    new, cold = runs[-1], runs[0]
+    work = "meets" if new["computed"] <= TARGET_SHARE * cold["computed"] else "MISSES"
+    seconds_share = _share(new["per_article_seconds"], cold["per_article_seconds"])
+    timed = ("also under" if new["per_article_seconds"] <= TARGET_SHARE
+             * cold["per_article_seconds"] else "above")
     md = (f"## Incremental builds\n\n`{command}` on {dt.date.today()}, {_common.machine()}. "
           "`pipeline.run` three times on one cache dir. Computations are cache misses of "
           "clean and features (one per article), extract (one per source) and merge (one per "
           "story whose draft changed). Ingest, dedupe and cluster run over the whole corpus on "
           "every build, so the whole pipeline's share is shown too.\n\n" + table(runs) +
-          f"\n\nThe 1%-new rebuild {verdict} the target of under {TARGET_SHARE:.0%} of the cold "
-          "build's cached per-article and per-story work (computations and their wall time).")
+          f"\n\nThe 1%-new rebuild {work} the target of under {TARGET_SHARE:.0%} of the cold "
+          f"build's per-article and per-story work (computations); the wall time of those "
+          f"stages is {timed} {TARGET_SHARE:.0%} of the cold build's ({seconds_share}: "
+          "reading every cached result back, and re-merging every story a new article joined "
+          "or whose shared terms moved).")
     print(md)
     if not args.no_record:
         _common.record("incremental", md)
