@@ -8,6 +8,7 @@ history (identity) is read during analysis and saved only once the site is publi
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import time
@@ -192,8 +193,18 @@ class _Work:
     mapper: Mapper
 
     def map(self, stage: str, func: Callable[[T], R], items: Sequence[T],
-            keys: Sequence[str], desc: str) -> list[R]:
+            keys: Sequence[str], desc: str, *,
+            reuse: Callable[[R, T], R | None] | None = None) -> list[R]:
+        """``[func(x) for x in items]``, computing only what the cache does not hold.
+
+        ``reuse(cached, item)`` adapts a cached value to the item or returns None when it does
+        not fit (then it is computed); without it a cached value is used as it is.
+        """
         found = self.cache.get_many(stage, keys)
+        if reuse is not None:
+            adapted = ((k, reuse(found[k], item)) for k, item in zip(keys, items, strict=True)
+                       if k in found)
+            found = {k: value for k, value in adapted if value is not None}
         todo = [i for i, key in enumerate(keys) if key not in found]
         computed = self.mapper(func, [items[i] for i in todo], workers=self.workers,
                                progress=self.progress, desc=desc)
@@ -285,17 +296,35 @@ MergeInput = tuple[StoryDraft, dict[str, Extraction], dict[str, tuple[Entity, ..
 def _merge_all(drafts: list[StoryDraft], extractions: dict[str, Extraction],
                found: dict[str, Features], settings: StorySettings,
                work: _Work) -> list[Story]:
-    """Merge every draft; a story whose draft (sources, references, terms) is unchanged is reused.
+    """Merge every draft; a story whose sources and references are unchanged is reused.
 
     The draft's ``repr`` holds every article and reference date, which determine its
-    extractions and features, so it is the whole input of ``merge.merge`` besides the settings.
+    extractions and features, so with the settings it is the whole input of ``merge.merge``
+    but for the shared terms. Those drift with the corpus's word statistics, and they only rank
+    timeline entries when there are more than ``max_timeline``: the key leaves them out and
+    ``_reuse_story`` checks them, so a story is not re-merged because its terms moved.
     """
     items: list[MergeInput] = [
         (d, {s.id: extractions[s.id] for s in d.sources if s.id in extractions},
          {s.id: found[s.id].entities for s in d.sources if s.id in found}, settings)
         for d in drafts]
-    keys = [content_key("merge", repr(d), repr(settings)) for d in drafts]
-    return work.map("merge", _merge_one, items, keys, "Merging")
+    keys = [content_key("merge", repr(dataclasses.replace(d, terms=())), repr(settings))
+            for d in drafts]
+    return work.map("merge", _merge_one, items, keys, "Merging", reuse=_reuse_story)
+
+
+def _reuse_story(story: Story, item: MergeInput) -> Story | None:
+    """The cached story with the draft's terms, or None when other terms could change it.
+
+    Terms rank timeline entries only to cut them to ``max_timeline``: a shorter timeline was
+    not cut, so the terms did not shape it.
+    """
+    draft, _, _, settings = item
+    if story.terms == draft.terms:
+        return story
+    if len(story.timeline) < settings.max_timeline:
+        return dataclasses.replace(story, terms=draft.terms)
+    return None
 
 
 def _merge_one(item: MergeInput) -> Story:

@@ -115,8 +115,9 @@ def build(events: Mapping[str, Sequence[Event]], sources: Sequence[Source], *,
     salience = date_salience(((s.reference or s.primary.published, events.get(s.id, ()))
                               for s in ordered), lag_weight=0.0)
     scored = sorted(entries, key=lambda en: -_importance(en, terms, salience))[:limit]
+    # The text breaks ties, so the order never depends on the ranking (nor on ``terms``).
     return tuple(sorted(scored, key=lambda en: (chronological(en.date),
-                                                min(rank[s] for s in en.sources))))
+                                                min(rank[s] for s in en.sources), en.text)))
 
 
 def _most_referred(items: list[tuple[int, Event]]) -> list[tuple[int, Event]]:

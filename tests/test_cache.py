@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+import pickle
 import sqlite3
 from pathlib import Path
 
@@ -10,7 +12,17 @@ import pytest
 
 from generator import cache
 from generator.cache import Cache, content_key
-from generator.model import Extraction, Quote
+from generator.model import (
+    Article,
+    Entity,
+    Extraction,
+    Features,
+    PartialDate,
+    Quote,
+    Source,
+    Story,
+    TimelineEntry,
+)
 
 
 def test_round_trip_of_stage_values(tmp_path: Path) -> None:
@@ -96,3 +108,16 @@ def test_no_directory_keeps_nothing() -> None:
     assert store.get("extract", "k1") is None
     store.close()
     store.close()
+
+
+def test_every_stage_type_pickles_as_a_constructor_call() -> None:
+    article = Article(id="a1", path="a.txt", text="Talks began.", published=PartialDate(2025, 11),
+                      meta=(("section", "world"),), provenance=(("published", "header"),))
+    source = Source(article, (dataclasses.replace(article, id="a2"),), PartialDate(2025, 11, 3))
+    entry = TimelineEntry(PartialDate(2025, 11, 3), "Talks began.", ("a1",))
+    story = Story(id="s", title="Talks", summary="Talks began.", sources=(source,),
+                  timeline=(entry,), entities=(Entity("Ana Ruiz", "person"),), terms=("talks",))
+    for value in (article, source, entry, story, Features((Entity("Lima", "place"),), ())):
+        reduced = value.__reduce__()
+        assert reduced[0] is type(value), "rebuilt by its constructor, not by setstate"
+        assert pickle.loads(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)) == value

@@ -14,8 +14,15 @@ import pytest
 from conftest import SAMPLES
 
 from generator import cache, clean, cluster, pipeline, redirects, report, site
-from generator.config import Settings
-from generator.model import Article, Skipped
+from generator.config import Settings, StorySettings
+from generator.model import (
+    Article,
+    PartialDate,
+    Skipped,
+    Story,
+    StoryDraft,
+    TimelineEntry,
+)
 
 DAY = dt.date(2025, 11, 20)
 
@@ -168,3 +175,25 @@ def test_build_writes_site_with_redirects_and_history(project: Settings) -> None
     home = redirects.relative_href("", directory_urls=directory_urls)
     assert f'url={home}"' in page.read_text(encoding="utf-8")
     assert (project.path(project.cache_dir) / "history.json").exists()
+
+
+def _story_with(timeline_length: int, terms: tuple[str, ...]) -> Story:
+    entry = TimelineEntry(date=PartialDate(2025, 11, 3), text="Talks began.", sources=("a",))
+    return Story(id="s", title="T", summary="", sources=(), timeline=(entry,) * timeline_length,
+                 quotes=(), terms=terms)
+
+
+@pytest.mark.parametrize(("length", "reused"), [(3, True), (40, False)])
+def test_cached_story_is_reused_when_new_terms_cannot_change_it(length: int,
+                                                                reused: bool) -> None:
+    settings = StorySettings(max_timeline=40)
+    draft = StoryDraft(sources=(), terms=("cartels", "Sheinbaum"))
+    cached = _story_with(length, terms=("Sheinbaum", "cartels"))
+    item = (draft, {}, {}, settings)
+    result = pipeline._reuse_story(cached, item)
+    if reused:
+        assert result is not None and result.terms == draft.terms
+        assert result.timeline == cached.timeline
+    else:
+        assert result is None, "a cut timeline was ranked with the old terms"
+    assert pipeline._reuse_story(_story_with(length, draft.terms), item) is not None

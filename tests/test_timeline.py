@@ -197,3 +197,15 @@ def test_limit_prefers_days_other_sources_refer_to_over_old_background() -> None
     }
     entries = timeline.build(events, SOURCES, limit=2)
     assert [str(e.date) for e in entries] == ["2025-11-01", "2025-11-01"]
+
+
+def test_terms_only_choose_what_a_cut_keeps_never_the_order() -> None:
+    # Two happenings of one day from one source: only the text can order them.
+    events = {"early": [
+        ev("early", P(2025, 11, 3), "The navy moved two destroyers into the Gulf of Mexico."),
+        ev("early", P(2025, 11, 3), "Cartel leaders were named as targets by the White House.")]}
+    navy = timeline.build(events, SOURCES, limit=10, terms=("navy", "destroyers"))
+    cartel = timeline.build(events, SOURCES, limit=10, terms=("Cartel", "White House"))
+    assert navy == cartel and len(navy) == 2
+    assert [e.text[:4] for e in timeline.build(events, SOURCES, limit=1, terms=("navy",))] == [
+        "The "]
