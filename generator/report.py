@@ -59,9 +59,13 @@ def summary_line(analysis: Analysis, seconds: float, *,
     split = f" (pipeline {pipeline:.1f}s, render {render:.1f}s)" if render is not None else ""
     if index_per_story:
         split += f", search index {index_per_story / 1024:.1f} KB per story"
-    return (f"Read {len(analysis.articles)} articles, skipped {len(analysis.skipped)}, "
-            f"folded {copies} duplicates, {len(analysis.stories)} stories "
-            f"in {seconds:.1f} seconds{split}")
+    return (f"Read {_count(len(analysis.articles), 'article')}, skipped "
+            f"{len(analysis.skipped)}, folded {_count(copies, 'duplicate')}, "
+            f"{_count(len(analysis.stories), 'story', 'stories')} in {seconds:.1f} seconds{split}")
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else many or one + 's'}"
 
 
 def write_report(analysis: Analysis, path: Path, *,

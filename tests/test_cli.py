@@ -100,7 +100,7 @@ def test_build_summary_and_report_account_for_inputs_and_index_size(
     result = runner.invoke(cli, ["build", "-q"])
     assert result.exit_code == 0, result.output
     summary = result.stderr.strip().splitlines()[-1]
-    assert summary.startswith("Read 5 articles, skipped 1, folded 1 duplicates, 1 stories")
+    assert summary.startswith("Read 5 articles, skipped 1, folded 1 duplicate, 1 story in")
     assert "pipeline" in summary and "render" in summary and "KB per story" in summary
     data = json.loads((tmp_path / "build-report.json").read_text(encoding="utf-8"))
     outcomes = sorted(i["outcome"] for i in data["inputs"])
