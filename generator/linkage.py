@@ -45,40 +45,67 @@ def merge_pieces(matrix: sp.csr_matrix, labels: np.ndarray, rows: np.ndarray,
         New labels (0..C'-1) in order of each community's first source.
     """
     labels = _compact(labels)
+    changed: np.ndarray | None = None  # the first round compares every linked pair
     for _ in range(MAX_ROUNDS):
-        merged = _merge_round(matrix, labels, rows, cols, ratio)
+        merged = _merge_round(matrix, labels, rows, cols, ratio, changed=changed)
         if merged is None:
             break
-        labels = merged
+        labels, changed = merged
     return labels
 
 
 def _merge_round(matrix: sp.csr_matrix, labels: np.ndarray, rows: np.ndarray,
-                 cols: np.ndarray, threshold: float) -> np.ndarray | None:
+                 cols: np.ndarray, threshold: float, *,
+                 changed: np.ndarray | None) -> tuple[np.ndarray, np.ndarray] | None:
+    """One round of merges: the new labels and which pieces changed, or None when none merge.
+
+    After the first round only pairs with a piece that changed are compared: a pair of two
+    unchanged pieces has the same ratio as before, and it was below the threshold (a pair
+    above it was merged, or skipped because one of its pieces merged with another).
+    """
     a, b = labels[rows], labels[cols]
     cross = a != b
+    if changed is not None:
+        cross &= changed[a] | changed[b]
     if not cross.any():
         return None
     pairs = np.unique(np.sort(np.stack([a[cross], b[cross]], axis=1), axis=1), axis=0)
-    count = labels.max() + 1
-    indicator = sp.csr_matrix((np.ones(len(labels)), (labels, np.arange(len(labels)))),
-                              shape=(count, len(labels)))
-    sums = (indicator @ matrix).tocsr()
-    sizes = np.bincount(labels, minlength=count).astype(np.float64)
-    norms = np.asarray(sums.multiply(sums).sum(axis=1)).ravel()
-    within = np.where(sizes > 1, (norms - sizes) / np.maximum(sizes * (sizes - 1), 1), np.inf)
-    dots = np.asarray(sums[pairs[:, 0]].multiply(sums[pairs[:, 1]]).sum(axis=1)).ravel()
-    across = dots / (sizes[pairs[:, 0]] * sizes[pairs[:, 1]])
-    tighter = np.minimum(within[pairs[:, 0]], within[pairs[:, 1]])
-    ratio = np.where(np.isfinite(tighter), across / np.maximum(tighter, 1e-9), 0.0)
+    ratio = _ratios(matrix, labels, pairs)
     chosen = _greedy_matching(pairs, ratio, threshold)
     if not chosen:
         return None
-    parent = np.arange(count)
+    parent = np.arange(labels.max() + 1)
     for target, other in chosen:
         parent[other] = target
     log.debug("linkage: merged %d community pairs", len(chosen))
-    return _compact(parent[labels])
+    merged = _compact(parent[labels])
+    _, first = np.unique(labels, return_index=True)  # a source of every piece
+    grown = np.zeros(merged.max() + 1, dtype=bool)
+    grown[merged[first[[target for target, _ in chosen]]]] = True
+    return merged, grown
+
+
+def _ratios(matrix: sp.csr_matrix, labels: np.ndarray, pairs: np.ndarray) -> np.ndarray:
+    """Across-piece average similarity of each pair over the tighter piece's within-piece one.
+
+    Summed vectors are built only for the pieces the pairs name.
+    """
+    pieces = np.unique(pairs)
+    position = np.full(labels.max() + 1, -1, dtype=np.int64)
+    position[pieces] = np.arange(len(pieces))
+    members = np.flatnonzero(position[labels] >= 0)
+    row_of = position[labels[members]]
+    indicator = sp.csr_matrix((np.ones(len(members)), (row_of, members)),
+                              shape=(len(pieces), len(labels)))
+    sums = (indicator @ matrix).tocsr()
+    sizes = np.bincount(row_of, minlength=len(pieces)).astype(np.float64)
+    norms = np.asarray(sums.multiply(sums).sum(axis=1)).ravel()
+    within = np.where(sizes > 1, (norms - sizes) / np.maximum(sizes * (sizes - 1), 1), np.inf)
+    first, second = position[pairs[:, 0]], position[pairs[:, 1]]
+    dots = np.asarray(sums[first].multiply(sums[second]).sum(axis=1)).ravel()
+    across = dots / (sizes[first] * sizes[second])
+    tighter = np.minimum(within[first], within[second])
+    return np.where(np.isfinite(tighter), across / np.maximum(tighter, 1e-9), 0.0)
 
 
 def _greedy_matching(pairs: np.ndarray, ratio: np.ndarray,

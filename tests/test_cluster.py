@@ -192,3 +192,22 @@ def test_a_clearly_worse_previous_partition_gives_way_to_a_fresh_one() -> None:
     rows, cols, sims = _path(6)
     labels = cluster._communities(6, rows, cols, sims, 0.5, initial=[0, 0, 0, 1, 1, 1])
     assert _groups(labels) == [[0, 1], [2, 3], [4, 5]]  # the warm start stays in halves
+
+
+def test_linkage_rounds_after_the_first_give_what_comparing_every_pair_gives() -> None:
+    rng = np.random.default_rng(3)
+    centres = rng.random((12, 40)) ** 4  # 12 stories of sparse-ish topics
+    story = np.repeat(np.arange(12), 25)
+    matrix = sp.csr_matrix(normalize(centres[story] + 0.3 * rng.random((300, 40)) ** 6))
+    pieces = np.arange(300) // 5  # every story cut into five pieces of five
+    rows = rng.integers(0, 300, 3000)
+    cols = np.where(rng.random(3000) < 0.8, (rows // 25) * 25 + rng.integers(0, 25, 3000),
+                    rng.integers(0, 300, 3000))  # most links inside a story, some across
+    quick = linkage.merge_pieces(matrix, pieces, rows, cols)
+    labels, rounds = linkage._compact(pieces), 0
+    while (merged := linkage._merge_round(matrix, labels, rows, cols, linkage.MERGE_RATIO,
+                                          changed=None)) is not None:
+        labels, rounds = merged[0], rounds + 1
+    assert rounds > 1, "the case must need several rounds"
+    assert quick.tolist() == labels.tolist()
+    assert 1 < len(set(quick.tolist())) < 60, "pieces merged, but not all of them"
