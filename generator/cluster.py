@@ -115,7 +115,12 @@ def group_stable(sources: Sequence[Source], *, settings: ClusterSettings,
     ids = [s.id for s in sources]
     start = (_initial(ids, previous.coarse), _initial(ids, previous.cores)) if previous else None
     labels, coarse, cores = _stories(docs, rows, cols, sims, settings.threshold, start=start)
-    drafts = [_draft(sources, members, docs) for members in _members(labels)]
+    groups = _members(labels)
+    stacked = docs.matrix[np.concatenate(groups)]  # each story's rows together: one gather
+    ends = stacked.indptr[np.cumsum([0, *map(len, groups)])]
+    drafts = [_draft(sources, members, _Block(stacked.indices[start:stop],
+                                              stacked.data[start:stop], len(members)), docs)
+              for members, start, stop in zip(groups, ends[:-1], ends[1:], strict=True)]
     log.info("cluster: %d sources -> %d stories (%d links)%s", len(sources), len(drafts),
              len(rows), " from the previous partition" if previous else "")
     partition = Partition(dict(zip(ids, coarse.tolist(), strict=True)),
@@ -200,19 +205,30 @@ def _members(labels: np.ndarray) -> list[list[int]]:
     return list(groups.values())
 
 
-def _draft(sources: Sequence[Source], members: list[int], docs: vectors.DocVectors) -> StoryDraft:
+@dataclass(frozen=True, slots=True)
+class _Block:
+    """The non-zero entries of one story's rows of the document matrix."""
+
+    columns: np.ndarray
+    weights: np.ndarray
+    size: int
+    """How many rows (sources)."""
+
+
+def _draft(sources: Sequence[Source], members: list[int], block: _Block,
+           docs: vectors.DocVectors) -> StoryDraft:
     chosen = sorted((sources[i] for i in members), key=_source_key)
-    return StoryDraft(sources=tuple(chosen), terms=_terms(members, docs))
+    return StoryDraft(sources=tuple(chosen), terms=_terms(block, docs))
 
 
-def _terms(members: list[int], docs: vectors.DocVectors) -> tuple[str, ...]:
+def _terms(block: _Block, docs: vectors.DocVectors) -> tuple[str, ...]:
     """Shared names first, then shared words, each ranked by TF-IDF weight times coverage."""
-    block = docs.matrix[members].tocoo()
-    columns, inverse = np.unique(block.col, return_inverse=True)  # only the terms present
+    size = block.size
+    columns, inverse = np.unique(block.columns, return_inverse=True)  # only the terms present
     counts = np.bincount(inverse, minlength=len(columns))
-    score = np.bincount(inverse, weights=block.data, minlength=len(columns)) * counts / len(
-        members) ** 2
-    if len(members) > 1:
+    score = np.bincount(inverse, weights=block.weights, minlength=len(columns)) * counts / (
+        size ** 2)
+    if size > 1:
         score[counts < 2] = 0  # a term of one source ties nothing together
     names = docs.is_name[columns]
     chosen: list[str] = []
