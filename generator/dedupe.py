@@ -6,6 +6,10 @@ proposes candidate pairs, and only those pairs are checked exactly. The exact ch
 the same body with a different header, footer or teaser, or cut short: Jaccard similarity
 punishes the missing paragraphs, containment does not.
 
+The per-article part (shingles and MinHash signature: ``fingerprint``) is a pure function of
+one article, so the pipeline runs it on every core and caches it by content; ``fold`` then only
+queries the LSH index and checks the candidate pairs.
+
 Dates are not reconciled here (``generator.reconcile`` does that for the whole story).
 """
 
@@ -16,6 +20,7 @@ import logging
 import re
 import zlib
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
@@ -41,6 +46,8 @@ FULL_LENGTH_SHARE = 0.9
 earliest published becomes the primary (a 2% longer footer should not beat the original)."""
 _TOKEN_RE = re.compile(r"\w+")
 _MULTIPLIER = np.uint64(1_000_003)
+_TEMPLATE = MinHash(num_perm=NUM_PERM, seed=1)
+"""Its permutations, drawn once, serve every signature."""
 
 
 DEFAULT_THRESHOLD = 0.6
@@ -48,13 +55,37 @@ DEFAULT_THRESHOLD = 0.6
 stories reach on ECB+, below the 85-100% of re-scraped and syndicated copies there."""
 
 
-def fold(articles: Sequence[Article], *, threshold: float = DEFAULT_THRESHOLD) -> list[Source]:
+@dataclass(frozen=True, slots=True, eq=False)
+class Fingerprint:
+    """What ``fold`` needs of one article: its shingles and their MinHash signature."""
+
+    shingles: np.ndarray
+    """Sorted unique 32-bit hashes of the lower-cased word ``SHINGLE_WORDS``-grams."""
+    signature: np.ndarray | None
+    """MinHash hash values; None when the article is too short to be folded."""
+
+
+def fingerprint(article: Article) -> Fingerprint:
+    """The shingles and MinHash signature of one cleaned article (top-level: workers run it)."""
+    shingles = _shingles(article.text)
+    if len(shingles) < MIN_SHINGLES:
+        return Fingerprint(shingles, None)
+    minhash = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=_identity,
+                      permutations=_TEMPLATE.permutations, scheme=_TEMPLATE.scheme)
+    minhash.update_batch(shingles.tolist())
+    return Fingerprint(shingles, LeanMinHash(minhash).hashvalues)
+
+
+def fold(articles: Sequence[Article], *, threshold: float = DEFAULT_THRESHOLD,
+         fingerprints: Sequence[Fingerprint] | None = None) -> list[Source]:
     """Fold near-duplicate articles into one Source each.
 
     Args:
         articles: cleaned articles.
         threshold: share (0..1) of the shorter article's word shingles that must also occur in
             the longer one for the two to be copies of one article (``dedupe.threshold``).
+        fingerprints: ``fingerprint(a)`` of every article, computed beforehand (in parallel,
+            cached); computed here when not given.
 
     Returns:
         One Source per group of copies, in the input order of each group's first article. The
@@ -63,9 +94,9 @@ def fold(articles: Sequence[Article], *, threshold: float = DEFAULT_THRESHOLD) -
         A primary whose title is a stand-in takes the headline of a copy (provenance
         ``("title", "copies")``).
     """
-    word_hashes: dict[str, int] = {}
-    shingles = [_shingles(a.text, word_hashes) for a in articles]
-    pairs = _candidate_pairs(shingles)
+    found = fingerprints if fingerprints is not None else [fingerprint(a) for a in articles]
+    shingles = [f.shingles for f in found]
+    pairs = _candidate_pairs([f.signature for f in found])
     parent = list(range(len(articles)))
     folded = 0
     for i, j in sorted(pairs):
@@ -81,32 +112,26 @@ def fold(articles: Sequence[Article], *, threshold: float = DEFAULT_THRESHOLD) -
     return sources
 
 
-def _shingles(text: str, word_hashes: dict[str, int]) -> np.ndarray:
-    """Sorted unique 32-bit hashes of the lower-cased word ``SHINGLE_WORDS``-grams."""
+def _shingles(text: str) -> np.ndarray:
     words = _TOKEN_RE.findall(text.lower())
     if len(words) < SHINGLE_WORDS:
-        return np.empty(0, dtype=np.uint64)
-    for word in set(words).difference(word_hashes):
-        word_hashes[word] = zlib.crc32(word.encode())
-    ids = np.array([word_hashes[w] for w in words], dtype=np.uint64)
+        return np.empty(0, dtype=np.uint32)
+    hashes = {word: zlib.crc32(word.encode()) for word in set(words)}
+    ids = np.array([hashes[w] for w in words], dtype=np.uint64)
     grams = np.zeros(len(words) - SHINGLE_WORDS + 1, dtype=np.uint64)
     for offset in range(SHINGLE_WORDS):  # polynomial hash, wrapping at 2**64
         grams = grams * _MULTIPLIER + ids[offset:len(ids) - SHINGLE_WORDS + 1 + offset]
-    return np.unique(grams >> np.uint64(32))
+    return np.unique(grams >> np.uint64(32)).astype(np.uint32)  # half the cache space
 
 
-def _candidate_pairs(shingles: list[np.ndarray]) -> set[tuple[int, int]]:
+def _candidate_pairs(signatures: list[np.ndarray | None]) -> set[tuple[int, int]]:
     """Pairs of article indexes that MinHash LSH says may be copies (near-linear)."""
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
     pairs: set[tuple[int, int]] = set()
-    template = MinHash(num_perm=NUM_PERM, seed=1)  # permutations drawn once, not per text
-    for index, grams in enumerate(shingles):
-        if len(grams) < MIN_SHINGLES:
+    for index, values in enumerate(signatures):
+        if values is None:
             continue
-        minhash = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=_identity,
-                          permutations=template.permutations, scheme=template.scheme)
-        minhash.update_batch(grams.tolist())
-        signature = LeanMinHash(minhash)
+        signature = LeanMinHash(seed=1, hashvalues=values, scheme=_TEMPLATE.scheme)
         for other in lsh.query(signature):
             pairs.add((int(other), index))
         lsh.insert(index, signature)

@@ -117,7 +117,7 @@ def run(settings: Settings, *, progress: Progress = SILENT, today: dt.date | Non
             articles, dropped = _clean_all(articles, work)
             skipped += dropped
         with timer.stage("dedupe"):
-            sources = dedupe.fold(articles, threshold=settings.dedupe.threshold)
+            sources = _dedupe(articles, settings, work)
         with timer.stage("features"):
             found, corpus_key = _features_all(sources, work)
         with timer.stage("cluster"):
@@ -191,6 +191,8 @@ class _Work:
     progress: Progress
     stats: BuildStats
     mapper: Mapper
+    _article_keys: dict[int, tuple[Article, str]] = field(default_factory=dict)
+    """id(article) -> (article, key); the article is kept so its id is not reused."""
 
     def map(self, stage: str, func: Callable[[T], R], items: Sequence[T],
             keys: Sequence[str], desc: str, *,
@@ -212,6 +214,13 @@ class _Work:
         self.cache.put_many(stage, fresh)
         self.count(stage, computed=len(todo), reused=len(keys) - len(todo))
         return [fresh[k] if k in fresh else found[k] for k in keys]
+
+    def article_key(self, article: Article) -> str:
+        """The content hash of an article (every field), computed once per build and object."""
+        known = self._article_keys.get(id(article))
+        if known is None or known[0] is not article:
+            known = self._article_keys[id(article)] = (article, content_key(repr(article)))
+        return known[1]
 
     def count(self, stage: str, *, computed: int, reused: int) -> None:
         self.stats.computed[stage] = self.stats.computed.get(stage, 0) + computed
@@ -237,6 +246,13 @@ def _clean_all(articles: list[Article], work: _Work) -> tuple[list[Article], lis
     return list(kept), list(dropped)
 
 
+def _dedupe(articles: list[Article], settings: Settings, work: _Work) -> list[Source]:
+    """Fold copies: shingles and signatures per article (cached, parallel), then the fold."""
+    keys = [content_key("fingerprint", work.article_key(a)) for a in articles]
+    prints = work.map("fingerprint", dedupe.fingerprint, articles, keys, "Finding copies")
+    return dedupe.fold(articles, threshold=settings.dedupe.threshold, fingerprints=prints)
+
+
 def _features_all(sources: list[Source], work: _Work) -> tuple[dict[str, Features], str]:
     """Names and stated dates of every article, copies included (cached, parallel).
 
@@ -244,7 +260,7 @@ def _features_all(sources: list[Source], work: _Work) -> tuple[dict[str, Feature
     cluster stage.
     """
     articles = [a for s in sources for a in s.articles]
-    keys = [content_key("features", repr(a)) for a in articles]
+    keys = [content_key("features", work.article_key(a)) for a in articles]
     found = work.map("features", features.features, articles, keys, "Finding names")
     grouping = [str(len(s.articles)) for s in sources]  # which articles form one source
     return ({a.id: f for a, f in zip(articles, found, strict=True)},
@@ -278,7 +294,7 @@ def _cluster(sources: list[Source], found: dict[str, Features], corpus_key: str,
 
 def _extract_all(drafts: list[StoryDraft], work: _Work) -> dict[str, Extraction]:
     items = [(s.primary, s.reference) for d in drafts for s in d.sources]
-    keys = [content_key("extract", repr(article), str(ref)) for article, ref in items]
+    keys = [content_key("extract", work.article_key(article), str(ref)) for article, ref in items]
     results = work.map("extract", _extract_one, items, keys, "Extracting")
     return {article.id: result for (article, _), result in zip(items, results, strict=True)}
 
