@@ -271,23 +271,28 @@ def _cluster(sources: list[Source], found: dict[str, Features], corpus_key: str,
              settings: Settings, work: _Work) -> list[StoryDraft]:
     """Stories: reused when no source changed, else warm-started from the last partition.
 
-    Both are kept in the cache. The warm start keeps stories where they were unless the new
-    links say otherwise; reusing an unchanged result keeps a rebuild with no new articles
-    identical (Leiden restarted from its own result can still move a few sources).
+    Both are kept in the cache under fixed keys (each build replaces the last one's), the
+    stories as source ids and terms only. The warm start keeps stories where they were unless
+    the new links say otherwise; reusing an unchanged result keeps a rebuild with no new
+    articles identical (Leiden restarted from its own result can still move a few sources).
     """
-    names = {key: [e.name for e in f.entities] for key, f in found.items()}
     inputs = content_key("cluster", repr(settings.cluster), corpus_key)
-    partition_key = content_key("partition", repr(settings.cluster))
-    kept = work.cache.get_many("cluster", [inputs, partition_key])
-    reused = kept.get(inputs)
-    if isinstance(reused, list):
+    stories_key, partition_key = (content_key(part, repr(settings.cluster))
+                                  for part in ("stories", "partition"))
+    kept = work.cache.get_many("cluster", [stories_key, partition_key])
+    last = kept.get(stories_key)
+    if isinstance(last, tuple) and len(last) == 2 and last[0] == inputs:
+        by_id = {s.id: s for s in sources}
         work.count("cluster", computed=0, reused=len(sources))
-        return reused
+        return [StoryDraft(sources=tuple(by_id[i] for i in ids), terms=terms)
+                for ids, terms in last[1]]
     previous = kept.get(partition_key)
     drafts, partition = cluster.group_stable(
-        sources, settings=settings.cluster, names=names,
+        sources, settings=settings.cluster,
+        names={key: [e.name for e in f.entities] for key, f in found.items()},
         previous=previous if isinstance(previous, cluster.Partition) else None)
-    work.cache.put_many("cluster", {inputs: drafts, partition_key: partition})
+    layout = [(tuple(s.id for s in d.sources), d.terms) for d in drafts]
+    work.cache.put_many("cluster", {stories_key: (inputs, layout), partition_key: partition})
     work.count("cluster", computed=len(sources), reused=0)
     return drafts
 

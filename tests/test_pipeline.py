@@ -99,10 +99,11 @@ def test_new_article_clusters_from_the_previous_partition(
     assert len(second.stories) == len(first.stories) + 1
 
 
-def test_unreadable_partition_is_a_cold_start(project: Settings) -> None:
+def test_unreadable_cluster_state_is_a_cold_start(project: Settings) -> None:
     first = pipeline.run(project, today=DAY)
     store = cache.Cache(project.path(project.cache_dir))
-    store.put("cluster", cache.content_key("partition", repr(project.cluster)), "garbage")
+    for part in ("partition", "stories"):
+        store.put("cluster", cache.content_key(part, repr(project.cluster)), ("garbage", 1))
     store.close()
     (project.root / "content" / "extra.txt").write_text("Port Ellis opened a harbour.\n",
                                                       encoding="utf-8")
