@@ -113,19 +113,25 @@ def group_stable(sources: Sequence[Source], *, settings: ClusterSettings,
     rows, cols, sims = blocking.nearest_neighbours(docs.matrix, settings.neighbours)
     sims = sims * _date_factors(sources, rows, cols, settings.window_days)
     ids = [s.id for s in sources]
-    start = (_initial(ids, previous.coarse), _initial(ids, previous.cores)) if previous else None
-    labels, coarse, cores = _stories(docs, rows, cols, sims, settings.threshold, start=start)
-    groups = _members(labels)
-    stacked = docs.matrix[np.concatenate(groups)]  # each story's rows together: one gather
-    ends = stacked.indptr[np.cumsum([0, *map(len, groups)])]
-    drafts = [_draft(sources, members, _Block(stacked.indices[start:stop],
-                                              stacked.data[start:stop], len(members)), docs)
-              for members, start, stop in zip(groups, ends[:-1], ends[1:], strict=True)]
+    warm = (_initial(ids, previous.coarse), _initial(ids, previous.cores)) if previous else None
+    labels, coarse, cores = _stories(docs, rows, cols, sims, settings.threshold, warm=warm)
+    drafts = _drafts(sources, labels, docs)
     log.info("cluster: %d sources -> %d stories (%d links)%s", len(sources), len(drafts),
              len(rows), " from the previous partition" if previous else "")
     partition = Partition(dict(zip(ids, coarse.tolist(), strict=True)),
                           dict(zip(ids, cores.tolist(), strict=True)))
     return sorted(drafts, key=_order_key), partition
+
+
+def _drafts(sources: Sequence[Source], labels: np.ndarray,
+            docs: vectors.DocVectors) -> list[StoryDraft]:
+    """One draft per label, its terms read from one gather of every story's rows."""
+    groups = _members(labels)
+    stacked = docs.matrix[np.concatenate(groups)]  # each story's rows together
+    ends = stacked.indptr[np.cumsum([0, *map(len, groups)])]
+    return [_draft(sources, members, _Block(stacked.indices[start:stop], stacked.data[start:stop],
+                                            len(members)), docs)
+            for members, start, stop in zip(groups, ends[:-1], ends[1:], strict=True)]
 
 
 def _initial(ids: Sequence[str], labels: Mapping[str, int]) -> list[int]:
@@ -149,17 +155,17 @@ def _date_factors(sources: Sequence[Source], rows: np.ndarray, cols: np.ndarray,
 
 
 def _stories(docs: vectors.DocVectors, rows: np.ndarray, cols: np.ndarray, sims: np.ndarray,
-             threshold: float, *, start: tuple[list[int], list[int]] | None,
+             threshold: float, *, warm: tuple[list[int], list[int]] | None,
              ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Story label of each source (steps 4 to 6 of the module docstring).
 
     Also returns the labels of both Leiden passes, which warm-start the next build.
     """
     count = docs.matrix.shape[0]
-    coarse = _communities(count, rows, cols, sims, threshold, initial=start and start[0])
+    coarse = _communities(count, rows, cols, sims, threshold, initial=warm and warm[0])
     joined = linkage.merge_pieces(docs.matrix, coarse, rows, cols)
     cores = _communities(count, rows, cols, _relative(count, rows, cols, sims), CORE_RESOLUTION,
-                         initial=start and start[1])
+                         initial=warm and warm[1])
     pieces = joined * (int(cores.max()) + 1) + cores
     same = joined[rows] == joined[cols]
     labels = linkage.merge_pieces(docs.matrix, pieces, rows[same], cols[same], ratio=SPLIT_RATIO)

@@ -119,9 +119,9 @@ def run(settings: Settings, *, progress: Progress = SILENT, today: dt.date | Non
         with timer.stage("dedupe"):
             sources = _dedupe(articles, settings, work)
         with timer.stage("features"):
-            found, corpus_key = _features_all(sources, work)
+            found = _features_all(sources, work)
         with timer.stage("cluster"):
-            drafts = _cluster(sources, found, corpus_key, settings, work)
+            drafts = _cluster(sources, found, settings, work)
             stated = {key: f.stated_dates for key, f in found.items()}
             drafts = [reconcile.reconcile(d, stated) for d in drafts]
         with timer.stage("extract"):
@@ -192,7 +192,7 @@ class _Work:
     stats: BuildStats
     mapper: Mapper
     _article_keys: dict[int, tuple[Article, str]] = field(default_factory=dict)
-    """id(article) -> (article, key); the article is kept so its id is not reused."""
+    """id(article) -> (article, key); holding the article keeps its id from being reused."""
 
     def map(self, stage: str, func: Callable[[T], R], items: Sequence[T],
             keys: Sequence[str], desc: str, *,
@@ -218,7 +218,7 @@ class _Work:
     def article_key(self, article: Article) -> str:
         """The content hash of an article (every field), computed once per build and object."""
         known = self._article_keys.get(id(article))
-        if known is None or known[0] is not article:
+        if known is None:
             known = self._article_keys[id(article)] = (article, content_key(repr(article)))
         return known[1]
 
@@ -253,22 +253,16 @@ def _dedupe(articles: list[Article], settings: Settings, work: _Work) -> list[So
     return dedupe.fold(articles, threshold=settings.dedupe.threshold, fingerprints=prints)
 
 
-def _features_all(sources: list[Source], work: _Work) -> tuple[dict[str, Features], str]:
-    """Names and stated dates of every article, copies included (cached, parallel).
-
-    Also returns a key of the whole input (every source's articles by content) for the
-    cluster stage.
-    """
+def _features_all(sources: list[Source], work: _Work) -> dict[str, Features]:
+    """Names and stated dates of every article, copies included (cached, parallel)."""
     articles = [a for s in sources for a in s.articles]
     keys = [content_key("features", work.article_key(a)) for a in articles]
     found = work.map("features", features.features, articles, keys, "Finding names")
-    grouping = [str(len(s.articles)) for s in sources]  # which articles form one source
-    return ({a.id: f for a, f in zip(articles, found, strict=True)},
-            content_key("corpus", *grouping, *keys))
+    return {a.id: f for a, f in zip(articles, found, strict=True)}
 
 
-def _cluster(sources: list[Source], found: dict[str, Features], corpus_key: str,
-             settings: Settings, work: _Work) -> list[StoryDraft]:
+def _cluster(sources: list[Source], found: dict[str, Features], settings: Settings,
+             work: _Work) -> list[StoryDraft]:
     """Stories: reused when no source changed, else warm-started from the last partition.
 
     Both are kept in the cache under fixed keys (each build replaces the last one's), the
@@ -276,7 +270,9 @@ def _cluster(sources: list[Source], found: dict[str, Features], corpus_key: str,
     the new links say otherwise; reusing an unchanged result keeps a rebuild with no new
     articles identical (Leiden restarted from its own result can still move a few sources).
     """
-    inputs = content_key("cluster", repr(settings.cluster), corpus_key)
+    inputs = content_key("cluster", repr(settings.cluster),
+                         *(str(len(s.articles)) for s in sources),  # which articles form a source
+                         *(work.article_key(a) for s in sources for a in s.articles))
     stories_key, partition_key = (content_key(part, repr(settings.cluster))
                                   for part in ("stories", "partition"))
     kept = work.cache.get_many("cluster", [stories_key, partition_key])
