@@ -212,6 +212,23 @@ def prepare(article: Article) -> Prepared:
                     found=tuple(found), embedded=tuple(embedded))
 
 
+
+def _date_fallback(article: Article, updates: dict[str, object],
+                   found: list[tuple[str, str]]) -> None:
+    """No date in the input or on the page: the URL's date folders, else the file name.
+
+    The URL comes first: the publisher wrote it when publishing, while a file name is the
+    scraper's and may be the day of the scrape.
+    """
+    url = updates.get("url", article.url)
+    candidates = (("url", metadata.date_from_url(url if isinstance(url, str) else None)),
+                  ("filename", metadata.date_from_filename(article.path)))
+    for where, value in candidates:
+        if value is not None:
+            updates["published"] = value
+            found.append(("published", where))
+            return
+
 def _drop_rule_lines(lines: list[str], article: Article, updates: dict[str, object],
                      found: list[tuple[str, str]]) -> list[str]:
     kept: list[str] = []
@@ -316,10 +333,7 @@ def _assemble(item: Prepared, banned: frozenset[str], titles: _Titles) -> Articl
         updates["title"] = metadata.fallback_title(text)
         found.append(("title", "body"))
     if article.published is None and "published" not in updates:
-        from_name = metadata.date_from_filename(article.path)
-        if from_name is not None:
-            updates["published"] = from_name
-            found.append(("published", "filename"))
+        _date_fallback(article, updates, found)
     meta = article.meta + tuple(("embedded_date", d) for d in dict.fromkeys(item.embedded))
     return dataclasses.replace(article, text=text, meta=meta,
                                provenance=article.provenance + tuple(found),

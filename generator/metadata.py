@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
+from urllib.parse import urlsplit
 
 from generator.model import PartialDate
 
@@ -97,6 +98,20 @@ _ABBREVIATION = re.compile(
 _FILENAME_DATE = re.compile(
     r"(?<![0-9a-z])((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?![0-9a-z])",
     re.IGNORECASE)
+
+_MONTH_WORDS = {name: number for number, names in enumerate(
+    (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+     ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+     ("oct", "october"), ("nov", "november"), ("dec", "december")), start=1) for name in names}
+_URL_PATH_DATE = re.compile(
+    r"/((?:19|20)\d{2})/(?:[a-z]+/(?=\d{1,2}/\d))?(0?[1-9]|1[0-2]|[a-z]{3,9})"
+    r"(?:/(0?[1-9]|[12]\d|3[01])(?=[/._-]|$)|(?=/|$))",
+    re.IGNORECASE)
+"""``/2013/05/02/``, ``/2013/may/03/``, ``/2008/12/`` (month only), ``/2009/POLITICS/03/03/``
+(a section between year and month): the date folders of a news site's article paths."""
+_URL_COMPACT_DATE = re.compile(
+    r"(?<![0-9])((?:19|20)\d{2})-?(0[1-9]|1[0-2])-?(0[1-9]|[12]\d|3[01])(?![0-9])")
+"""``...-rehab-20130504``, ``/2015-11-11-title``: a whole date written in one path segment."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -396,4 +411,34 @@ def date_from_filename(path: str) -> PartialDate | None:
     try:
         return PartialDate(year, month, day)
     except ValueError:
+        return None
+
+
+def date_from_url(url: str | None) -> PartialDate | None:
+    """The publication date a news URL's path spells (``/2013/05/02/slug``, ``-20130504``).
+
+    Date folders (``/2013/may/03/``, or ``/2008/12/`` to the month) win over a compact date in
+    a segment; the host and query are not read (ids there are not dates).
+    """
+    if not url:
+        return None
+    path = urlsplit(url).path
+    for match in _URL_PATH_DATE.finditer(path):
+        year, month_text, day = match.groups()
+        month = _MONTH_WORDS.get(month_text.lower()) if month_text.isalpha() else int(month_text)
+        if month is not None:
+            found = _partial(int(year), month, int(day) if day else None)
+            if found is not None:
+                return found
+    for match in _URL_COMPACT_DATE.finditer(path):
+        found = _partial(*(int(g) for g in match.groups()))
+        if found is not None:
+            return found
+    return None
+
+
+def _partial(year: int, month: int, day: int | None) -> PartialDate | None:
+    try:
+        return PartialDate(year, month, day)
+    except ValueError:  # 31 February
         return None

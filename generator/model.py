@@ -43,7 +43,7 @@ class _Pickled:
         return type(self), tuple(getattr(self, name) for name in _field_names(type(self)))
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@dataclass(frozen=True, slots=True)
 class PartialDate(_Pickled):
     """A date known to day, month or year precision.
 
@@ -69,6 +69,23 @@ class PartialDate(_Pickled):
         if self.day is None:
             return f"{self.year:04d}-{self.month:02d}"
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    # Ordering by hand: the generated one compares None with a number (a month-precision date
+    # against a day-precision one) and raises TypeError.
+    def _key(self) -> tuple[int, int, int]:
+        return self.year, self.month or 0, self.day or 0
+
+    def __lt__(self, other: PartialDate) -> bool:
+        return self._key() < other._key()
+
+    def __le__(self, other: PartialDate) -> bool:
+        return self._key() <= other._key()
+
+    def __gt__(self, other: PartialDate) -> bool:
+        return self._key() > other._key()
+
+    def __ge__(self, other: PartialDate) -> bool:
+        return self._key() >= other._key()
 
     @property
     def precision(self) -> Precision:
@@ -134,7 +151,8 @@ class Article(_Pickled):
     provenance: tuple[tuple[str, str], ...] = ()
     """Where each metadata field was found: ``("published", "header")``. Values: ``metadata``
     (a field of the input format), ``header`` (a line above the body), ``body`` (the text),
-    ``filename``, ``copies`` (reconciled across near-duplicates), ``inferred``."""
+    ``url`` (date folders in the article's URL), ``filename``, ``copies`` (reconciled across
+    near-duplicates), ``inferred``."""
     notes: tuple[str, ...] = ()
     """User-facing remarks about this input (repaired encoding, dropped date, ...)."""
 

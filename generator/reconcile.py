@@ -35,6 +35,8 @@ OUTLIER_DAYS = 45
 # Meta keys under which cleaning leaves dates found in stripped embeds (tweets, videos).
 EMBEDDED_DATE_KEYS = ("embedded_date",)
 
+# Where a publication date is the publisher's own claim (never a scrape date).
+_PUBLISHERS_CLAIMS = ("metadata", "url")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 # What may share a line with a date in a dateline ("Thursday, February 5, 2026", "date ...").
 _DATELINE_WORDS = re.compile(
@@ -105,11 +107,13 @@ def _is_dateline(text: str, start: int, end: int) -> bool:
 def _stale(article: Article, anchor: PartialDate | None) -> bool:
     """Rule 2, for dates read off the page (header, filename, body) only.
 
-    A date from the input's own metadata (a JSON field, an HTML meta tag, a feed item) is the
-    publisher's claim, not a scraper's: an anniversary piece that states only old dates keeps it.
+    A date from the input's own metadata (a JSON field, an HTML meta tag, a feed item) or from
+    the URL's date folders is the publisher's claim, not a scraper's: an anniversary piece that
+    states only old dates keeps it.
     """
     date = article.published
-    return (date is not None and anchor is not None and article.found("published") != "metadata"
+    return (date is not None and anchor is not None
+            and article.found("published") not in _PUBLISHERS_CLAIMS
             and (date.earliest() - anchor.latest()).days > STALE_DAYS)
 
 

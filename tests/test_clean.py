@@ -131,6 +131,34 @@ def test_date_from_file_name_is_the_last_resort() -> None:
     assert cleaned.found("published") == "filename"
 
 
+def test_date_folders_of_the_url_come_before_the_file_name() -> None:
+    article = make_article(path="scrape/2025-07-04_floods.txt", published=None,
+                           url="https://news.example/2025/06/30/floods-hit-valley",
+                           text="Floods hit the valley after days of rain.")
+    (cleaned,), _ = clean.clean_corpus([article])
+    assert cleaned.published == PartialDate(2025, 6, 30)
+    assert cleaned.found("published") == "url"
+
+
+def test_url_line_of_the_header_dates_the_article_when_nothing_else_does() -> None:
+    article = make_article(title=None, published=None, url=None, text=(
+        "https://news.example/world/2013/may/03/quake-island\n\nQuake hits island\n\n"
+        "A quake hit the island on Friday."))
+    (cleaned,), _ = clean.clean_corpus([article])
+    assert cleaned.url == "https://news.example/world/2013/may/03/quake-island"
+    assert cleaned.published == PartialDate(2013, 5, 3)
+    assert cleaned.found("published") == "url"
+
+
+def test_a_date_on_the_page_wins_over_the_url() -> None:
+    article = make_article(title=None, published=None,
+                           url="https://news.example/2013/05/story-index",
+                           text="May 2, 2013\n\nQuake hits island\n\nA quake hit the island.")
+    (cleaned,), _ = clean.clean_corpus([article])
+    assert cleaned.published == PartialDate(2013, 5, 2)
+    assert cleaned.found("published") == "header"
+
+
 def test_article_left_empty_is_skipped() -> None:
     empty = make_article(path="x.txt", text="20 COMMENTS\n\nAdvertisement\n")
     kept, skipped = clean.clean_corpus([empty, make_article(id="b", text="Real text here.")])

@@ -100,6 +100,28 @@ def test_date_from_filename(path: str, expected: PartialDate | None) -> None:
     assert md.date_from_filename(path) == expected
 
 
+@pytest.mark.parametrize(("url", "expected"), [
+    ("http://nypost.com/2013/05/02/lindsay-lohan-checks-in/", PartialDate(2013, 5, 2)),
+    ("http://articles.latimes.com/2013/may/03/local/la-me-lohan", PartialDate(2013, 5, 3)),
+    ("https://www.usatoday.com/story/life/2013/05/02/will-she/2128651/", PartialDate(2013, 5, 2)),
+    ("http://joyofsox.blogspot.com/2008/12/herald-sox-make-offer.html", PartialDate(2008, 12)),
+    ("https://news.example/2019/05/", PartialDate(2019, 5)),
+    ("http://www.cnn.com/2009/POLITICS/03/03/endangered.species.act/", PartialDate(2009, 3, 3)),
+    ("https://news.example/a/la-me-0504-lohan-rehab-20130504", PartialDate(2013, 5, 4)),
+    ("https://news.example/a/b-2013-05-04-c", PartialDate(2013, 5, 4)),
+    # not dates: a month word that starts a slug, ids, impossible days, the host and query
+    ("https://news.example/2019/may-day-parade/", None),
+    ("http://www.people.com/people/article/0,,20697025,00.html", None),
+    ("https://news.example/2013/02/31/x", None),
+    ("https://news.example/story-20130231", None),
+    ("https://20130504.example/story?date=2013-05-04", None),
+    ("https://news.example/2024/13/01/x", None),
+    (None, None),
+])
+def test_date_from_url(url: str | None, expected: PartialDate | None) -> None:
+    assert md.date_from_url(url) == expected
+
+
 def test_read_header_key_value_lines_and_bare_url() -> None:
     header = md.read_header([
         "https://www.harbourherald.example/business/port-strike-ends",

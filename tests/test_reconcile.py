@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import make_article
 
 from generator import reconcile
@@ -34,10 +35,11 @@ def test_page_date_far_after_the_texts_own_full_dates_is_dropped() -> None:
     assert source.reference == P(2024, 3, 3)
 
 
-def test_metadata_date_of_an_anniversary_piece_is_kept() -> None:
+@pytest.mark.parametrize("where", ["metadata", "url"])
+def test_publishers_date_of_an_anniversary_piece_is_kept(where: str) -> None:
     text = "On June 25, 2009, Michael Jackson died at his home in Los Angeles."
     article = make_article(id="a", text=text, published=P(2024, 6, 25),
-                           provenance=(("published", "metadata"),))
+                           provenance=(("published", where),))
     (source,) = reconcile.reconcile(StoryDraft((Source(article),))).sources
     assert source.primary.published == P(2024, 6, 25)
     assert source.primary.notes == ()
@@ -69,3 +71,20 @@ def test_lone_outlier_date_does_not_become_a_reference_beyond_the_story() -> Non
     sources = reconcile.reconcile(StoryDraft(tuple(map(Source, (a, b, c))))).sources
     assert sources[2].primary.published == P(2026, 2, 5)
     assert sources[2].reference == P(2025, 11, 14)
+
+
+def test_undated_source_between_neighbours_of_mixed_precision() -> None:
+    # A URL's /2013/05/ folder dates a source to the month; sorting it among day-precision
+    # dates used to raise TypeError (None compared with a day).
+    month = make_article(id="a", text=BODY, published=P(2013, 5))
+    days = [make_article(id=i, text=BODY, published=P(2013, 5, d)) for i, d in (("b", 2), ("c", 3))]
+    undated = make_article(id="d", text="The quake hit the island.", published=None)
+    story = StoryDraft(tuple(Source(a) for a in (month, *days, undated)))
+    sources = reconcile.reconcile(story).sources
+    assert sources[-1].reference == P(2013, 5, 2)
+
+
+def test_partial_dates_sort_a_month_before_its_days() -> None:
+    dates = [P(2013, 5, 3), P(2013), P(2013, 5), P(2012, 12, 31), P(2013, 5, 1)]
+    assert sorted(dates) == [P(2012, 12, 31), P(2013), P(2013, 5), P(2013, 5, 1), P(2013, 5, 3)]
+    assert P(2013, 5) < P(2013, 5, 1) <= P(2013, 5, 1) and P(2014) > P(2013, 12, 31) >= P(2013)
