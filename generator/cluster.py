@@ -147,10 +147,15 @@ def _initial(ids: Sequence[str], labels: Mapping[str, int]) -> list[int]:
 
 def _date_factors(sources: Sequence[Source], rows: np.ndarray, cols: np.ndarray,
                   window_days: int) -> np.ndarray:
-    days = np.array([s.primary.published.earliest().toordinal() if s.primary.published
-                     else -1 for s in sources], dtype=np.int64)
-    dated = (days[rows] >= 0) & (days[cols] >= 0)
-    far = dated & (np.abs(days[rows] - days[cols]) > window_days)
+    """Weight factor per link: ``DATE_FAR_FACTOR`` when both sources are dated and further apart
+    than the window. A date known to the month or year spans its days: "2008-12" is no days
+    from "2008-12-22" (the gap between the spans counts, not their first days)."""
+    published = [s.primary.published for s in sources]
+    first = np.array([d.earliest().toordinal() if d else -1 for d in published], dtype=np.int64)
+    last = np.array([d.latest().toordinal() if d else -1 for d in published], dtype=np.int64)
+    dated = (first[rows] >= 0) & (first[cols] >= 0)
+    gap = np.maximum(first[rows] - last[cols], first[cols] - last[rows])
+    far = dated & (gap > window_days)
     return np.where(far, DATE_FAR_FACTOR, 1.0).astype(np.float32)
 
 

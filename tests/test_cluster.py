@@ -67,6 +67,18 @@ def test_far_apart_dates_weaken_links() -> None:
     assert factors.tolist() == [cluster.DATE_FAR_FACTOR, 1.0]
 
 
+def test_date_window_measures_the_gap_between_partial_dates() -> None:
+    sources, _ = _lookalike(dated=True)
+    dates = [PartialDate(2008, 12), PartialDate(2008, 12, 29), PartialDate(2009, 3, 1), None]
+    dated = [dataclasses.replace(s, primary=dataclasses.replace(s.primary, published=d))
+             for s, d in zip(sources, dates, strict=False)]
+    # December 2008 spans the 29th (no gap, though its first day is 28 days earlier); its
+    # last day is 60 days before March 1; an undated source is never far.
+    far = cluster.DATE_FAR_FACTOR
+    factors = cluster._date_factors(dated, np.array([0, 0, 1, 2]), np.array([1, 2, 2, 3]), 20)
+    assert factors.tolist() == [1.0, far, far, 1.0]
+
+
 def test_sample_corpus_stays_one_story(sample_dir: Path) -> None:
     articles = [Article(id=p.stem, path=p.name, text=p.read_text(encoding="utf-8"))
                 for p in sorted(sample_dir.glob("*.txt"))]
