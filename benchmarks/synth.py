@@ -66,6 +66,16 @@ def load_real() -> list[RealArticle]:
     return real
 
 
+def tempeval_articles() -> list[RealArticle]:
+    """The TempEval-3 articles (empty when the set is absent)."""
+    return [a for a in _tempeval() if len(a.sentences) >= 3]
+
+
+def polnear_articles() -> list[RealArticle]:
+    """The PolNeAR articles (empty when the set is absent)."""
+    return [a for a in _polnear() if len(a.sentences) >= 3]
+
+
 def _ecbplus() -> Iterator[RealArticle]:
     folder = eval_dir("ecbplus-stories")
     if folder is None:
