@@ -206,6 +206,34 @@ def test_a_clearly_worse_previous_partition_gives_way_to_a_fresh_one() -> None:
     assert _groups(labels) == [[0, 1], [2, 3], [4, 5]]  # the warm start stays in halves
 
 
+def test_without_a_fresh_try_the_warm_start_is_kept_even_when_worse() -> None:
+    rows, cols, sims = _path(6)
+    labels = cluster._communities(6, rows, cols, sims, 0.5, initial=[0, 0, 0, 1, 1, 1],
+                                  try_fresh=False)
+    assert _groups(labels) == [[0, 1, 2], [3, 4, 5]]
+
+
+@pytest.mark.parametrize(("known", "fresh_runs"), [(1.0, 0), (0.9, 0), (0.7, 2)])
+def test_a_fresh_partition_is_tried_only_when_many_sources_are_new(
+        monkeypatch: pytest.MonkeyPatch, known: float, fresh_runs: int) -> None:
+    sources, _ = _lookalike(dated=True)
+    _, partition = cluster.group_stable(sources, settings=ClusterSettings())
+    keep = {s.id for s in sources[:round(known * len(sources))]}
+    previous = cluster.Partition({k: v for k, v in partition.coarse.items() if k in keep},
+                                 {k: v for k, v in partition.cores.items() if k in keep})
+    runs: list[object] = []
+    find = cluster.leidenalg.find_partition
+
+    def counting(*args: object, **kwargs: object) -> object:
+        runs.append(kwargs.get("initial_membership"))
+        return find(*args, **kwargs)
+
+    monkeypatch.setattr(cluster.leidenalg, "find_partition", counting)
+    cluster.group_stable(sources, settings=ClusterSettings(), previous=previous)
+    assert sum(start is None for start in runs) == fresh_runs  # both passes, or neither
+    assert len(runs) == 2 + fresh_runs
+
+
 def test_linkage_rounds_after_the_first_give_what_comparing_every_pair_gives() -> None:
     rng = np.random.default_rng(3)
     centres = rng.random((12, 40)) ** 4  # 12 stories of sparse-ish topics
