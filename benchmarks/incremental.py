@@ -9,7 +9,8 @@ daily rebuild's steady state). Work is measured two ways:
 - computations: articles cleaned, fingerprinted for dedupe, their names and dates found,
   sources extracted and stories merged (cache misses);
 - wall time of those cached stages (clean, features, extract, merge), and of the whole
-  pipeline, whose global stages (ingest, dedupe, cluster) still see every article on every build.
+  pipeline, whose global stages (dedupe's fold, cluster) still see every article on every build
+  (ingest reads only new and changed files).
 
     .venv/bin/python -m benchmarks.incremental            # 10,000 + 1%
     .venv/bin/python -m benchmarks.incremental --size 2000 --no-record
@@ -116,7 +117,8 @@ def report(runs: list[dict[str, Any]], args: argparse.Namespace) -> None:
           "`pipeline.run` four times on one cache dir. Computations are cache misses of "
           "clean, fingerprint (dedupe's shingles and signature) and features (one per "
           "article), extract (one per source) and merge (one per story whose draft changed). "
-          "Ingest, the fold of dedupe and cluster run over the whole corpus on every build, so "
+          "Ingest reads only new and changed files (each file's items are cached by its "
+          "bytes); the fold of dedupe and cluster run over the whole corpus on every build, so "
           "the whole pipeline's share is shown too.\n\n" + table(runs) +
           f"\n\nThe 1%-new rebuild {work} the target of under {TARGET_SHARE:.0%} of the cold "
           f"build's per-article and per-story work (computations); the wall time of those "

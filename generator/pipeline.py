@@ -110,9 +110,7 @@ def run(settings: Settings, *, progress: Progress = SILENT, today: dt.date | Non
     work = _Work(cache, settings.build.workers, progress, stats, mapper)
     try:
         with timer.stage("ingest"):
-            articles, skipped = _partition(progress.iter(
-                ingest.read_corpus(inputs, root=settings.root.resolve(),
-                                   workers=worker_count(settings.build.workers)), "Reading"))
+            articles, skipped = _partition(_ingest(inputs, settings, work))
         with timer.stage("clean"):
             articles, dropped = _clean_all(articles, work)
             skipped += dropped
@@ -172,6 +170,28 @@ def _build_site(settings: Settings, analysis: Analysis) -> None:
         directory_urls=site.site_options(config).directory_urls)
     site.build_site(config, settings.path(settings.docs_dir), settings.path(settings.site_dir),
                     post_build=hook)
+
+
+def _ingest(inputs: tuple[Path, ...], settings: Settings,
+            work: _Work) -> Iterator[Article | Skipped]:
+    """Every input item; a file whose path and bytes were read before comes from the cache.
+
+    Decoding and mojibake repair are most of reading, and a daily drop adds a file or two to
+    folders of unchanged ones.
+    """
+    targets = ingest.targets(inputs, root=settings.root.resolve())
+    keys = [ingest.target_key(t) for t in targets]
+    found = work.cache.get_many("ingest", [k for k in keys if k is not None])
+    todo = [t for t, k in zip(targets, keys, strict=True) if k not in found]
+    fresh = ingest.read_targets(todo, workers=worker_count(settings.build.workers))
+    per_target: list[list[Article | Skipped]] = [
+        found[key] if key in found else next(fresh)
+        for key in work.progress.iter(keys, "Reading")]
+    read = {k: items for k, items in zip(keys, per_target, strict=True)
+            if k is not None and k not in found}
+    work.cache.put_many("ingest", read)
+    work.count("ingest", computed=len(todo), reused=len(targets) - len(todo))
+    return ingest.unique_ids(per_target)
 
 
 def _partition(items: Iterator[Article | Skipped]) -> tuple[list[Article], list[Skipped]]:

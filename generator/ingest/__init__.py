@@ -8,10 +8,11 @@ Feeds are also recognised by content, whatever their suffix; ``.gz`` wraps any f
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import logging
 import os
 import stat
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from types import ModuleType
@@ -45,27 +46,52 @@ def read_corpus(paths: Sequence[Path], *, root: Path | None = None,
         Articles with ids unique within this read (a suffix is added on collision), and a
         Skipped with a one-line reason for every file, line or entry that gave no article.
     """
+    return unique_ids(read_targets(targets(paths, root=root), workers=workers))
+
+
+def targets(paths: Sequence[Path], *, root: Path | None = None) -> list[Target]:
+    """Every file to read under ``paths`` (and every folder that could not be listed)."""
+    return [(file, root) for file in _files(paths)]
+
+
+def target_key(target: Target) -> str | None:
+    """A hash of the file's path and bytes: same key, same items.
+
+    None for what is not worth keeping: an unlistable folder, an unreadable or oversized file
+    (reading those again is instant, and they may be fixed by the next build).
+    """
+    file, root = target
+    if isinstance(file, OSError):
+        return None
+    try:
+        if not file.is_file() or file.stat().st_size > decode.MAX_BYTES:
+            return None
+        digest = hashlib.sha1(file.read_bytes()).hexdigest()
+    except OSError:
+        return None
+    return f"{_relative(file, root)}\0{digest}"
+
+
+def read_targets(listed: Sequence[Target], *, workers: int = 1) -> Iterator[list[Item]]:
+    """What each target gives, in order (ids not yet made unique: see ``unique_ids``)."""
+    if workers <= 1 or len(listed) < MIN_FILES_FOR_POOL:
+        yield from map(read_target, listed)
+        return
+    chunk = max(1, min(FILES_PER_TASK, -(-len(listed) // (workers * 4))))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(read_target, listed, chunksize=chunk)
+
+
+def unique_ids(per_target: Iterable[list[Item]]) -> Iterator[Item]:
+    """Flatten, giving each article an id unique within the read (a suffix on collision)."""
     seen: dict[str, int] = {}
-    targets = ((file, root) for file in _files(paths))
-    for items in _map(_read_target, targets, workers):
+    for items in per_target:
         for item in items:
             yield _unique(item, seen) if isinstance(item, Article) else item
 
 
-def _map(func: Callable[[_Target], list[Item]], targets: Iterator[_Target],
-         workers: int) -> Iterator[list[Item]]:
-    if workers <= 1:
-        yield from map(func, targets)
-        return
-    listed = list(targets)
-    if len(listed) < MIN_FILES_FOR_POOL:
-        yield from map(func, listed)
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(func, listed, chunksize=FILES_PER_TASK)
-
-
-_Target = tuple[Path | OSError, Path | None]
+Target = tuple[Path | OSError, Path | None]
+"""A file to read (or a folder that could not be listed) and the root paths are relative to."""
 
 MIN_FILES_FOR_POOL = 8
 """Fewer files are read in-process: starting workers (about 0.1 s) costs more than reading a
@@ -73,11 +99,12 @@ handful of files, unless they are large JSON Lines dumps, which come in few file
 they are small enough not to matter much."""
 
 FILES_PER_TASK = 16
-"""Files sent to a worker at a time: amortises pickling while keeping both cores busy to the
-end on corpora of a few hundred files."""
+"""Most files sent to a worker at a time: amortises pickling while keeping both cores busy to the
+end on corpora of a few hundred files (fewer files go out in smaller chunks, so that ten large
+dumps still use every worker)."""
 
 
-def _read_target(target: _Target) -> list[Item]:
+def read_target(target: Target) -> list[Item]:
     """Everything one file (or one unreadable folder) gives; top-level so workers can run it."""
     file, root = target
     if isinstance(file, OSError):
