@@ -212,7 +212,6 @@ def prepare(article: Article) -> Prepared:
                     found=tuple(found), embedded=tuple(embedded))
 
 
-
 def _date_fallback(article: Article, updates: dict[str, object],
                    found: list[tuple[str, str]]) -> None:
     """No date in the input or on the page: the URL's date folders, else the file name.
@@ -228,6 +227,7 @@ def _date_fallback(article: Article, updates: dict[str, object],
             updates["published"] = value
             found.append(("published", where))
             return
+
 
 def _drop_rule_lines(lines: list[str], article: Article, updates: dict[str, object],
                      found: list[tuple[str, str]]) -> list[str]:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from generator import entities, sentences
 from generator.model import DateMention, Event, PartialDate, Quote
+from generator.timex.resolve import TENSE_DECIDES_AFTER_DAYS
 
 # Fewer content words than this once the date is removed: a dateline or caption, not an event.
 # Calibrated on the sample headers ("Thursday, February 5, 2026") and tweet embed signatures.
@@ -153,11 +154,15 @@ def _skip_datelines(spans: Sequence[tuple[int, int]],
 def _pulled_back(mention: DateMention, reference: PartialDate | None, text: str) -> DateMention:
     """A yearless date the tagger put after the reference, moved back a year in past tense.
 
-    "In February, Trump designated ..." written in November means the February before.
+    "In February, Trump designated ..." written in November means the February before. A date
+    within ``TENSE_DECIDES_AFTER_DAYS`` after the reference stays where the tagger put it, for
+    the tagger's reason: "Talks resume on Jan. 5, the team said" in a December article is next
+    month, whatever the tense of "said" (it is then a plan, not an event of the timeline).
     """
     date = mention.date
     if (date is None or reference is None or not _MONTH_NAME.search(mention.text)
-            or _YEAR_IN_TEXT.search(mention.text) or not _after(date, reference)):
+            or _YEAR_IN_TEXT.search(mention.text) or not _after(date, reference)
+            or (date.earliest() - reference.latest()).days <= TENSE_DECIDES_AFTER_DAYS):
         return mention
     sentence = text[max(0, text.rfind(".", 0, mention.start)):text.find(".", mention.end)]
     if FUTURE_CUES.search(sentence):

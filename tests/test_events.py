@@ -77,6 +77,8 @@ def test_header_line_alone_is_skipped() -> None:
      "2025-02"),
     # A plan is not a past event: dropped.
     ("The ministers will meet again on December 2 to sign the treaty.", "2025-12-02", None),
+    # A yearless day weeks ahead stays there whatever the tense of "said": a plan, dropped.
+    ("Talks resume on December 2, the ministry said.", "2025-12-02", None),
     # An explicit future year the tagger cannot have guessed: dropped.
     ("The agency said the program ended in March 2026 after many delays.", "2026-03", None),
 ])
