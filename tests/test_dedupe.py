@@ -117,3 +117,30 @@ def test_primary_keeps_its_own_headline() -> None:
     [source] = dedupe.fold([first, teaser], threshold=0.6)
     assert (source.primary.id, source.primary.title) == ("a", HEADLINE)
     assert source.primary.found("title") == "header"
+
+
+def _lsh_one_by_one(signatures: list) -> set[tuple[int, int]]:
+    """The candidate pairs as datasketch finds them: query, then insert, article by article."""
+    from datasketch import LeanMinHash, MinHashLSH
+    lsh = MinHashLSH(threshold=dedupe.LSH_THRESHOLD, num_perm=dedupe.NUM_PERM)
+    pairs: set[tuple[int, int]] = set()
+    for index, values in enumerate(signatures):
+        if values is None:
+            continue
+        signature = LeanMinHash(seed=1, hashvalues=values, scheme=dedupe._TEMPLATE.scheme)
+        pairs.update((int(other), index) for other in lsh.query(signature))
+        lsh.insert(index, signature)
+    return pairs
+
+
+def test_banding_by_sorting_finds_the_pairs_datasketch_finds() -> None:
+    words = (BODY + " " + OTHER).split()
+    texts = [" ".join(words[start:start + length])
+             for start in range(0, 120, 7) for length in (25, 40, 60)]
+    texts += ["Too short to fold.", BODY, BODY + " Updated at noon.", OTHER]
+    signatures = [dedupe.fingerprint(_article(f"a{i}", text)).signature
+                  for i, text in enumerate(texts)]
+    assert any(s is None for s in signatures), "short articles have no signature"
+    expected = _lsh_one_by_one(signatures)
+    assert len(expected) > 50, "overlapping windows give many candidates"
+    assert dedupe._candidate_pairs(signatures) == expected
