@@ -26,6 +26,11 @@ PERSON_TITLES: frozenset[str] = frozenset({
     "goalkeeper", "first baseman", "first lady", "leader", "lawmaker", "candidate",
     "commissioner", "inspector", "const", "constable", "cpl", "corporal", "pte", "private",
     "superintendent", "councillor", "councilman", "councilwoman",
+    # Roles of crime and court reporting ("Prosecutor David Rossi", "Deputy Juan Escalante").
+    "prosecutor", "prosecutors", "district attorney", "assistant district attorney", "attorney",
+    "defense attorney", "lawyer", "deputy", "deputies", "deputy sheriff", "detectives",
+    "trooper", "state trooper", "special agent", "police chief", "fire chief", "firefighter",
+    "pastor", "rabbi", "imam",
 })
 
 # Last words that make a capitalised sequence an organisation ("Defence Ministry", "NBC News").

@@ -28,6 +28,12 @@ def _found(text: str) -> dict[str, str]:
     ("Rubio spoke to the media at the John C. Munro Airport in Hamilton.",
      "John C. Munro Airport", "place"),
     ("The warship patrolled the Gulf of Aden for weeks.", "Gulf of Aden", "place"),
+    # Roles of crime and court reporting are titles, not part of the name.
+    ("In court, Prosecutor David Rossi said the evidence was clear.", "David Rossi", "person"),
+    ("The gunman shot Deputy Juan Abel Escalante outside his home.", "Juan Abel Escalante",
+     "person"),
+    ("The case was handed to District Attorney Jackie Lacey last week.", "Jackie Lacey",
+     "person"),
     ("Tara Reid checked into a clinic in Malibu on Tuesday. Reid declined to comment.",
      "Tara Reid", "person"),
     ("The agreement was signed in the State of Michoacán last year.", "State of Michoacán",
