@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from generator import keyquotes, summary, timeline, vectors
 from generator.config import StorySettings
@@ -65,14 +65,32 @@ def slugify(title: str) -> str:
 
 def _entities(sources: Sequence[Source],
               known: Mapping[str, Sequence[Entity]]) -> tuple[Entity, ...]:
-    """Entities of all sources, most widely reported people, organisations, places first."""
+    """Entities of all sources, most widely reported people, organisations, places first.
+
+    A surname one source uses alone ("Reid") counts as the full name another source gives
+    ("Tara Reid") when exactly one person of the story has that surname.
+    """
+    found = [list(known[source.id]) if source.id in known
+             else list(vectors.entities_of(source.primary)) for source in sources]
+    full = _full_names(e for names in found for e in names)
     spread: Counter[Entity] = Counter()
     mentions: Counter[Entity] = Counter()
-    for source in sources:
-        found = (list(known[source.id]) if source.id in known
-                 else vectors.entities_of(source.primary))
-        spread.update(set(found))
-        mentions.update(found)
+    for names in found:
+        named = [full.get(e, e) for e in names]
+        spread.update(set(named))
+        mentions.update(named)
     ranked = sorted(spread, key=lambda e: (KIND_ORDER.get(e.kind, 1), -spread[e],
                                            -mentions[e], e.name))
     return tuple(ranked[:MAX_ENTITIES])
+
+
+def _full_names(entities: Iterable[Entity]) -> dict[Entity, Entity]:
+    """Lone surname -> the story's one person with that surname (ambiguous ones stay)."""
+    people = {e for e in entities if e.kind == "person"}
+    by_surname: dict[str, set[Entity]] = {}
+    for person in people:
+        words = person.name.split()
+        if len(words) > 1:
+            by_surname.setdefault(words[-1], set()).add(person)
+    return {e: next(iter(by_surname[e.name])) for e in people
+            if " " not in e.name and len(by_surname.get(e.name, ())) == 1}

@@ -8,7 +8,7 @@ from conftest import make_article
 from generator import merge
 from generator.config import StorySettings
 from generator.extract import extract
-from generator.model import PartialDate, Source, StoryDraft
+from generator.model import Entity, PartialDate, Source, StoryDraft
 
 P = PartialDate
 FIRST = ("The army pulled back from the northern city on Monday, officials said. "
@@ -63,3 +63,13 @@ def test_entities_list_people_orgs_places_before_others(story: merge.Story) -> N
     kinds = [merge.KIND_ORDER.get(e.kind, 1) for e in story.entities]
     assert kinds == sorted(kinds)
     assert len(set(story.entities)) == len(story.entities)
+
+
+def test_a_lone_surname_counts_as_the_one_full_name_with_it() -> None:
+    sources = [Source(make_article(id=f"s{i}", text="Talks.")) for i in range(3)]
+    known = {key: [Entity(name, "person") for name in names] for key, names in (
+        ("s0", ["Tara Reid", "Reid", "George Bush"]), ("s1", ["Reid", "Bush"]),
+        ("s2", ["Bush", "Reggie Bush"]))}
+    names = [e.name for e in merge._entities(sources, known)]
+    assert "Reid" not in names and names[0] == "Tara Reid"  # in two sources now
+    assert "Bush" in names, "two people named Bush: the lone surname stays"
