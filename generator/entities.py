@@ -177,10 +177,12 @@ def _classify(text: str, context: tuple[bool, str, bool], lower_words: Set[str],
             words) is None:
         return []
     title = _find_title(words)
-    if title is not None:
+    if title is not None and not _office(text, words, title):
         before, name = words[:title[0]], _trim(words[title[1]:], lower_words)
         out = [e for e in _classify_words(before, lower_words, False) if e.kind != "other"]
         return [*out, Entity(" ".join(name), "person")] if name else out
+    if title is not None and title[1] < len(words) and words[title[1]].lower() == "of":
+        return _classify_words(words[title[1] + 1:], lower_words, False)
     if previous in PERSON_TITLES:
         return [Entity(" ".join(words), "person")]
     return _classify_words(words, lower_words, speech_after)
@@ -202,6 +204,18 @@ def _classify_words(words: list[str], lower_words: Set[str],
     if len(words) in PERSON_NAME_WORDS and speech_after:
         return [Entity(name, "person")]
     return [Entity(name, "other")]
+
+
+def _office(text: str, words: list[str], title: tuple[int, int]) -> bool:
+    """Whether the title names an office, not the person after it.
+
+    A possessive ("the Sheriff's Department", "the President's Men") or "of" ("the Governor
+    of Alaska") follows the title.
+    """
+    last = words[title[1] - 1]
+    if f"{last}'s" in text or f"{last}’s" in text:
+        return True
+    return title[1] < len(words) and words[title[1]].lower() == "of"
 
 
 def _kind_from_tables(words: list[str]) -> EntityKind | None:
@@ -281,16 +295,15 @@ def _context(line: str, start: int) -> tuple[bool, str]:
         at_start = near[-1] in ".!?:;\"“”'‘’—–-•(|[" or near.endswith("``")
     else:
         at_start = not line[:start].strip()
-    words = before.rsplit(maxsplit=2)[-2:]  # the title may sit before a detached "'s"
-    if words and words[-1] in ("'s", "’s"):
-        words.pop()
+    words = before.rsplit(maxsplit=1)[-1:]
+    # A possessive title ("the Sheriff's Department", "All the President's Men") names what
+    # belongs to the office, not a person; "'s" may stand detached in tokenised text.
     return at_start, (_as_title(words[-1]) if words else "")
 
 
 @functools.lru_cache(maxsize=CLASSIFY_CACHE_SIZE)
 def _as_title(word: str) -> str:
     word = word.lower().rstrip(".")
-    word = word[:-2] if word.endswith(("'s", "’s")) else word
     return word if word in PERSON_TITLES else ""
 
 

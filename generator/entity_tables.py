@@ -31,6 +31,10 @@ PERSON_TITLES: frozenset[str] = frozenset({
     "defense attorney", "lawyer", "deputy", "deputies", "deputy sheriff", "detectives",
     "trooper", "state trooper", "special agent", "police chief", "fire chief", "firefighter",
     "pastor", "rabbi", "imam",
+    # Sports roles ("Owner Arte Moreno", "GM Theo Epstein", "Fullback Mike Karney").
+    "owner", "co-owner", "gm", "general manager", "manager", "fullback", "running back",
+    "linebacker", "wide receiver", "receiver", "tight end", "catcher", "shortstop",
+    "outfielder", "infielder",
 })
 
 # Last words that make a capitalised sequence an organisation ("Defence Ministry", "NBC News").

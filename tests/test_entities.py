@@ -34,6 +34,9 @@ def _found(text: str) -> dict[str, str]:
      "person"),
     ("The case was handed to District Attorney Jackie Lacey last week.", "Jackie Lacey",
      "person"),
+    ("As for the Red Sox, GM Theo Epstein has kept quiet.", "Theo Epstein", "person"),
+    # A title followed by "of" names an office, not a person.
+    ("He met the Governor of Alaska on Monday.", "Alaska", "place"),
     ("Tara Reid checked into a clinic in Malibu on Tuesday. Reid declined to comment.",
      "Tara Reid", "person"),
     ("The agreement was signed in the State of Michoacán last year.", "State of Michoacán",
@@ -110,3 +113,12 @@ def test_memoised_classification_follows_each_article(text: str,
 ])
 def test_headline_lines(line: str, expected: bool) -> None:
     assert _is_headline(line) is expected
+
+
+@pytest.mark.parametrize("text", [
+    "Detectives of the Sheriff's Homicide Bureau found the car.",
+    "Officials at the Sheriff 's Department said so.",  # tokenised text detaches the "'s"
+    "The book, All the President's Men, was a hit.",
+])
+def test_a_possessive_title_names_no_person(text: str) -> None:
+    assert "person" not in _found(text).values()
