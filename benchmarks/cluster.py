@@ -26,7 +26,7 @@ from typing import Any
 from sklearn.metrics import adjusted_rand_score, homogeneity_completeness_v_measure
 
 from benchmarks import _common, synth
-from generator import pipeline
+from generator import cluster, pipeline
 from generator.config import load_settings
 from generator.model import Analysis
 
@@ -109,6 +109,31 @@ def _ecbplus_incremental(folder: Path) -> float:
     found = story_of(analysis)
     predicted = [found.get(d["doc_id"], f"missing:{d['doc_id']}") for d in docs]
     return bcubed(predicted, [d["story_id"] for d in docs])[2]
+
+
+SEEDS = 12
+"""Leiden seeds for the spread row: one seed's partition can move the score by a whole
+look-alike topic (about 0.01), so a change is judged by the mean, not by the default seed."""
+
+
+def _seed_spread(folder: Path) -> tuple[str, float]:
+    """B-cubed F1 over ``SEEDS`` Leiden seeds (the same pipeline, only the seed differs)."""
+    docs = _load(folder)
+    gold = [d["story_id"] for d in docs]
+    scores_: list[float] = []
+    default = cluster.LEIDEN_SEED
+    try:
+        for seed in range(SEEDS):
+            cluster.LEIDEN_SEED = seed
+            with tempfile.TemporaryDirectory() as tmp:
+                analysis, _ = _run((_write(Path(tmp) / "ecbplus.jsonl", docs),), Path(tmp))
+            found = story_of(analysis)
+            scores_.append(bcubed([found.get(d["doc_id"], d["doc_id"]) for d in docs], gold)[2])
+    finally:
+        cluster.LEIDEN_SEED = default
+    mean = sum(scores_) / len(scores_)
+    return (f"mean {mean:.3f}, lowest {min(scores_):.3f}, highest {max(scores_):.3f} over "
+            f"Leiden seeds 0-{SEEDS - 1} (the default seed is {default})"), mean
 
 
 def _ecbplus_among_strangers(folder: Path) -> str:
@@ -213,13 +238,18 @@ def main() -> None:
     samples = _samples()
     grown = _ecbplus_incremental(folder)
     strangers = _ecbplus_among_strangers(folder)
+    spread, seed_mean = _seed_spread(folder)
     table = _table(result)
     verdict = "meets" if result["story"]["B3_F1"] >= TARGET_B3_F1 else "misses"
+    verdict += (" with the default seed; the mean over seeds "
+                + ("meets it too" if seed_mean >= TARGET_B3_F1 else
+                   f"does not ({seed_mean:.3f}), so the margin is within Leiden's noise"))
     print(info)
     print(table)
     print(f"target B-cubed F1 >= {TARGET_B3_F1}: {verdict}")
     print(f"grown over two builds (2/3, then the rest): B-cubed F1 {grown:.3f}")
     print(f"among strangers: {strangers}")
+    print(f"seed spread: {spread}")
     print(f"sample corpus: {samples}")
     _common.record("cluster", f"""## Story clustering (ECB+ dev, all documents at once)
 
@@ -235,6 +265,8 @@ Grown over two builds on one cache (two thirds of the documents, then the rest a
 the second build warm-starts from the first one's partition): story B-cubed F1 {grown:.3f}.
 
 Among strangers (a pile mixes stories with one-offs): {strangers}.
+
+Story B-cubed F1 by Leiden seed (all else default): {spread}.
 
 Target B-cubed F1 >= {TARGET_B3_F1} on stories: **{verdict}**. Anchor (README): K-means with
 the gold K on 20 test stories, B-cubed F1 0.968; TF-IDF agglomerative baseline with its threshold
