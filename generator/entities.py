@@ -100,13 +100,21 @@ def find_entities(text: str) -> list[Entity]:
     found: list[Entity] = []
     seen: dict[tuple[str, bool, str, bool], tuple[Entity, ...]] = {}
     for name, at_start, previous, line, end in hits:
-        # Only a run of several words can become a person by a speech verb after it.
-        speech = (" " in name or "\t" in name) and _SPEECH_AFTER_RE.match(line, end) is not None
+        # Only a run of several words can become a person by a speech verb after it, and not
+        # one after "the": "the Red Sox said", "The New Orleans Saints said" name a team.
+        speech = ((" " in name or "\t" in name) and not _after_the(name, line, end)
+                  and _SPEECH_AFTER_RE.match(line, end) is not None)
         key = (name, at_start, previous, speech)
         if key not in seen:  # a name repeats: classify each distinct context once
             seen[key] = _classify_in_text(name, key[1:], lower_words, inside)
         found.extend(seen[key])
     return _fold_aliases(found)
+
+
+def _after_the(name: str, line: str, end: int) -> bool:
+    """Whether the run starts with, or follows, the definite article."""
+    start = end - len(name)
+    return name[:4].lower() == "the " or line[max(0, start - 4):start].lower() == "the "
 
 
 def _is_headline(line: str) -> bool:

@@ -122,3 +122,12 @@ def test_headline_lines(line: str, expected: bool) -> None:
 ])
 def test_a_possessive_title_names_no_person(text: str) -> None:
     assert "person" not in _found(text).values()
+
+
+@pytest.mark.parametrize("text", [
+    "The Red Sox said last week that they were out of the race.",
+    "Officials said the New York Yankees said nothing about the offer.",
+])
+def test_a_team_after_the_is_no_person_by_its_speech_verb(text: str) -> None:
+    assert "person" not in _found(text).values()
+    assert _found("Mark Teixeira said he was happy.") == {"Mark Teixeira": "person"}
