@@ -30,7 +30,7 @@ PERSON_TITLES: frozenset[str] = frozenset({
     "prosecutor", "prosecutors", "district attorney", "assistant district attorney", "attorney",
     "defense attorney", "lawyer", "deputy", "deputies", "deputy sheriff", "detectives",
     "trooper", "state trooper", "special agent", "police chief", "fire chief", "firefighter",
-    "pastor", "rabbi", "imam",
+    "pastor", "rabbi", "imam", "coroner", "medical examiner", "insp", "det", "supt", "cmdr",
     # Sports roles ("Owner Arte Moreno", "GM Theo Epstein", "Fullback Mike Karney").
     "owner", "co-owner", "gm", "general manager", "manager", "fullback", "running back",
     "linebacker", "wide receiver", "receiver", "tight end", "catcher", "shortstop",

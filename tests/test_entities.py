@@ -35,6 +35,7 @@ def _found(text: str) -> dict[str, str]:
     ("The case was handed to District Attorney Jackie Lacey last week.", "Jackie Lacey",
      "person"),
     ("As for the Red Sox, GM Theo Epstein has kept quiet.", "Theo Epstein", "person"),
+    ("The body was examined by Coroner Gary Hargrove on Monday.", "Gary Hargrove", "person"),
     # A title followed by "of" names an office, not a person.
     ("He met the Governor of Alaska on Monday.", "Alaska", "place"),
     ("Tara Reid checked into a clinic in Malibu on Tuesday. Reid declined to comment.",
