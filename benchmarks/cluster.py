@@ -34,15 +34,20 @@ SET_NAME = "ecbplus-stories"
 TARGET_B3_F1 = 0.95
 
 
-def bcubed(predicted: Sequence[object], gold: Sequence[object]) -> tuple[float, float, float]:
-    """B-cubed precision, recall and F1 of a predicted clustering against gold labels."""
-    n = len(gold)
+def bcubed(predicted: Sequence[object], gold: Sequence[object], *,
+           scored: Sequence[bool] | None = None) -> tuple[float, float, float]:
+    """B-cubed precision, recall and F1 of a predicted clustering against gold labels.
+
+    ``scored`` limits the averages to some items (the others still count in cluster sizes).
+    """
+    pairs = list(zip(predicted, gold, strict=True))
+    pred_sizes, gold_sizes, both = Counter(predicted), Counter(gold), Counter(pairs)
+    chosen = [pair for i, pair in enumerate(pairs) if scored is None or scored[i]]
+    n = len(chosen)
     if n == 0:
         return 0.0, 0.0, 0.0
-    pred_sizes, gold_sizes = Counter(predicted), Counter(gold)
-    both = Counter(zip(predicted, gold, strict=True))
-    precision = sum(both[(p, g)] / pred_sizes[p] for p, g in zip(predicted, gold, strict=True)) / n
-    recall = sum(both[(p, g)] / gold_sizes[g] for p, g in zip(predicted, gold, strict=True)) / n
+    precision = sum(both[(p, g)] / pred_sizes[p] for p, g in chosen) / n
+    recall = sum(both[(p, g)] / gold_sizes[g] for p, g in chosen) / n
     return precision, recall, 2 * precision * recall / (precision + recall)
 
 
@@ -157,16 +162,12 @@ def _ecbplus_among_strangers(folder: Path) -> str:
         analysis, _ = _run((_write(root / "ecbplus.jsonl", docs), extra), root)
     found = story_of(analysis)
     gold = {d["doc_id"]: d["story_id"] for d in docs}
-    labels = {i: gold.get(i, i) for i in found}  # a stranger is its own story
-    sizes, gold_sizes = Counter(found.values()), Counter(labels.values())
-    both = Counter((found[i], labels[i]) for i in found)
-    ours = [i for i in found if i in gold]
-    precision = sum(both[(found[i], labels[i])] / sizes[found[i]] for i in ours) / len(ours)
-    recall = sum(both[(found[i], labels[i])] / gold_sizes[labels[i]] for i in ours) / len(ours)
-    mostly_ours = {story for story in sizes
-                   if 2 * sum(found[i] == story for i in ours) > sizes[story]}
-    glued = sum(1 for i in found if i not in gold and found[i] in mostly_ours)
-    f1 = 2 * precision * recall / (precision + recall)
+    ids = list(found)
+    precision, recall, f1 = bcubed([found[i] for i in ids], [gold.get(i, i) for i in ids],
+                                   scored=[i in gold for i in ids])  # a stranger: own story
+    sizes, ours = Counter(found.values()), Counter(found[i] for i in ids if i in gold)
+    mostly_ours = {story for story in sizes if 2 * ours[story] > sizes[story]}
+    glued = sum(1 for i in ids if i not in gold and found[i] in mostly_ours)
     return (f"{len(docs)} ECB+ documents with {len(strangers)} unrelated articles: B-cubed on "
             f"the ECB+ documents P {precision:.3f} / R {recall:.3f} / F1 {f1:.3f}; "
             f"{glued} unrelated articles in a mostly-ECB+ story")

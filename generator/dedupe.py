@@ -48,6 +48,8 @@ earliest published becomes the primary (a 2% longer footer should not beat the o
 _TOKEN_RE = re.compile(r"\w+")
 _MULTIPLIER = np.uint64(1_000_003)
 _TEMPLATE = MinHash(num_perm=NUM_PERM, seed=1)
+_BANDS = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM).hashranges
+"""(first, end) signature columns of each LSH band: datasketch's choice for the threshold."""
 """Its permutations, drawn once, serve every signature."""
 
 
@@ -138,9 +140,8 @@ def _candidate_pairs(signatures: list[np.ndarray | None]) -> set[tuple[int, int]
         return set()
     index = np.asarray([i for i, _ in present])
     matrix = np.stack([values for _, values in present])
-    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
     pairs: set[tuple[int, int]] = set()
-    for start, end in lsh.hashranges:
+    for start, end in _BANDS:
         _, bucket, sizes = np.unique(matrix[:, start:end], axis=0, return_inverse=True,
                                      return_counts=True)
         bucket = bucket.ravel()

@@ -185,12 +185,13 @@ def _classify(text: str, context: tuple[bool, str, bool], lower_words: Set[str],
             words) is None:
         return []
     title = _find_title(words)
-    if title is not None and not _office(text, words, title):
+    if title is not None and [w.lower() for w in words[title[1]:title[1] + 1]] == ["of"]:
+        # "the Governor of Alaska": the title names an office, what follows its place.
+        return _classify_words(words[title[1] + 1:], lower_words, False)
+    if title is not None and not _possessive(text, words[title[1] - 1]):
         before, name = words[:title[0]], _trim(words[title[1]:], lower_words)
         out = [e for e in _classify_words(before, lower_words, False) if e.kind != "other"]
         return [*out, Entity(" ".join(name), "person")] if name else out
-    if title is not None and title[1] < len(words) and words[title[1]].lower() == "of":
-        return _classify_words(words[title[1] + 1:], lower_words, False)
     if previous in PERSON_TITLES:
         return [Entity(" ".join(words), "person")]
     return _classify_words(words, lower_words, speech_after)
@@ -214,16 +215,12 @@ def _classify_words(words: list[str], lower_words: Set[str],
     return [Entity(name, "other")]
 
 
-def _office(text: str, words: list[str], title: tuple[int, int]) -> bool:
-    """Whether the title names an office, not the person after it.
+def _possessive(text: str, title: str) -> bool:
+    """Whether the title is possessive: it then names the office's, not a person.
 
-    A possessive ("the Sheriff's Department", "the President's Men") or "of" ("the Governor
-    of Alaska") follows the title.
+    "the Sheriff's Department", "the President's Men".
     """
-    last = words[title[1] - 1]
-    if f"{last}'s" in text or f"{last}’s" in text:
-        return True
-    return title[1] < len(words) and words[title[1]].lower() == "of"
+    return f"{title}'s" in text or f"{title}’s" in text
 
 
 def _kind_from_tables(words: list[str]) -> EntityKind | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import calendar
 import dataclasses
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -43,6 +44,7 @@ class _Pickled:
         return type(self), tuple(getattr(self, name) for name in _field_names(type(self)))
 
 
+@functools.total_ordering
 @dataclass(frozen=True, slots=True)
 class PartialDate(_Pickled):
     """A date known to day, month or year precision.
@@ -70,22 +72,11 @@ class PartialDate(_Pickled):
             return f"{self.year:04d}-{self.month:02d}"
         return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
 
-    # Ordering by hand: the generated one compares None with a number (a month-precision date
-    # against a day-precision one) and raises TypeError.
-    def _key(self) -> tuple[int, int, int]:
-        return self.year, self.month or 0, self.day or 0
-
+    # Ordered by hand (with functools.total_ordering): the generated ordering compares None
+    # with a number (a month-precision date against a day-precision one) and raises TypeError.
     def __lt__(self, other: PartialDate) -> bool:
-        return self._key() < other._key()
-
-    def __le__(self, other: PartialDate) -> bool:
-        return self._key() <= other._key()
-
-    def __gt__(self, other: PartialDate) -> bool:
-        return self._key() > other._key()
-
-    def __ge__(self, other: PartialDate) -> bool:
-        return self._key() >= other._key()
+        return (self.year, self.month or 0, self.day or 0) < (
+            other.year, other.month or 0, other.day or 0)
 
     @property
     def precision(self) -> Precision:

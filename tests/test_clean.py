@@ -123,21 +123,25 @@ def test_metadata_from_the_input_wins_over_the_header() -> None:
     assert cleaned.text == "Dam plan approved\n\nThe plan was approved."
 
 
-def test_date_from_file_name_is_the_last_resort() -> None:
-    article = make_article(path="news/2025-06-30_floods.txt", published=None,
-                           text="Floods hit the valley after days of rain.")
+@pytest.mark.parametrize(("fields", "published", "where"), [
+    # The file name is the last resort.
+    ({"path": "news/2025-06-30_floods.txt"}, PartialDate(2025, 6, 30), "filename"),
+    # The URL's date folders come before the file name.
+    ({"path": "scrape/2025-07-04_floods.txt",
+      "url": "https://news.example/2025/06/30/floods-hit-valley"}, PartialDate(2025, 6, 30),
+     "url"),
+    # A date on the page wins over the URL.
+    ({"title": None, "url": "https://news.example/2013/05/story-index",
+      "text": "May 2, 2013\n\nQuake hits island\n\nA quake hit the island."},
+     PartialDate(2013, 5, 2), "header"),
+])
+def test_where_the_publication_date_comes_from(fields: dict[str, object],
+                                               published: PartialDate, where: str) -> None:
+    article = make_article(**{"published": None,
+                              "text": "Floods hit the valley after days of rain.", **fields})
     (cleaned,), _ = clean.clean_corpus([article])
-    assert cleaned.published == PartialDate(2025, 6, 30)
-    assert cleaned.found("published") == "filename"
-
-
-def test_date_folders_of_the_url_come_before_the_file_name() -> None:
-    article = make_article(path="scrape/2025-07-04_floods.txt", published=None,
-                           url="https://news.example/2025/06/30/floods-hit-valley",
-                           text="Floods hit the valley after days of rain.")
-    (cleaned,), _ = clean.clean_corpus([article])
-    assert cleaned.published == PartialDate(2025, 6, 30)
-    assert cleaned.found("published") == "url"
+    assert cleaned.published == published
+    assert cleaned.found("published") == where
 
 
 def test_url_line_of_the_header_dates_the_article_when_nothing_else_does() -> None:
@@ -148,15 +152,6 @@ def test_url_line_of_the_header_dates_the_article_when_nothing_else_does() -> No
     assert cleaned.url == "https://news.example/world/2013/may/03/quake-island"
     assert cleaned.published == PartialDate(2013, 5, 3)
     assert cleaned.found("published") == "url"
-
-
-def test_a_date_on_the_page_wins_over_the_url() -> None:
-    article = make_article(title=None, published=None,
-                           url="https://news.example/2013/05/story-index",
-                           text="May 2, 2013\n\nQuake hits island\n\nA quake hit the island.")
-    (cleaned,), _ = clean.clean_corpus([article])
-    assert cleaned.published == PartialDate(2013, 5, 2)
-    assert cleaned.found("published") == "header"
 
 
 def test_article_left_empty_is_skipped() -> None:
