@@ -408,10 +408,7 @@ def date_from_filename(path: str) -> PartialDate | None:
     if match is None:
         return None
     year, month, day = (int(g) for g in match.groups())
-    try:
-        return PartialDate(year, month, day)
-    except ValueError:
-        return None
+    return _partial(year, month, day)
 
 
 def date_from_url(url: str | None) -> PartialDate | None:
