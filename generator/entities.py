@@ -28,7 +28,9 @@ from collections.abc import Set
 from generator.entity_tables import (
     ADJECTIVE_ENDINGS,
     CALENDAR_WORDS,
+    DEMONYMS,
     NAME_CONNECTORS,
+    NAME_OPENERS,
     ORG_FIRST_WORDS,
     ORG_LAST_WORDS,
     ORG_NAMES,
@@ -40,6 +42,7 @@ from generator.entity_tables import (
     STOPWORDS,
 )
 from generator.model import Entity, EntityKind
+from generator.persons import lexicon
 
 log = logging.getLogger(__name__)
 
@@ -210,9 +213,21 @@ def _classify_words(words: list[str], lower_words: Set[str],
         return [Entity(name, kind)]
     if len(words) == 1 and not _is_single_name(words[0], lower_words):
         return []
-    if len(words) in PERSON_NAME_WORDS and speech_after:
-        return [Entity(name, "person")]
-    return [Entity(name, "other")]
+    return [_speaker(words) if speech_after else Entity(name, "other")]
+
+
+def _speaker(words: list[str]) -> Entity:
+    """A run followed by a speech verb: a person when it reads "Given (Middle) Family".
+
+    A nationality before it is dropped ("Iranian Ali Daei said"); with one word left it is a
+    group speaking ("Indian ISPs said").
+    """
+    name = " ".join(words)
+    if words[0].lower() in DEMONYMS:
+        words = words[1:]
+        return Entity(" ".join(words), "person") if len(words) in PERSON_NAME_WORDS else Entity(
+            name, "other")
+    return Entity(name, "person" if len(words) in PERSON_NAME_WORDS else "other")
 
 
 def _possessive(text: str, title: str) -> bool:
@@ -257,15 +272,24 @@ def _trim(words: list[str], lower_words: Set[str], *,
         low = words[start].lower().rstrip(".")
         opener = at_sentence_start and start == 0 and low not in PERSON_TITLES and (
             low in lower_words or low in STOPWORDS)
-        if not (opener or low in CALENDAR_WORDS or words[start] in NAME_CONNECTORS
-                or (start > 0 and low in STOPWORDS)):
+        inner = start > 0 and low in STOPWORDS and low not in NAME_OPENERS
+        if not (opener or low in CALENDAR_WORDS or words[start] in NAME_CONNECTORS or inner):
             break
+        if _opens_known_name(words, start):
+            break  # "New Zealand won", "In New York": "New" is part of the name here
         start += 1
     end = len(words)
     while end > start and (words[end - 1] in NAME_CONNECTORS
                            or words[end - 1].lower().rstrip(".") in CALENDAR_WORDS):
         end -= 1
     return words[start:end]
+
+
+def _opens_known_name(words: list[str], start: int) -> bool:
+    """Whether a listed place or organisation of two or three words starts at ``start``."""
+    lowered = [w.lower().rstrip(".") for w in words[start:start + 3]]
+    return any(" ".join(lowered[:size]) in PLACES or " ".join(lowered[:size]) in ORG_NAMES
+               for size in (2, 3) if size <= len(lowered))
 
 
 def _find_title(words: list[str]) -> tuple[int, int] | None:
@@ -318,13 +342,20 @@ def _fold_aliases(found: list[Entity]) -> list[Entity]:
     for entity in found:
         if kinds.get(entity.name, "other") == "other":
             kinds[entity.name] = entity.kind
-    for name, kind in kinds.items():
-        if kind == "other" and _surname_used_alone(name, kinds):
+    renamed: dict[str, str] = {}
+    for name, kind in list(kinds.items()):
+        if kind != "other":
+            continue
+        first, _, rest = name.partition(" ")
+        if first.lower() in DEMONYMS and _surname_used_alone(rest, kinds):
+            renamed[name] = rest  # "American Hasim Rahman" ... "Rahman said": Hasim Rahman
+            kinds[rest] = "person"
+        elif _surname_used_alone(name, kinds):
             kinds[name] = "person"  # "Tara Reid" ... later "Reid said": news style for a person
     by_last = {n.split()[-1]: n for n, k in kinds.items() if k == "person" and " " in n}
     unique: dict[str, Entity] = {}
     for entity in found:
-        name = entity.name
+        name = renamed.get(entity.name, entity.name)
         if kinds[name] != "place" and kinds[name] != "org":
             name = by_last.get(name, name)
         if name not in unique:  # an Entity only for the first mention: names repeat
@@ -333,7 +364,20 @@ def _fold_aliases(found: list[Entity]) -> list[Entity]:
 
 
 def _surname_used_alone(name: str, kinds: dict[str, EntityKind]) -> bool:
+    """Whether ``name`` looks like "Given Family" and its last word stands alone elsewhere.
+
+    A first word that is a nationality ("Sicilian Mafia" ... "the Mafia"), a gerund that is
+    not a first name ("Considering Lionsgate" ... "Lionsgate") or a city of several words ("New
+    Orleans Saints" ... "the Saints") makes it something else.
+    """
     words = name.split()
     if len(words) not in PERSON_NAME_WORDS or any(w.lower() in NAME_CONNECTORS for w in words):
         return False
+    first = words[0].lower()
+    if first in DEMONYMS or (first.endswith("ing") and first not in _FIRST_NAMES) or (
+            _opens_known_name(words, 0)):
+        return False
     return kinds.get(words[-1]) == "other"
+
+
+_FIRST_NAMES = lexicon("male_names") | lexicon("female_names")

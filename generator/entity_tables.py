@@ -183,6 +183,33 @@ PLACE_FIRST_WORDS: frozenset[str] = frozenset({
     "county", "republic", "kingdom", "lake", "mount", "cape",
 })
 
+# Words of ``STOPWORDS`` that also open proper names ("New Zealand", "the World Bank", "First
+# National Bank"): dropped as a sentence's opening word, but kept inside a name once a
+# preceding opener has been dropped ("In New York" is New York, not York).
+NAME_OPENERS: frozenset[str] = frozenset({"new", "first", "national", "international", "world"})
+
+# Nationality and regional adjectives that stand before a name ("American Hasim Rahman", "the
+# Sicilian Mafia"): a person's name never starts with one. Listed rather than matched by ending,
+# because first names end the same way (Brian, Sean, Kristian).
+DEMONYMS: frozenset[str] = frozenset({
+    "afghan", "african", "albanian", "algerian", "american", "arab", "argentine", "argentinian",
+    "armenian", "asian", "australian", "austrian", "azerbaijani", "bangladeshi", "belarusian",
+    "belgian", "bolivian", "bosnian", "brazilian", "british", "bulgarian", "burmese",
+    "cambodian", "canadian", "chilean", "chinese", "colombian", "congolese", "croatian",
+    "cuban", "cypriot", "czech", "danish", "dutch", "ecuadorian", "egyptian", "english",
+    "eritrean", "estonian", "ethiopian", "european", "filipino", "finnish", "french",
+    "georgian", "german", "ghanaian", "greek", "guatemalan", "haitian", "honduran",
+    "hungarian", "icelandic", "indian", "indonesian", "iranian", "iraqi", "irish", "israeli",
+    "italian", "jamaican", "japanese", "jordanian", "kazakh", "kenyan", "korean", "kurdish",
+    "kuwaiti", "latvian", "lebanese", "libyan", "lithuanian", "malaysian", "malian",
+    "mexican", "moroccan", "nepalese", "nigerian", "norwegian", "pakistani", "palestinian",
+    "panamanian", "peruvian", "polish", "portuguese", "qatari", "romanian", "russian",
+    "rwandan", "saudi", "scottish", "senegalese", "serbian", "sicilian", "singaporean",
+    "slovak", "slovenian", "somali", "spanish", "sudanese", "swedish", "swiss", "syrian",
+    "taiwanese", "tanzanian", "thai", "tunisian", "turkish", "turkmen", "ugandan",
+    "ukrainian", "uzbek", "venezuelan", "vietnamese", "welsh", "yemeni", "zimbabwean",
+})
+
 # Endings of nationality and group adjectives ("Mexican", "Somali"-like words are left alone):
 # capitalised, but not names, when they stand alone.
 ADJECTIVE_ENDINGS: tuple[str, ...] = ("ian", "ean", "ese", "ican", "ish", "ians", "eans", "icans")
