@@ -40,6 +40,7 @@ from generator.entity_tables import (
     PLACE_LAST_WORDS,
     PLACES,
     STOPWORDS,
+    VESSEL_PREFIXES,
 )
 from generator.model import Entity, EntityKind
 from generator.persons import lexicon
@@ -211,9 +212,23 @@ def _classify_words(words: list[str], lower_words: Set[str],
         return [Entity(PLACE_ALIASES.get(name.lower(), name), kind)]
     if kind is not None:
         return [Entity(name, kind)]
+    if _is_team(words):
+        return [Entity(name, "org")]
     if len(words) == 1 and not _is_single_name(words[0], lower_words):
         return []
     return [_speaker(words) if speech_after else Entity(name, "other")]
+
+
+def _is_team(words: list[str]) -> bool:
+    """A city and a plural ("Atlanta Braves", "New Orleans Saints", "Boston Red Sox").
+
+    A city that is also a first name does not count: "Paris Hilton" stays a person.
+    """
+    if len(words) < 2:  # a city and a name at least
+        return False
+    first, last = words[0].lower(), words[-1].lower()
+    city = _opens_known_name(words, 0) or (first in PLACES and first not in _FIRST_NAMES)
+    return city and (last == "sox" or (last.endswith("s") and not last.endswith("ss")))
 
 
 def _speaker(words: list[str]) -> Entity:
@@ -223,6 +238,8 @@ def _speaker(words: list[str]) -> Entity:
     group speaking ("Indian ISPs said").
     """
     name = " ".join(words)
+    if words[0].lower() in VESSEL_PREFIXES:
+        return Entity(name, "other")  # "USS Cole said" is its crew speaking
     if words[0].lower() in DEMONYMS:
         words = words[1:]
         return Entity(" ".join(words), "person") if len(words) in PERSON_NAME_WORDS else Entity(
@@ -366,16 +383,17 @@ def _fold_aliases(found: list[Entity]) -> list[Entity]:
 def _surname_used_alone(name: str, kinds: dict[str, EntityKind]) -> bool:
     """Whether ``name`` looks like "Given Family" and its last word stands alone elsewhere.
 
-    A first word that is a nationality ("Sicilian Mafia" ... "the Mafia"), a gerund that is
-    not a first name ("Considering Lionsgate" ... "Lionsgate") or a city of several words ("New
-    Orleans Saints" ... "the Saints") makes it something else.
+    A first word that is a nationality ("Sicilian Mafia" ... "the Mafia"), a ship's prefix
+    ("INS Mysore" ... "Mysore"), a gerund that is not a first name ("Considering Lionsgate" ...
+    "Lionsgate") or a city of several words ("New Orleans Saints" ... "the Saints") makes it
+    something else.
     """
     words = name.split()
     if len(words) not in PERSON_NAME_WORDS or any(w.lower() in NAME_CONNECTORS for w in words):
         return False
     first = words[0].lower()
-    if first in DEMONYMS or (first.endswith("ing") and first not in _FIRST_NAMES) or (
-            _opens_known_name(words, 0)):
+    if (first in DEMONYMS or first in VESSEL_PREFIXES or _opens_known_name(words, 0)
+            or (first.endswith("ing") and first not in _FIRST_NAMES)):
         return False
     return kinds.get(words[-1]) == "other"
 

@@ -18,6 +18,7 @@ PERSON_TITLES: frozenset[str] = frozenset({
     "congresswoman", "speaker", "ambassador", "attorney general", "judge", "justice",
     "chief justice", "general", "gen", "lieutenant", "lt", "colonel", "col", "captain", "capt",
     "admiral", "adm", "sergeant", "sgt", "commander", "officer", "detective", "sheriff",
+    "undersheriff",
     "chief", "director", "spokesman", "spokeswoman", "spokesperson", "chairman", "chairwoman",
     "ceo", "king", "queen", "prince", "princess", "pope", "bishop", "archbishop", "cardinal",
     "rev", "reverend", "father", "sister", "dr", "doctor", "prof", "professor", "mr", "mrs",
@@ -50,7 +51,8 @@ ORG_LAST_WORDS: frozenset[str] = frozenset({
     "coalition", "movement", "organizations", "organisations", "front", "brigade", "brigades",
     "authority", "service",
     "services", "board", "airlines", "airways", "motors", "systems", "technologies", "labs",
-    "reuters", "fc",
+    "reuters", "fc", "society", "entertainment", "studios", "pictures", "records", "media",
+    "communications", "telecom", "holdings", "industries", "foods", "survey", "reporter",
 })
 
 # First words that make a capitalised sequence an organisation ("Ministry of Defence").
@@ -175,6 +177,7 @@ PLACE_LAST_WORDS: frozenset[str] = frozenset({
     "airport", "street", "avenue", "square", "river", "sea", "ocean", "mountain", "mountains",
     "island", "islands", "bridge", "harbor", "harbour", "province", "county", "city", "valley",
     "lake", "bay", "coast", "peninsula", "desert", "canal", "strait", "district", "region",
+    "hills", "heights", "falls", "springs", "plains", "keys", "highlands", "lakes",
 })
 
 # First words of "X of Y" place names ("State of Michoacán", "Gulf of Aden").
@@ -187,6 +190,10 @@ PLACE_FIRST_WORDS: frozenset[str] = frozenset({
 # National Bank"): dropped as a sentence's opening word, but kept inside a name once a
 # preceding opener has been dropped ("In New York" is New York, not York).
 NAME_OPENERS: frozenset[str] = frozenset({"new", "first", "national", "international", "world"})
+
+# Prefixes of ships' names ("INS Mysore", "USS Cole", "MV Sirius Star"): a vessel, not a person.
+VESSEL_PREFIXES: frozenset[str] = frozenset({"ins", "uss", "hms", "hmas", "mv", "ms", "mt", "ss",
+                                            "rms", "usns", "hmcs"})
 
 # Nationality and regional adjectives that stand before a name ("American Hasim Rahman", "the
 # Sicilian Mafia"): a person's name never starts with one. Listed rather than matched by ending,

@@ -19,6 +19,10 @@ log = logging.getLogger(__name__)
 
 # Most entities listed for a story (tags on the page): past twenty they stop being telling.
 MAX_ENTITIES = 20
+# In a story of more sources than this, a name is listed only when at least this many sources
+# mention it: a name in one report of many is a detail, and the entity finder's slips
+# ("Considering Lionsgate") rarely repeat across reports. Smaller stories list every name.
+MIN_SPREAD = 2
 # Longest provisional slug; identity.assign_slugs makes slugs stable across builds.
 MAX_SLUG_CHARS = 60
 # Entity kinds in the order a reader scans them; "other" comes last whatever its count.
@@ -67,6 +71,8 @@ def _entities(sources: Sequence[Source],
               known: Mapping[str, Sequence[Entity]]) -> tuple[Entity, ...]:
     """Entities of all sources, most widely reported people, organisations, places first.
 
+    In a story of more than ``MIN_SPREAD`` sources only names that many sources mention count.
+
     A surname one source uses alone ("Reid") counts as the full name another source gives
     ("Tara Reid") when exactly one person of the story has that surname.
     """
@@ -79,8 +85,9 @@ def _entities(sources: Sequence[Source],
         named = [full.get(e, e) for e in names]
         spread.update(set(named))
         mentions.update(named)
-    ranked = sorted(spread, key=lambda e: (KIND_ORDER.get(e.kind, 1), -spread[e],
-                                           -mentions[e], e.name))
+    least = MIN_SPREAD if len(sources) > MIN_SPREAD else 1
+    ranked = sorted((e for e in spread if spread[e] >= least),
+                    key=lambda e: (KIND_ORDER.get(e.kind, 1), -spread[e], -mentions[e], e.name))
     return tuple(ranked[:MAX_ENTITIES])
 
 

@@ -51,6 +51,13 @@ def _found(text: str) -> dict[str, str]:
     ("Klitschko beat American Hasim Rahman on Saturday. Rahman said he was hurt.",
      "Hasim Rahman", "person"),
     ("The striker, Iranian Ali Daei said, was fine.", "Ali Daei", "person"),
+    ("Undersheriff Larry Waldie said the search would go on.", "Larry Waldie", "person"),
+    # A city and a plural is a team; a city that is also a first name stays a person.
+    ("Boston Red Sox said they made an offer.", "Boston Red Sox", "org"),
+    ("The Atlanta Braves said no. The Braves won.", "Atlanta Braves", "org"),
+    ("Paris Hilton arrived. Hilton said she was fine.", "Paris Hilton", "person"),
+    ("Tiger Woods said he was fine. Woods won.", "Tiger Woods", "person"),
+    ("He visited the Florida Keys and Beverly Hills.", "Florida Keys", "place"),
 ])
 def test_finds_named_entities_with_their_kind(text: str, name: str, kind: str) -> None:
     assert _found(text).get(name) == kind
@@ -85,6 +92,7 @@ def test_folds_short_forms_into_the_full_name(text: str, name: str) -> None:
     ("The New Orleans Saints placed him on reserve. The Saints said so.", "New Orleans Saints"),
     # A speech verb after a nationality and a plural is a group speaking.
     ("Indian ISPs said their problems were due to the cable damage.", "Indian ISPs"),
+    ("The frigate INS Mysore was patrolling. Mysore sent a boarding team.", "INS Mysore"),
 ])
 def test_groups_and_teams_are_not_people(text: str, name: str) -> None:
     last = name.rsplit(maxsplit=1)[-1]

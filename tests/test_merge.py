@@ -73,3 +73,12 @@ def test_a_lone_surname_counts_as_the_one_full_name_with_it() -> None:
     names = [e.name for e in merge._entities(sources, known)]
     assert "Reid" not in names and names[0] == "Tara Reid"  # in two sources now
     assert "Bush" in names, "two people named Bush: the lone surname stays"
+
+
+def test_a_name_only_one_of_several_sources_gives_is_no_tag() -> None:
+    sources = [Source(make_article(id=f"s{i}", text="Talks.")) for i in range(3)]
+    known = {"s0": [Entity("Tara Reid", "person"), Entity("Considering Lionsgate", "other")],
+             "s1": [Entity("Tara Reid", "person")], "s2": [Entity("Malibu", "place")]}
+    assert [e.name for e in merge._entities(sources, known)] == ["Tara Reid"]
+    two = sources[:2]
+    assert "Considering Lionsgate" in [e.name for e in merge._entities(two, known)]
