@@ -31,6 +31,7 @@ unchanged.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -116,6 +117,7 @@ def group_stable(sources: Sequence[Source], *, settings: ClusterSettings,
     """``group``, warm-started from the previous build's partition; also returns this one's."""
     if not sources:
         return [], Partition({}, {})
+    sources = _canonical(sources)
     docs = vectors.build(sources, names)
     rows, cols, sims = blocking.nearest_neighbours(docs.matrix, settings.neighbours)
     sims = sims * _date_factors(sources, rows, cols, settings.window_days)
@@ -130,6 +132,19 @@ def group_stable(sources: Sequence[Source], *, settings: ClusterSettings,
     partition = Partition(dict(zip(ids, coarse.tolist(), strict=True)),
                           dict(zip(ids, cores.tolist(), strict=True)))
     return sorted(drafts, key=_order_key), partition
+
+
+def _canonical(sources: Sequence[Source]) -> list[Source]:
+    """The sources in an order that depends on their ids only, not on how they were read.
+
+    Leiden's partition depends on the order of the nodes: the same pile read in another order
+    (files renamed, another machine's listing) gave other stories. Ids are hashed rather than
+    sorted because an input's own ids often follow its grouping (a scraper numbering articles
+    by section or topic), and a grouped order favours whatever grouping it holds: ECB+ listed in
+    its topics' order read 0.953 B-cubed F1 with the default seed; over 48 random orders and
+    seeds the mean is 0.948.
+    """
+    return sorted(sources, key=lambda s: hashlib.blake2b(s.id.encode(), digest_size=8).digest())
 
 
 def _drafts(sources: Sequence[Source], labels: np.ndarray,

@@ -58,6 +58,26 @@ def test_drafts_are_ordered_newest_first_and_deterministic() -> None:
                                                           for d in drafts]
 
 
+def test_stories_do_not_depend_on_the_order_sources_were_read_in(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    sources, _ = _lookalike(dated=False)
+    seen: list[list[str]] = []
+    build = cluster.vectors.build
+
+    def spy(given: list[Source], names: object = None) -> object:
+        seen.append([s.id for s in given])
+        return build(given, names)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cluster.vectors, "build", spy)
+    shuffled = [sources[i] for i in np.random.default_rng(7).permutation(len(sources))]
+    first = cluster.group(sources, settings=ClusterSettings())
+    second = cluster.group(shuffled, settings=ClusterSettings())
+    assert seen[0] == seen[1], "Leiden must see the nodes in one order, whatever the input's"
+    assert seen[0] != sorted(seen[0]), "hashed, not the ids' own (often grouped) order"
+    assert [[s.id for s in d.sources] for d in first] == [[s.id for s in d.sources]
+                                                          for d in second]
+
+
 def test_far_apart_dates_weaken_links() -> None:
     sources, _ = _lookalike(dated=True)
     moved = [dataclasses.replace(s, primary=dataclasses.replace(
