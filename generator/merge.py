@@ -92,12 +92,35 @@ def _entities(sources: Sequence[Source],
 
 
 def _full_names(entities: Iterable[Entity]) -> dict[Entity, Entity]:
-    """Lone surname -> the story's one person with that surname (ambiguous ones stay)."""
-    people = {e for e in entities if e.kind == "person"}
+    """Variants of a person's name -> the one name the story uses for them.
+
+    "Richard M. Nixon" and "W. Mark Felt" are the "Richard Nixon" and "Mark Felt" of other
+    reports (initials, middle names and "Jr." aside; the most frequent form wins); a lone
+    surname ("Reid") is the story's one person with that surname (ambiguous ones stay).
+    """
+    counts = Counter(e for e in entities if e.kind == "person")
+    variants: dict[tuple[str, str], list[Entity]] = {}
+    for person in counts:
+        key = _person_key(person.name)
+        if key is not None:
+            variants.setdefault(key, []).append(person)
+    folded: dict[Entity, Entity] = {}
     by_surname: dict[str, set[Entity]] = {}
-    for person in people:
-        words = person.name.split()
-        if len(words) > 1:
-            by_surname.setdefault(words[-1], set()).add(person)
-    return {e: next(iter(by_surname[e.name])) for e in people
-            if " " not in e.name and len(by_surname.get(e.name, ())) == 1}
+    for forms in variants.values():
+        best = min(forms, key=lambda e: (-counts[e], len(e.name), e.name))
+        folded.update({form: best for form in forms if form != best})
+        surname = [w for w in best.name.split() if w.lower().rstrip(".,") not in _NAME_SUFFIXES]
+        by_surname.setdefault(surname[-1], set()).add(best)
+    folded.update({e: next(iter(by_surname[e.name])) for e in counts
+                   if " " not in e.name and len(by_surname.get(e.name, ())) == 1})
+    return folded
+
+
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _person_key(name: str) -> tuple[str, str] | None:
+    """First and last name, lower-cased, initials and suffixes aside; None for one word."""
+    words = [w.lower().rstrip(".,") for w in name.split()]
+    words = [w for w in words if len(w) > 1 and w not in _NAME_SUFFIXES]
+    return (words[0], words[-1]) if len(words) > 1 else None

@@ -82,3 +82,16 @@ def test_a_name_only_one_of_several_sources_gives_is_no_tag() -> None:
     assert [e.name for e in merge._entities(sources, known)] == ["Tara Reid"]
     two = sources[:2]
     assert "Considering Lionsgate" in [e.name for e in merge._entities(two, known)]
+
+
+def test_variants_of_one_name_are_one_person() -> None:
+    sources = [Source(make_article(id=f"s{i}", text="Talks.")) for i in range(3)]
+    known = {key: [Entity(name, "person") for name in names] for key, names in (
+        ("s0", ["Richard M. Nixon", "W. Mark Felt", "King"]),
+        ("s1", ["Richard Nixon", "Mark Felt", "Martin Luther King Jr."]),
+        ("s2", ["Richard Nixon", "Nixon", "Martin Luther King Jr.", "King"]))}
+    names = [e.name for e in merge._entities(sources, known)]
+    assert set(names[:3]) == {"Richard Nixon", "Martin Luther King Jr.", "Mark Felt"}
+    assert "Richard M. Nixon" not in names and "Nixon" not in names
+    assert "W. Mark Felt" not in names
+    assert "King" not in names, "a lone surname folds past a suffix"
