@@ -241,17 +241,46 @@ def test_a_fresh_partition_is_tried_only_when_many_sources_are_new(
     keep = {s.id for s in sources[:round(known * len(sources))]}
     previous = cluster.Partition({k: v for k, v in partition.coarse.items() if k in keep},
                                  {k: v for k, v in partition.cores.items() if k in keep})
-    runs: list[object] = []
-    find = cluster.leidenalg.find_partition
-
-    def counting(*args: object, **kwargs: object) -> object:
-        runs.append(kwargs.get("initial_membership"))
-        return find(*args, **kwargs)
-
-    monkeypatch.setattr(cluster.leidenalg, "find_partition", counting)
+    runs: list[str] = []
+    fresh, warm = cluster._fresh, cluster._warm
+    monkeypatch.setattr(cluster, "_fresh", lambda *a: runs.append("fresh") or fresh(*a))
+    monkeypatch.setattr(cluster, "_warm", lambda *a: runs.append("warm") or warm(*a))
     cluster.group_stable(sources, settings=ClusterSettings(), previous=previous)
-    assert sum(start is None for start in runs) == fresh_runs  # both passes, or neither
-    assert len(runs) == 2 + fresh_runs
+    assert runs.count("fresh") == fresh_runs  # both passes, or neither
+    assert runs.count("warm") == 2
+
+
+def test_a_fresh_partition_is_tried_once_a_fifth_is_new_since_the_last_try(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    sources, _ = _lookalike(dated=True)
+    _, partition = cluster.group_stable(sources, settings=ClusterSettings())
+    assert partition.tried_at == len(sources)
+    runs: list[str] = []
+    fresh = cluster._fresh
+    monkeypatch.setattr(cluster, "_fresh", lambda *a: runs.append("fresh") or fresh(*a))
+    _, same = cluster.group_stable(sources, settings=ClusterSettings(), previous=partition)
+    assert runs == [] and same.tried_at == len(sources)
+    # Many small drops since the last try add up: this build tries again, though nothing is new.
+    long_ago = dataclasses.replace(partition, tried_at=round(0.7 * len(sources)))
+    _, after = cluster.group_stable(sources, settings=ClusterSettings(), previous=long_ago)
+    assert runs == ["fresh", "fresh"] and after.tried_at == len(sources)
+
+
+def test_a_warm_start_moves_only_the_free_sources() -> None:
+    rows, cols, sims = _path(6)
+    free = np.array([False, False, False, False, True, True])
+    labels = cluster._communities(6, rows, cols, sims, 0.5, initial=[0, 0, 0, 0, 0, 0],
+                                  free=free, try_fresh=False)
+    assert len(set(labels[:4].tolist())) == 1, "the fixed sources stay together"
+    moved = cluster._communities(6, rows, cols, sims, 0.5, initial=[0, 0, 0, 0, 0, 0],
+                                 try_fresh=False)
+    assert len(set(moved.tolist())) > 1, "unfixed, the same start splits the chain"
+
+
+def test_free_sources_are_the_new_ones_and_their_links() -> None:
+    rows, cols = np.array([0, 1, 2, 4]), np.array([1, 2, 3, 3])
+    fresh = np.array([False, False, False, True, False, False])
+    assert cluster._free(fresh, rows, cols).tolist() == [False, False, True, True, True, False]
 
 
 def test_linkage_rounds_after_the_first_give_what_comparing_every_pair_gives() -> None:

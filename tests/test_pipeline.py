@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES
+from conftest import SAMPLES, make_article
 
 from generator import cache, clean, cluster, pipeline, redirects, report, site
 from generator.config import Settings, StorySettings
@@ -19,6 +19,7 @@ from generator.model import (
     Article,
     PartialDate,
     Skipped,
+    Source,
     Story,
     StoryDraft,
     TimelineEntry,
@@ -225,3 +226,14 @@ def test_cached_story_is_reused_when_new_terms_cannot_change_it(length: int,
     else:
         assert result is None, "a cut timeline was ranked with the old terms"
     assert pipeline._reuse_story(_story_with(length, draft.terms), item) is not None
+
+
+def test_a_story_with_the_same_sources_keeps_its_last_terms() -> None:
+    one, two, three = (Source(make_article(id=i, text="Talks.")) for i in ("a", "b", "c"))
+    drafts = [StoryDraft((one, two), terms=("strike", "union")),
+              StoryDraft((three,), terms=("flood",))]
+    last = [(("b", "a"), ("union", "strike", "pay")), (("c", "d"), ("flood", "river"))]
+    kept = pipeline._same_terms(drafts, ("inputs", last))
+    assert kept[0].terms == ("union", "strike", "pay"), "same sources in another order"
+    assert kept[1].terms == ("flood",), "a source left: the terms are new"
+    assert pipeline._same_terms(drafts, ("garbage", 1)) == drafts
