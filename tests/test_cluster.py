@@ -84,7 +84,12 @@ def test_far_apart_dates_weaken_links() -> None:
         s.primary, published=PartialDate(2020, 1, 1))) if i == 0 else s
         for i, s in enumerate(sources)]
     factors = cluster._date_factors(moved, np.array([0, 1]), np.array([1, 2]), 45)
-    assert factors.tolist() == [cluster.DATE_FAR_FACTOR, 1.0]
+    assert factors.tolist() == [pytest.approx(cluster.DATE_YEARS_FACTOR), 1.0]  # four years
+    months = [dataclasses.replace(s, primary=dataclasses.replace(
+        s.primary, published=PartialDate(2023, 9, 1))) if i == 0 else s
+        for i, s in enumerate(sources)]
+    factors = cluster._date_factors(months, np.array([0]), np.array([1]), 45)
+    assert factors.tolist() == [cluster.DATE_FAR_FACTOR]  # half a year
 
 
 def test_date_window_measures_the_gap_between_partial_dates() -> None:
