@@ -182,8 +182,9 @@ class _Warm:
     cores: list[int]
     free: np.ndarray
     """Boolean per source: new, or linked to a new source. The others keep their community:
-    re-optimising the whole partition moved old sources that no new article touched (500 of
-    3,800 synthetic stories changed on a 1% daily drop, 40 of them because of new articles)."""
+    re-optimising the whole partition moved old sources that no new article touched (on a 1%
+    drop into 10,000 synthetic articles 575 stories changed, 39 of them only by gaining new
+    ones)."""
     try_fresh: bool
     """Whether to also run from scratch (``FRESH_SHARE``)."""
     tried_at: int
@@ -193,19 +194,19 @@ class _Warm:
 def _warm_start(ids: list[str], previous: Partition, rows: np.ndarray,
                 cols: np.ndarray) -> _Warm:
     """The previous partition for these sources; a fresh try once a fifth is new since the last."""
-    fresh = np.array([i not in previous.coarse for i in ids])
+    new = np.array([i not in previous.coarse for i in ids])
     last_try = previous.tried_at or len(previous.coarse)
-    try_fresh = max(int(fresh.sum()), len(ids) - last_try) >= FRESH_SHARE * len(ids)
+    try_fresh = max(int(new.sum()), len(ids) - last_try) >= FRESH_SHARE * len(ids)
     return _Warm(_initial(ids, previous.coarse), _initial(ids, previous.cores),
-                 _free(fresh, rows, cols), try_fresh=try_fresh,
+                 _free(new, rows, cols), try_fresh=try_fresh,
                  tried_at=len(ids) if try_fresh else last_try)
 
 
-def _free(fresh: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+def _free(new: np.ndarray, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
     """New sources and the sources they link to (in either direction)."""
-    free = fresh.copy()
-    free[rows[fresh[cols]]] = True
-    free[cols[fresh[rows]]] = True
+    free = new.copy()
+    free[rows[new[cols]]] = True
+    free[cols[new[rows]]] = True
     return free
 
 

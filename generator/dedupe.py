@@ -48,9 +48,9 @@ earliest published becomes the primary (a 2% longer footer should not beat the o
 _TOKEN_RE = re.compile(r"\w+")
 _MULTIPLIER = np.uint64(1_000_003)
 _TEMPLATE = MinHash(num_perm=NUM_PERM, seed=1)
+"""Its permutations, drawn once, serve every signature."""
 _BANDS = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM).hashranges
 """(first, end) signature columns of each LSH band: datasketch's choice for the threshold."""
-"""Its permutations, drawn once, serve every signature."""
 
 
 DEFAULT_THRESHOLD = 0.6

@@ -43,7 +43,7 @@ from generator.entity_tables import (
     VESSEL_PREFIXES,
 )
 from generator.model import Entity, EntityKind
-from generator.persons import lexicon
+from generator.persons import first_names
 
 log = logging.getLogger(__name__)
 
@@ -227,7 +227,7 @@ def _is_team(words: list[str]) -> bool:
     if len(words) < 2:  # a city and a name at least
         return False
     first, last = words[0].lower(), words[-1].lower()
-    city = _opens_known_name(words, 0) or (first in PLACES and first not in _FIRST_NAMES)
+    city = _opens_known_name(words, 0) or (first in PLACES and first not in first_names())
     return city and (last == "sox" or (last.endswith("s") and not last.endswith("ss")))
 
 
@@ -393,9 +393,7 @@ def _surname_used_alone(name: str, kinds: dict[str, EntityKind]) -> bool:
         return False
     first = words[0].lower()
     if (first in DEMONYMS or first in VESSEL_PREFIXES or _opens_known_name(words, 0)
-            or (first.endswith("ing") and first not in _FIRST_NAMES)):
+            or (first.endswith("ing") and first not in first_names())):
         return False
     return kinds.get(words[-1]) == "other"
 
-
-_FIRST_NAMES = lexicon("male_names") | lexicon("female_names")

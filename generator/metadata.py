@@ -99,10 +99,6 @@ _FILENAME_DATE = re.compile(
     r"(?<![0-9a-z])((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?![0-9a-z])",
     re.IGNORECASE)
 
-_MONTH_WORDS = {name: number for number, names in enumerate(
-    (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
-     ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
-     ("oct", "october"), ("nov", "november"), ("dec", "december")), start=1) for name in names}
 _URL_PATH_DATE = re.compile(
     r"/((?:19|20)\d{2})/(?:[a-z]+/(?=\d{1,2}/\d))?(0?[1-9]|1[0-2]|[a-z]{3,9})"
     r"(?:/(0?[1-9]|[12]\d|3[01])(?=[/._-]|$)|(?=/|$))",
@@ -422,7 +418,7 @@ def date_from_url(url: str | None) -> PartialDate | None:
     path = urlsplit(url).path
     for match in _URL_PATH_DATE.finditer(path):
         year, month_text, day = match.groups()
-        month = _MONTH_WORDS.get(month_text.lower()) if month_text.isalpha() else int(month_text)
+        month = MONTHS.get(month_text.lower()) if month_text.isalpha() else int(month_text)
         if month is not None:
             found = _partial(int(year), month, int(day) if day else None)
             if found is not None:

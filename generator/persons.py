@@ -114,13 +114,19 @@ def split_title(run: str) -> tuple[str, tuple[str, ...]]:
     return name, tuple(_bare(t) for t in tokens[:cut])
 
 
+@cache
+def first_names() -> frozenset[str]:
+    """Every first name of the male and female lists (lower case)."""
+    return lexicon("male_names") | lexicon("female_names")
+
+
 def _first_name_at(tokens: list[str]) -> int:
     """Where a known first name starts the name proper ('Harbour Master *Ian* Reid'), else 0."""
-    first_names = lexicon("male_names") | lexicon("female_names")
-    if not tokens or _bare(tokens[0]) in first_names:
+    known = first_names()
+    if not tokens or _bare(tokens[0]) in known:
         return 0
     for i, token in enumerate(tokens[1:-1], 1):
-        if _bare(token) in first_names:
+        if _bare(token) in known:
             return i
     return 0
 

@@ -296,8 +296,8 @@ def _cluster(sources: list[Source], found: dict[str, Features], settings: Settin
     stories_key, partition_key = (content_key(part, repr(settings.cluster))
                                   for part in ("stories", "partition"))
     kept = work.cache.get_many("cluster", [stories_key, partition_key])
-    last = kept.get(stories_key)
-    if isinstance(last, tuple) and len(last) == 2 and last[0] == inputs:
+    last = _cached_layout(kept.get(stories_key))
+    if last is not None and last[0] == inputs:
         by_id = {s.id: s for s in sources}
         work.count("cluster", computed=0, reused=len(sources))
         return [StoryDraft(sources=tuple(by_id[i] for i in ids), terms=terms)
@@ -307,25 +307,36 @@ def _cluster(sources: list[Source], found: dict[str, Features], settings: Settin
         sources, settings=settings.cluster,
         names={key: [e.name for e in f.entities] for key, f in found.items()},
         previous=previous if isinstance(previous, cluster.Partition) else None)
-    drafts = _same_terms(drafts, last)
+    if last is not None:
+        drafts = _same_terms(drafts, last[1])
     layout = [(tuple(s.id for s in d.sources), d.terms) for d in drafts]
     work.cache.put_many("cluster", {stories_key: (inputs, layout), partition_key: partition})
     work.count("cluster", computed=len(sources), reused=0)
     return drafts
 
 
-def _same_terms(drafts: list[StoryDraft], last: object) -> list[StoryDraft]:
+Layout = list[tuple[tuple[str, ...], tuple[str, ...]]]
+"""The stories of a build as their source ids and terms (what the cluster cache keeps)."""
+
+
+def _cached_layout(value: object) -> tuple[str, Layout] | None:
+    """The cached ``(inputs key, layout)`` of the last build; None when absent or unreadable."""
+    if not (isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], str)):
+        return None
+    try:
+        return value[0], [(tuple(ids), tuple(terms)) for ids, terms in value[1]]
+    except (TypeError, ValueError):
+        return None
+
+
+def _same_terms(drafts: list[StoryDraft], last: Layout) -> list[StoryDraft]:
     """A story whose sources did not change keeps the terms it showed last time.
 
     Its terms are re-ranked with the whole corpus's new weights, which the day's new articles
     shift: on a 1% drop into 10,000 synthetic articles 200 stories with the same sources got
-    reordered terms, and with them a rebuilt page and a feed update. ``last`` is the cached
-    ``(inputs, layout)`` of the last build; anything unreadable there changes nothing.
+    reordered terms, and with them a rebuilt page and a feed update.
     """
-    try:
-        before = {frozenset(ids): tuple(terms) for ids, terms in last[1]}  # type: ignore[index]
-    except (TypeError, ValueError, IndexError, KeyError):
-        return drafts
+    before = {frozenset(ids): terms for ids, terms in last}
     return [dataclasses.replace(d, terms=before.get(frozenset(s.id for s in d.sources), d.terms))
             for d in drafts]
 
