@@ -27,8 +27,9 @@ from typing import Any
 from sklearn.metrics import adjusted_rand_score, homogeneity_completeness_v_measure
 
 from benchmarks import _common, synth
-from generator import cluster, pipeline
+from generator import pipeline
 from generator.config import load_settings
+from generator.group import cluster
 from generator.model import Analysis
 
 SET_NAME = "ecbplus-stories"

@@ -101,7 +101,8 @@ def _stages_logged(stderr: str) -> dict[str, float]:
 
 def render_child(stories: int, work: Path) -> dict[str, Any]:
     """In the child: write and render ``stories`` synthetic story pages."""
-    from generator import pages, site
+    from generator import site
+    from generator.site import pages
 
     analysis = analysis_of(stories)
     docs, out = work / "docs", work / "site"

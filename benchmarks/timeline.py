@@ -2,7 +2,7 @@
 
 Run: ``.venv/bin/python -m benchmarks.timeline`` (add ``--workers N``, ``--quick`` for three
 timelines). Per gold timeline: the articles of its collection published within the timeline's
-date range go through ``dates.find_dates`` (with each article's dct) and
+date range go through ``timex.find_dates`` (with each article's dct) and
 ``events.find_events``; ``timeline.date_salience`` ranks the days and the top l (l = number of
 gold dates) are compared with the gold dates. Date-F1 is averaged over timelines (Martschat &
 Markert 2018; Gholipour Ghalandari & Ifrim 2020, Table 4). A simple AR-1 stand-in is also
@@ -24,8 +24,11 @@ from multiprocessing import Pool
 from pathlib import Path
 
 from benchmarks import _common
-from generator import dates, events, textvec, timeline
+from generator import timex
+from generator.extract import events
 from generator.model import Event, PartialDate
+from generator.story import timeline
+from generator.text import textvec
 
 EVAL_SET = "tls-timeline17-crisis"
 # Sentences per selected date for the ROUGE stand-in: the gold timelines average about two.
@@ -80,7 +83,7 @@ def _process(item: dict[str, str]) -> Article:
     text = detokenize(item["text"])
     reference = dt.date.fromisoformat(item["dct"])
     try:
-        mentions = dates.find_dates(text, reference)
+        mentions = timex.find_dates(text, reference)
     except (ValueError, OverflowError):  # a tagger failure must not stop the benchmark
         return item["uid"], item["dct"], ()
     found = events.find_events(text, item["uid"], mentions, PartialDate.from_date(reference),

@@ -28,11 +28,14 @@ PIPELINE_VERSION = "2"
 CACHE_FILE = "cache.sqlite3"
 
 OUTPUT_MODULES = frozenset({
-    "cache.py", "cli.py", "distributed.py", "history.py", "identity.py", "pages.py",
-    "parallel.py", "pipeline.py", "progress.py", "redirects.py", "report.py", "site.py",
-    "__main__.py",
+    "__main__.py", "cache.py", "cli.py", "distributed.py", "parallel.py", "pipeline.py",
+    "progress.py", "publish.py", "report.py", "group/history.py", "group/identity.py",
 })
-"""Modules that only orchestrate or write output: editing them leaves cached analysis valid."""
+"""Modules (paths under ``generator/``) that only orchestrate or write output: editing them
+leaves cached analysis valid."""
+
+OUTPUT_PACKAGES = frozenset({"site"})
+"""Subpackages that only write output (pages, feeds, the MkDocs build, templates)."""
 
 _BATCH = 500
 """Keys per SQL statement: well under SQLite's bound-parameter limit (999 on old builds)."""
@@ -53,11 +56,16 @@ def code_fingerprint() -> str:
     digest = hashlib.sha1()
     files = sorted(p for p in package.rglob("*") if p.is_file()
                    and p.suffix in (".py", ".txt", ".json", ".yml", ".yaml", ".tsv")
-                   and "templates" not in p.parts and p.name not in OUTPUT_MODULES)
+                   and _shapes_analysis(p.relative_to(package)))
     for path in files:
         digest.update(str(path.relative_to(package)).encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def _shapes_analysis(path: Path) -> bool:
+    """Whether a file under the package can change a cached result (output code cannot)."""
+    return path.parts[0] not in OUTPUT_PACKAGES and path.as_posix() not in OUTPUT_MODULES
 
 
 def stamp() -> str:

@@ -24,7 +24,7 @@ CONFIG_FILE = "digest.yml"
 
 @dataclass(frozen=True, slots=True)
 class DedupeSettings:
-    """Near-duplicate folding (``generator.dedupe``)."""
+    """Near-duplicate folding (``generator.group.dedupe``)."""
 
     threshold: float = 0.6
     """Share (0..1) of the shorter article's five-word shingles that must also occur in the
@@ -35,7 +35,7 @@ class DedupeSettings:
 
 @dataclass(frozen=True, slots=True)
 class ClusterSettings:
-    """Grouping sources into stories (``generator.cluster``)."""
+    """Grouping sources into stories (``generator.group.cluster``)."""
 
     threshold: float = 0.05
     """The average similarity (0..1, cosine of TF-IDF and name vectors) a story's sources must

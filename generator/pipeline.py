@@ -18,23 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, TypeVar
 
-from generator import (
-    clean,
-    cluster,
-    dedupe,
-    extract,
-    features,
-    identity,
-    ingest,
-    merge,
-    pages,
-    reconcile,
-    redirects,
-    site,
-)
+from generator import clean, extract, ingest, site
 from generator.cache import Cache, content_key
 from generator.config import Settings, StorySettings
 from generator.errors import InputError
+from generator.group import cluster, dedupe, features, identity, reconcile
 from generator.model import (
     Analysis,
     Article,
@@ -49,6 +37,8 @@ from generator.model import (
 )
 from generator.parallel import pmap, worker_count
 from generator.progress import SILENT, Progress
+from generator.site import pages, redirects
+from generator.story import merge
 
 log = logging.getLogger(__name__)
 

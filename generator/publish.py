@@ -18,11 +18,12 @@ from mkdocs.commands.serve import serve as mkdocs_serve
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, MkDocsException
 
-from generator import pages, pipeline
+from generator import pipeline
 from generator.config import CONFIG_FILE, Settings
 from generator.errors import BuildError, DigestError
 from generator.model import Analysis
 from generator.progress import SILENT, Progress
+from generator.site import pages
 
 log = logging.getLogger(__name__)
 

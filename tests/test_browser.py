@@ -20,11 +20,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_pages import hostile_analysis
 
-from generator import pages, pipeline, site
+from generator import pipeline, site
 from generator.config import Settings
 from generator.model import Analysis
+from generator.site import pages
+from tests.site.test_pages import hostile_analysis
 
 CHROMIUM = Path("/usr/bin/chromium")
 REPO = Path(__file__).resolve().parent.parent

@@ -62,9 +62,21 @@ def test_code_change_empties_the_cache(tmp_path: Path, monkeypatch: pytest.Monke
     assert Cache(tmp_path).get("extract", "k1") is None
 
 
-def test_fingerprint_ignores_output_modules() -> None:
-    assert "pages.py" in cache.OUTPUT_MODULES and "dates.py" not in cache.OUTPUT_MODULES
+@pytest.mark.parametrize("path, shapes", [
+    ("site/pages.py", False), ("site/templates/story.md.j2", False), ("pipeline.py", False),
+    ("group/identity.py", False), ("timex/__init__.py", True), ("text/entities.py", True),
+    ("group/cluster.py", True), ("resources/person_titles.txt", True),
+])
+def test_fingerprint_ignores_output_code(path: str, shapes: bool) -> None:
+    assert cache._shapes_analysis(Path(path)) is shapes
     assert len(cache.code_fingerprint()) == 16
+
+
+def test_output_modules_name_files_that_exist() -> None:
+    # A module moved without updating the list would silently shape the fingerprint again.
+    package = Path(cache.__file__).parent
+    assert all((package / name).is_file() for name in cache.OUTPUT_MODULES)
+    assert all((package / name).is_dir() for name in cache.OUTPUT_PACKAGES)
 
 
 @pytest.mark.parametrize("garbage", [b"not a database at all" * 100,

@@ -12,11 +12,10 @@ import pytest
 pytest.importorskip("dask.bag")
 distributed = pytest.importorskip("distributed")
 
-from conftest import SAMPLES  # noqa: E402
-
 from generator import pipeline, report  # noqa: E402
 from generator.config import Settings  # noqa: E402
 from generator.distributed import bag_map, bag_mapper  # noqa: E402
+from tests.conftest import SAMPLES  # noqa: E402
 
 
 def shout(text: str) -> str:

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import SAMPLES, make_article
 
-from generator import cache, clean, cluster, pipeline, redirects, report, site
+from generator import cache, clean, pipeline, report, site
 from generator.config import Settings, StorySettings
+from generator.group import cluster
 from generator.model import (
     Article,
     PartialDate,
@@ -24,6 +24,8 @@ from generator.model import (
     StoryDraft,
     TimelineEntry,
 )
+from generator.site import redirects
+from tests.conftest import SAMPLES, make_article
 
 DAY = dt.date(2025, 11, 20)
 

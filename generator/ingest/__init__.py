@@ -1,4 +1,8 @@
-"""Read every supported input format into Articles: one reader module per format.
+"""Ingest: read every supported input format into Articles, one reader module per format.
+
+Takes file and folder paths; gives one ``Article`` or one ``Skipped`` (with a one-line reason)
+per input item (``read_corpus`` below). Imports only ``model``, ``errors``, ``config`` and the
+primitives; never a later stage.
 
 ``READERS`` maps a file suffix to a reader; a reader takes a decoded ``Document`` and yields
 ``Article``s and ``Skipped``s. Adding a format is one new module plus one entry in ``_MODULES``.

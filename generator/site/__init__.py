@@ -1,0 +1,131 @@
+"""Site: the analysis written as Markdown pages and rendered by MkDocs + Material.
+
+Takes an ``Analysis`` (stories with slugs, redirects); gives ``docs/**.md`` (``pages``, through
+``story_view``, ``listings``, ``tag_pages``, ``links`` and ``templates/``, every piece of
+article text escaped by ``escape``), the feeds (``feeds``), redirect pages (``redirects``) and
+the built ``site/``: ``build_site`` below renders into a temporary folder and swaps it in only
+on success.
+
+The last stage: it may import every stage before it, but only reads their results; nothing
+outside ``site`` imports it except the orchestration (``pipeline``, ``publish``, ``cli``).
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+from mkdocs.utils.yaml import yaml_load
+
+from generator.errors import BuildError
+
+log = logging.getLogger(__name__)
+
+SEARCH_INDEX = Path("search") / "search_index.json"
+
+
+@dataclass(frozen=True)
+class SiteOptions:
+    """The few MkDocs settings the page writer needs."""
+
+    site_url: str | None = None
+    site_name: str = "News Digest"
+    directory_urls: bool = False
+
+
+def site_options(config_file: Path) -> SiteOptions:
+    """Read ``site_url``, ``site_name`` and ``use_directory_urls`` from an MkDocs config.
+
+    Uses MkDocs' own YAML loader, so ``!ENV`` values resolve as they will in the build. A
+    missing or unreadable file gives the defaults.
+    """
+    try:
+        with config_file.open(encoding="utf-8") as stream:
+            raw: Any = yaml_load(stream)
+    except (OSError, ValueError) as exc:
+        log.debug("No MkDocs config at %s (%s); using defaults", config_file, exc)
+        return SiteOptions()
+    except Exception as exc:  # noqa: BLE001 - yaml and !ENV errors have no common base
+        log.warning("Cannot read %s (%s); using default site options", config_file, exc)
+        return SiteOptions()
+    raw = raw if isinstance(raw, dict) else {}
+    url = raw.get("site_url")
+    return SiteOptions(site_url=str(url) if url else None,
+                       site_name=str(raw.get("site_name") or SiteOptions.site_name),
+                       directory_urls=bool(raw.get("use_directory_urls", True)))
+
+
+def build_site(config_file: Path, docs_dir: Path, site_dir: Path, *,
+               post_build: Callable[[Path], None] | None = None,
+               site_url: str | None = None) -> None:
+    """Build into a temporary folder next to ``site_dir``; swap it in only on success.
+
+    Args:
+        config_file: the MkDocs configuration.
+        docs_dir: the Markdown pages (overrides the config's ``docs_dir``).
+        site_dir: where the site goes (overrides the config's ``site_dir``).
+        post_build: called with the temporary folder after MkDocs succeeded, before the swap
+            (for redirect pages); an exception from it fails the build.
+        site_url: overrides the config's ``site_url``.
+
+    Raises:
+        BuildError: when MkDocs or ``post_build`` fails; the previous site stays in place.
+    """
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
+    try:
+        _render(config_file, docs_dir, tmp, site_url)
+        if post_build is not None:
+            post_build(tmp)
+    except BuildError:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    except Exception as exc:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise BuildError(f"the site could not be built: {exc}") from exc
+    _swap(tmp, site_dir)
+    _log_index_size(site_dir, docs_dir)
+
+
+def _render(config_file: Path, docs_dir: Path, out: Path, site_url: str | None) -> None:
+    overrides: dict[str, Any] = {"docs_dir": str(docs_dir.resolve()), "site_dir": str(out)}
+    if site_url:
+        overrides["site_url"] = site_url
+    try:
+        cfg = load_config(str(config_file), **overrides)
+        build(cfg)
+    except MkDocsException as exc:
+        raise BuildError(f"MkDocs could not build the site: {exc}") from exc
+    except SystemExit as exc:  # load_config aborts with SystemExit on an invalid config
+        raise BuildError(f"MkDocs configuration {config_file} is invalid") from exc
+
+
+def _swap(tmp: Path, site_dir: Path) -> None:
+    old = site_dir.with_name(site_dir.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if site_dir.exists():
+        site_dir.rename(old)
+    tmp.rename(site_dir)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _log_index_size(site_dir: Path, docs_dir: Path) -> None:
+    index = site_dir / SEARCH_INDEX
+    stories = len(list((docs_dir / "stories").glob("*.md")))
+    if index.is_file() and stories:
+        size = index.stat().st_size
+        log.info("Search index: %.1f KB, %.1f KB per story", size / 1024, size / 1024 / stories)
+
+
+def index_size_per_story(site_dir: Path, stories: int) -> float:
+    """Bytes of the search index per story page (the figure issue 8 asks to report)."""
+    index = site_dir / SEARCH_INDEX
+    return index.stat().st_size / stories if index.is_file() and stories else 0.0

@@ -1,0 +1,167 @@
+"""The index pages: home, day pages, the archive, tag pages and speaker pages.
+
+Only these pages are in the navigation; story pages are reached from them. Long lists are cut
+into numbered pages so no page grows with the archive.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+
+from generator.site import escape
+from generator.site.links import Linker, show_date, story_path
+from generator.model import Analysis, Entity, PartialDate, Story
+from generator.site.story_view import KIND_PAGES, Link, Names, card
+
+STORIES_PER_PAGE = 30
+"""Cards on one day page: ~30 cards keep a page under ~150 KB and quick on a phone."""
+
+HOME_CARDS = 30
+"""Cards of the latest day on the home page before "all stories of the day" takes over."""
+
+HOME_EARLIER_DAYS = 6
+"""Earlier days listed under the latest one on the home page: a week at a glance."""
+
+HEADLINES_PER_DAY = 5
+"""Headlines shown per earlier day on the home page and the archive."""
+
+DAYS_PER_ARCHIVE_PAGE = 60
+"""Days on one archive page: two months of daily briefings."""
+
+UNDATED = "undated"
+
+LISTING = {"hide": ["navigation", "toc"], "search": {"exclude": True}}
+"""Front matter shared by index pages: full width, and left out of the search index (the
+stories they list are indexed on their own pages)."""
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """One page to write: its path under docs/, its template and the template's values."""
+
+    path: str
+    template: str
+    context: dict[str, Any]
+
+
+def day_of(story: Story) -> str:
+    """The day a story belongs to: its latest source's date, else its last update."""
+    end = story.date_range[1]
+    return str(end) if end else (story.updated or UNDATED)
+
+
+def day_label(key: str) -> str:
+    """``2025-11-14`` -> ``14 Nov 2025``; ``undated`` -> ``Undated``."""
+    return show_date(PartialDate.parse(key)) or "Undated"
+
+
+def by_day(stories: Iterable[Story]) -> list[tuple[str, list[Story]]]:
+    """Stories grouped by day, newest day first (undated last), biggest story first."""
+    groups: dict[str, list[Story]] = defaultdict(list)
+    for story in stories:
+        groups[day_of(story)].append(story)
+    keys = sorted((k for k in groups if k != UNDATED), reverse=True)
+    keys += [UNDATED] if UNDATED in groups else []
+    return [(k, sorted(groups[k], key=lambda s: (-len(s.sources), s.title))) for k in keys]
+
+
+def day_path(key: str, page: int = 1) -> str:
+    """Path of page ``page`` of a day."""
+    return f"days/{escape.slug(key)}.md" if page == 1 else f"days/{escape.slug(key)}-p{page}.md"
+
+
+def archive_path(page: int = 1) -> str:
+    """Path of page ``page`` of the archive."""
+    return "archive/index.md" if page == 1 else f"archive/page-{page}.md"
+
+
+def unique_paths(keys: Sequence[Any], folder: str, label: Any) -> dict[Any, str]:
+    """A page path per key from its label's slug; clashes get ``-2``, ``-3`` in sorted order."""
+    taken: dict[str, int] = {"index": 1}
+    paths: dict[Any, str] = {}
+    for key in sorted(keys, key=lambda k: str(label(k))):
+        base = escape.slug(str(label(key)))
+        taken[base] = taken.get(base, 0) + 1
+        suffix = "" if taken[base] == 1 else f"-{taken[base]}"
+        paths[key] = f"{folder}/{base}{suffix}.md"
+    return paths
+
+
+def names_for(analysis: Analysis) -> Names:
+    """Page paths of every story, speaker and entity of the analysis."""
+    speakers = sorted({q.speaker for s in analysis.stories for q in s.quotes if q.speaker})
+    entities: dict[Entity, str] = {}
+    for kind, (folder, _) in KIND_PAGES.items():
+        of_kind = sorted({e for s in analysis.stories for e in s.entities if e.kind == kind},
+                         key=lambda e: e.name)
+        entities.update(unique_paths(of_kind, folder, lambda e: e.name))
+    return Names(speakers=unique_paths(speakers, "speakers", str), entities=entities,
+                 stories={s.id: (story_path(s.id), s.title) for s in analysis.stories})
+
+
+def pager(pages: int, current: int, path: Any, linker: Linker, here: str) -> dict[str, Any]:
+    """Previous/next links and numbered links for page ``current`` of ``pages``."""
+    def link(n: int) -> Markup | None:
+        return linker.href(here, path(n)) if 1 <= n <= pages else None
+    return {"pages": pages, "current": current, "prev": link(current - 1),
+            "next": link(current + 1), "numbers": [(n, link(n)) for n in range(1, pages + 1)]}
+
+
+def chunks(items: Sequence[Any], size: int) -> list[Sequence[Any]]:
+    """``items`` cut into runs of ``size`` (one empty run for no items)."""
+    return [items[i:i + size] for i in range(0, len(items), size)] or [items[:0]]
+
+
+def home_page(days: list[tuple[str, list[Story]]], names: Names, linker: Linker) -> PageSpec:
+    """The front page: the latest day's cards, then headlines of the days before."""
+    here = "index.md"
+    latest_key, latest = days[0] if days else (UNDATED, [])
+    earlier = [{"label": day_label(k), "href": linker.href(here, day_path(k)),
+                "count": len(stories),
+                "stories": [Link(s.title, linker.href(here, names.stories[s.id][0]))
+                            for s in stories[:HEADLINES_PER_DAY]]}
+               for k, stories in days[1:1 + HOME_EARLIER_DAYS]]
+    context = {"front": {"title": "Today", **LISTING}, "label": day_label(latest_key),
+               "cards": [card(s, names, linker, here) for s in latest[:HOME_CARDS]],
+               "more": len(latest) - HOME_CARDS,
+               "day_href": linker.href(here, day_path(latest_key)) if days else None,
+               "earlier": earlier, "archive_href": linker.href(here, archive_path()),
+               "feed_href": linker.asset(here, "feed.xml"),
+               "total": sum(len(s) for _, s in days)}
+    return PageSpec(here, "home.md.j2", context)
+
+
+def day_pages(key: str, stories: list[Story], names: Names, linker: Linker) -> list[PageSpec]:
+    """One day's cards, ``STORIES_PER_PAGE`` to a page."""
+    runs = chunks(stories, STORIES_PER_PAGE)
+    specs = []
+    for n, run in enumerate(runs, 1):
+        here = day_path(key, n)
+        specs.append(PageSpec(here, "day.md.j2", {
+            "front": {"title": day_label(key), **LISTING}, "label": day_label(key),
+            "cards": [card(s, names, linker, here) for s in run],
+            "pager": pager(len(runs), n, lambda i: day_path(key, i), linker, here),
+            "archive_href": linker.href(here, archive_path())}))
+    return specs
+
+
+def archive_pages(days: list[tuple[str, list[Story]]], names: Names,
+                  linker: Linker) -> list[PageSpec]:
+    """Every day, newest first, with its top headlines; ``DAYS_PER_ARCHIVE_PAGE`` to a page."""
+    runs = chunks(days, DAYS_PER_ARCHIVE_PAGE)
+    specs = []
+    for n, run in enumerate(runs, 1):
+        here = archive_path(n)
+        items = [{"label": day_label(k), "href": linker.href(here, day_path(k)),
+                  "count": len(stories),
+                  "stories": [Link(s.title, linker.href(here, names.stories[s.id][0]))
+                              for s in stories[:HEADLINES_PER_DAY]]} for k, stories in run]
+        specs.append(PageSpec(here, "archive.md.j2", {
+            "front": {"title": "Archive", **LISTING}, "days": items,
+            "pager": pager(len(runs), n, archive_path, linker, here)}))
+    return specs

@@ -1,0 +1,218 @@
+"""What a story page shows, worked out from a ``Story`` (no formatting, no escaping here).
+
+Templates receive these plain records; every string in them is article text and is escaped
+by the template environment on output (see ``pages._environment``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from generator.site import escape
+from generator.site.links import Linker, show_date, show_iso, show_range
+from generator.model import Article, Entity, KeyQuote, Source, Story, TimelineEntry
+
+KIND_PAGES: Mapping[str, tuple[str, str]] = {
+    "person": ("people", "People"),
+    "org": ("organisations", "Organisations"),
+    "place": ("places", "Places"),
+}
+"""Entity kind -> (folder of its tag pages, heading). Kind ``other`` gets no pages."""
+
+MAIN_PEOPLE = 3
+"""People shown on a story card: three names fit one line of a phone-width card."""
+
+SUMMARY_CHARS = 200
+"""Length of the meta description: search engines show about 160-200 characters."""
+
+# A sentence may end at . ! ? (and closing quotes) before a capital letter or opening quote;
+# see ``sentences`` for the abbreviations that do not end one.
+_BOUNDARY = re.compile(r"[.!?…][\"”’)]?\s+(?=[\"“‘(]?[A-ZÀ-Þ])")
+_ABBREVIATION = re.compile(r"(?:^|\s)[A-Z][A-Za-z.]{0,3}\.$")
+"""A short capitalised word before the period: ``Nov.``, ``U.S.``, ``Mr.``, ``Gen.``."""
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A citation of source number ``n`` with a link to its row in the source table."""
+
+    n: int
+    href: Markup
+
+
+@dataclass(frozen=True)
+class Link:
+    """A labelled link to another generated page."""
+
+    label: str
+    href: Markup
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    """One row of a story's source table (a folded copy has ``n == 0``)."""
+
+    n: int
+    outlet: str | None
+    headline: str
+    date: Markup
+    url: Markup | None
+    copies: tuple[SourceRow, ...] = ()
+
+
+@dataclass(frozen=True)
+class Names:
+    """Page paths of speakers and entities, unique across the whole site."""
+
+    speakers: Mapping[str, str] = field(default_factory=dict)
+    entities: Mapping[Entity, str] = field(default_factory=dict)
+    stories: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+    """Story id -> (page path, title)."""
+
+
+def outlet_of(article: Article) -> str | None:
+    """The outlet's name, else the host of its URL; None when neither is known."""
+    return article.outlet or escape.host(article.url)
+
+
+def outlet_count(story: Story) -> int:
+    """How many distinct known outlets published the story's sources and copies."""
+    names = (outlet_of(a) for s in story.sources for a in s.articles)
+    return len({n.casefold() for n in names if n})
+
+
+def numbering(story: Story) -> dict[str, int]:
+    """Article id -> number of the source it belongs to (copies cite their primary's number)."""
+    return {a.id: i for i, s in enumerate(story.sources, 1) for a in s.articles}
+
+
+def markers(ids: tuple[str, ...], numbers: Mapping[str, int], linker: Linker,
+            page: str) -> list[Marker]:
+    """Source markers for ``ids``, in order, each number once; unknown ids are left out."""
+    seen = sorted({numbers[i] for i in ids if i in numbers})
+    return [Marker(n, linker.href(page, page, f"src-{n}")) for n in seen]
+
+
+def cited_summary(story: Story, linker: Linker, page: str) -> list[tuple[str, list[Marker]]]:
+    """The summary split into sentences, each with the sources whose text contains it."""
+    texts = [(i, _norm(" ".join(a.text for a in s.articles)))
+             for i, s in enumerate(story.sources, 1)]
+    parts: list[tuple[str, list[Marker]]] = []
+    for sentence in sentences(escape.clean(story.summary)):
+        needle = _norm(sentence)
+        found = [n for n, t in texts if needle and needle in t]
+        parts.append((sentence, [Marker(n, linker.href(page, page, f"src-{n}")) for n in found]))
+    return parts
+
+
+def sentences(text: str) -> list[str]:
+    """Split a summary into sentences, keeping abbreviations such as "Nov. 3" together."""
+    parts: list[str] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        head = text[start:match.start() + 1]
+        if head.endswith(".") and _ABBREVIATION.search(head):
+            continue
+        parts.append(text[start:match.end()].strip())
+        start = match.end()
+    tail = text[start:].strip()
+    return [*parts, tail] if tail else parts
+
+
+def _norm(value: str) -> str:
+    return " ".join(re.findall(r"\w+", value.casefold()))
+
+
+def source_rows(story: Story) -> list[SourceRow]:
+    """The source table: one row per source, its folded copies nested under it."""
+    return [_row(s.primary, i, copies=s) for i, s in enumerate(story.sources, 1)]
+
+
+def _row(article: Article, n: int, copies: Source | None = None) -> SourceRow:
+    nested = tuple(_row(c, 0) for c in copies.copies) if copies else ()
+    return SourceRow(n=n, outlet=outlet_of(article),
+                     headline=article.title or article.path.rsplit("/", 1)[-1],
+                     date=show_date(article.published), url=escape.url(article.url),
+                     copies=nested)
+
+
+def entity_links(story: Story, names: Names, linker: Linker, page: str, *,
+                 kind: str | None = None, limit: int | None = None) -> list[Link]:
+    """Links to the tag pages of the story's entities (of one kind, when given)."""
+    links = [Link(e.name, linker.href(page, names.entities[e])) for e in story.entities
+             if e in names.entities and (kind is None or e.kind == kind)]
+    return links[:limit] if limit is not None else links
+
+
+def card(story: Story, names: Names, linker: Linker, page: str) -> dict[str, object]:
+    """What a story card on an index page shows."""
+    start, end = story.date_range
+    return {
+        "title": story.title,
+        "href": linker.href(page, names.stories[story.id][0]),
+        "dates": show_range(start, end),
+        "sources": len(story.sources),
+        "outlets": outlet_count(story),
+        "summary": story.summary,
+        "people": entity_links(story, names, linker, page, kind="person",
+                               limit=MAIN_PEOPLE),
+    }
+
+
+def story_context(story: Story, names: Names, linker: Linker) -> dict[str, object]:
+    """Everything ``story.md.j2`` needs for one story page."""
+    page = names.stories[story.id][0]
+    numbers = numbering(story)
+    start, end = story.date_range
+    return {
+        "front": _front(story),
+        "story": story,
+        "dates": show_range(start, end),
+        "sources": len(story.sources),
+        "outlets": outlet_count(story),
+        "summary": cited_summary(story, linker, page),
+        "timeline": [_entry(e, numbers, story, linker, page) for e in story.timeline],
+        "quotes": [_quote(q, numbers, names, linker, page) for q in story.quotes],
+        "rows": source_rows(story),
+        "tags": [(label, found) for kind, (_, label) in KIND_PAGES.items()
+                 if (found := entity_links(story, names, linker, page, kind=kind))],
+        "related": [Link(names.stories[r][1], linker.href(page, names.stories[r][0]))
+                    for r in story.related if r in names.stories and r != story.id],
+        "first_seen": show_iso(story.first_seen) if story.first_seen else None,
+        "updated": show_iso(story.updated) if story.updated else None,
+    }
+
+
+def _front(story: Story) -> dict[str, object]:
+    tags = [e.name for e in story.entities if e.kind in KIND_PAGES]
+    front: dict[str, object] = {"title": story.title,
+                                "description": escape.plain(story.summary, limit=SUMMARY_CHARS),
+                                "hide": ["navigation", "tags"]}
+    if tags:
+        front["tags"] = list(dict.fromkeys(escape.plain(t) for t in tags))
+    return front
+
+
+def _entry(entry: TimelineEntry, numbers: Mapping[str, int], story: Story, linker: Linker,
+           page: str) -> dict[str, object]:
+    outlets = {i: outlet_of(s.primary) or f"Source {i}" for i, s in enumerate(story.sources, 1)}
+    disputed = [(numbers[sid], outlets[numbers[sid]], show_date(d))
+                for sid, d in entry.disputed if sid in numbers]
+    return {"date": show_date(entry.date), "iso": Markup(str(entry.date)),
+            "precision": entry.date.precision, "text": entry.text,
+            "markers": markers(entry.sources, numbers, linker, page),
+            "disputed": [{"n": n, "outlet": o, "date": d,
+                          "href": linker.href(page, page, f"src-{n}")} for n, o, d in disputed]}
+
+
+def _quote(quote: KeyQuote, numbers: Mapping[str, int], names: Names, linker: Linker,
+           page: str) -> dict[str, object]:
+    speaker_page = names.speakers.get(quote.speaker)
+    return {"speaker": quote.speaker, "text": quote.text,
+            "href": linker.href(page, speaker_page) if speaker_page else None,
+            "said_on": show_date(quote.said_on),
+            "markers": markers(quote.sources, numbers, linker, page)}

@@ -1,0 +1,127 @@
+"""Merge a story draft and its sources' extractions into a Story.
+
+Title and summary come from ``summary``, the timeline from ``timeline``, key quotes from
+``keyquotes.select``, and the entities of the sources (found by ``features``) aggregated.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+
+from generator.config import StorySettings
+from generator.group import vectors
+from generator.model import Entity, Event, Extraction, Source, Story, StoryDraft
+from generator.story import keyquotes, summary, timeline
+
+log = logging.getLogger(__name__)
+
+# Most entities listed for a story (tags on the page): past twenty they stop being telling.
+MAX_ENTITIES = 20
+# In a story of more sources than this, a name is listed only when at least this many sources
+# mention it: a name in one report of many is a detail, and the entity finder's slips
+# ("Considering Lionsgate") rarely repeat across reports. Smaller stories list every name.
+MIN_SPREAD = 2
+# Longest provisional slug; identity.assign_slugs makes slugs stable across builds.
+MAX_SLUG_CHARS = 60
+# Entity kinds in the order a reader scans them; "other" comes last whatever its count.
+KIND_ORDER = {"person": 0, "org": 0, "place": 0, "other": 1}
+
+
+def merge(draft: StoryDraft, extractions: Mapping[str, Extraction], *,
+          settings: StorySettings,
+          entities: Mapping[str, Sequence[Entity]] | None = None) -> Story:
+    """Assemble one story from its draft and the extractions of its sources.
+
+    Args:
+        draft: the sources of the story (after ``reconcile``) and their shared terms.
+        extractions: per-source extraction keyed by the primary article id.
+        settings: limits on what a story page shows.
+        entities: per-source names found beforehand (``features``); others are found here.
+
+    Returns:
+        The story with a provisional slug derived from its title.
+    """
+    sources = draft.sources
+    title = summary.title(sources)
+    events: dict[str, tuple[Event, ...]] = {
+        s.id: extractions[s.id].events for s in sources if s.id in extractions}
+    names = _entities(sources, entities or {})
+    terms = (*draft.terms, *(e.name for e in names[:MAX_ENTITIES // 2]))
+    return Story(
+        id=slugify(title) or (sources[0].id if sources else "story"),
+        title=title,
+        summary=summary.summarize(sources),
+        sources=sources,
+        timeline=timeline.build(events, sources, limit=settings.max_timeline, terms=terms),
+        quotes=keyquotes.select(sources, extractions, limit=settings.max_quotes),
+        entities=names,
+        terms=draft.terms,
+    )
+
+
+def slugify(title: str) -> str:
+    """A provisional URL slug: lower-case ASCII words joined by hyphens."""
+    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+    return slug[:MAX_SLUG_CHARS].rsplit("-", 1)[0] if len(slug) > MAX_SLUG_CHARS else slug
+
+
+def _entities(sources: Sequence[Source],
+              known: Mapping[str, Sequence[Entity]]) -> tuple[Entity, ...]:
+    """Entities of all sources, most widely reported people, organisations, places first.
+
+    In a story of more than ``MIN_SPREAD`` sources only names that many sources mention count.
+
+    A surname one source uses alone ("Reid") counts as the full name another source gives
+    ("Tara Reid") when exactly one person of the story has that surname.
+    """
+    found = [list(known[source.id]) if source.id in known
+             else list(vectors.entities_of(source.primary)) for source in sources]
+    full = _full_names(e for names in found for e in names)
+    spread: Counter[Entity] = Counter()
+    mentions: Counter[Entity] = Counter()
+    for names in found:
+        named = [full.get(e, e) for e in names]
+        spread.update(set(named))
+        mentions.update(named)
+    least = MIN_SPREAD if len(sources) > MIN_SPREAD else 1
+    ranked = sorted((e for e in spread if spread[e] >= least),
+                    key=lambda e: (KIND_ORDER.get(e.kind, 1), -spread[e], -mentions[e], e.name))
+    return tuple(ranked[:MAX_ENTITIES])
+
+
+def _full_names(entities: Iterable[Entity]) -> dict[Entity, Entity]:
+    """Variants of a person's name -> the one name the story uses for them.
+
+    "Richard M. Nixon" and "W. Mark Felt" are the "Richard Nixon" and "Mark Felt" of other
+    reports (initials, middle names and "Jr." aside; the most frequent form wins); a lone
+    surname ("Reid") is the story's one person with that surname (ambiguous ones stay).
+    """
+    counts = Counter(e for e in entities if e.kind == "person")
+    variants: dict[tuple[str, str], list[Entity]] = {}
+    for person in counts:
+        key = _person_key(person.name)
+        if key is not None:
+            variants.setdefault(key, []).append(person)
+    folded: dict[Entity, Entity] = {}
+    by_surname: dict[str, set[Entity]] = {}
+    for forms in variants.values():
+        best = min(forms, key=lambda e: (-counts[e], len(e.name), e.name))
+        folded.update({form: best for form in forms if form != best})
+        surname = [w for w in best.name.split() if w.lower().rstrip(".,") not in _NAME_SUFFIXES]
+        by_surname.setdefault(surname[-1], set()).add(best)
+    folded.update({e: next(iter(by_surname[e.name])) for e in counts
+                   if " " not in e.name and len(by_surname.get(e.name, ())) == 1})
+    return folded
+
+
+_NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _person_key(name: str) -> tuple[str, str] | None:
+    """First and last name, lower-cased, initials and suffixes aside; None for one word."""
+    words = [w.lower().rstrip(".,") for w in name.split()]
+    words = [w for w in words if len(w) > 1 and w not in _NAME_SUFFIXES]
+    return (words[0], words[-1]) if len(words) > 1 else None

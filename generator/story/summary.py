@@ -1,0 +1,158 @@
+"""A story's title and one-paragraph summary, both taken from its sources (extractive).
+
+The title is the headline closest to what all sources say (TF-IDF centroid of their texts),
+cleaned of outlet suffixes. The summary is the two or three sentences closest to that same
+centroid, skipping boilerplate, unbalanced quotes and near-repeats of a chosen sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from generator.model import Source
+from generator.text import sentences, textvec
+
+# Outlet suffixes of scraped headlines: " - Reuters", " | CNN", " — The Guardian". Only short
+# tails (up to five words) are cut, so a headline's own dash clause survives.
+OUTLET_SUFFIX = re.compile(r"\s+[-|–—:]\s+(?:[A-Z0-9][\w.&'’]*\s*){1,5}$")
+# Where a title was found (Article.provenance) that makes it a fallback, not a headline: the
+# cleaner takes the first body line when a page has no headline. Used only when no real
+# headline exists.
+WEAK_TITLE_ORIGINS = ("body", "filename")
+# A headline shorter than this many words is a section label ("International") or a dateline.
+MIN_TITLE_WORDS = 4
+# Summary sentences: long enough to say something, short enough to read in one breath.
+# Calibrated on the sample articles' sentences (lead sentences run 20-45 words).
+MIN_SENTENCE_WORDS = 8
+MAX_SENTENCE_WORDS = 50
+# At most this many sentences and characters in the summary paragraph.
+MAX_SUMMARY_SENTENCES = 3
+MAX_SUMMARY_CHARS = 600
+# A candidate this similar (cosine) to a chosen sentence repeats it, and is skipped.
+REPEAT_SIMILARITY = 0.5
+# Longest fallback title cut from a lead sentence when no headline is usable.
+MAX_FALLBACK_TITLE_CHARS = 90
+
+# Lines of page furniture that cleaning may have left behind (lower-cased substrings).
+BOILERPLATE = (
+    "subscribe", "subscriber", "sign up", "newsletter", "click here", "read more",
+    "comments", "featured image", "image for", "all rights reserved", "cookie", "advertisement",
+    "follow us", "share this", "powered by", "min read", "pic.twitter.com", "http",
+)
+_BROKEN_APOSTROPHE = re.compile(r"\w\"\w")  # "Won"t": a broken apostrophe, not a quote
+_MONTHS_OR_DAYS = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b",
+    re.IGNORECASE)
+
+
+def title(sources: Sequence[Source]) -> str:
+    """The most representative headline of the story, without outlet suffix.
+
+    Falls back to the most central lead sentence, cut short, when no source has a headline.
+    """
+    found = [(clean_headline(a.title), a.found("title")) for s in sources for a in s.articles
+             if a.title]
+    usable = [h for h, where in found if _is_headline(h) and where not in WEAK_TITLE_ORIGINS]
+    usable = list(dict.fromkeys(usable or [h for h, _ in found if _is_headline(h)]))
+    if len(usable) == 1:
+        return usable[0]
+    if usable:
+        weights = [len(s.articles) for s in sources]
+        return usable[int(np.argmax(_centrality(usable, _texts(sources), weights)))]
+    lead = summarize(sources, limit=1) or (sources[0].primary.text if sources else "")
+    return _shorten(lead, MAX_FALLBACK_TITLE_CHARS) or "Untitled story"
+
+
+def clean_headline(headline: str) -> str:
+    """``headline`` with an outlet suffix (" - Reuters", " | CNN") and stray spaces removed."""
+    text = re.sub(r"\s+", " ", headline).strip()
+    return OUTLET_SUFFIX.sub("", text).strip() or text
+
+
+def summarize(sources: Sequence[Source], *, limit: int = MAX_SUMMARY_SENTENCES) -> str:
+    """One short paragraph: the ``limit`` most central sentences across the sources."""
+    candidates = [c for s in sources for c in _sentences(s.primary.text)]
+    candidates = list(dict.fromkeys(candidates))
+    if not candidates:
+        return ""
+    scores = _centrality(candidates, _texts(sources))
+    matrix = textvec.tfidf(candidates)
+    chosen: list[int] = []
+    for index in np.argsort(-scores, kind="stable"):
+        if len(chosen) == limit:
+            break
+        if matrix is not None and any(
+                float(matrix[index] @ matrix[c]) > REPEAT_SIMILARITY for c in chosen):
+            continue
+        used = sum(len(candidates[c]) + 1 for c in chosen)
+        if used + len(candidates[index]) > MAX_SUMMARY_CHARS:
+            continue
+        chosen.append(int(index))
+    return " ".join(candidates[c] for c in chosen)
+
+
+def _texts(sources: Sequence[Source]) -> list[str]:
+    return [s.primary.text for s in sources]
+
+
+def _centrality(candidates: Sequence[str], documents: Sequence[str],
+                weights: Sequence[int] | None = None) -> textvec.Matrix:
+    """Cosine of each candidate to the centroid of the documents.
+
+    Each document weighs one unless ``weights`` says otherwise (a source published in several
+    copies reached more readers).
+    """
+    matrix = textvec.tfidf([*documents, *candidates])
+    if matrix is None:
+        return np.zeros(len(candidates), dtype=np.float64)
+    centroid = np.average(matrix[: len(documents)], axis=0, weights=weights)
+    return np.asarray(matrix[len(documents):] @ centroid, dtype=np.float64)
+
+
+def _sentences(text: str) -> list[str]:
+    out = []
+    for start, end in sentences.split(text):
+        sentence = text[start:end]
+        if _is_summary_sentence(sentence):
+            out.append(sentence)
+    return out
+
+
+def _is_summary_sentence(sentence: str) -> bool:
+    words = len(sentence.split())
+    if not MIN_SENTENCE_WORDS <= words <= MAX_SENTENCE_WORDS:
+        return False
+    if sentence[-1] not in ".!?\"”’" or not sentence[0].isupper():
+        return False  # checked before the boilerplate markers: one character each
+    lowered = sentence.lower()
+    if any(marker in lowered for marker in BOILERPLATE):
+        return False
+    return _quotes_balanced(sentence)
+
+
+def _quotes_balanced(sentence: str) -> bool:
+    """No quotation left open or closed mid-way (curly pairs and straight quotes)."""
+    if sentence.count("“") != sentence.count("”") or sentence.count('"') % 2:
+        return False
+    return not _BROKEN_APOSTROPHE.search(sentence)
+
+
+def _is_headline(text: str) -> bool:
+    words = text.split()
+    if len(words) < MIN_TITLE_WORDS:
+        return False
+    # A dateline ("Thursday, February 5, 2026") is mostly month/day names and numbers.
+    dateish = sum(1 for w in words if _MONTHS_OR_DAYS.fullmatch(w.strip(",.")) or
+                  w.strip(",.").isdigit())
+    return dateish * 2 < len(words)
+
+
+def _shorten(text: str, limit: int) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    if len(text) <= limit:
+        return text.rstrip(".")
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…"

@@ -1,0 +1,321 @@
+"""Merge dated events across a story's sources into one chronological timeline.
+
+Events that tell the same happening (TF-IDF cosine of their words, weighted by how rare each
+word is in the story) at compatible dates (equal, or one containing the other: ``2025-11``
+holds ``2025-11-03``) become one entry citing every source. When very similar events carry
+incompatible dates, the dates most sources give wins and the others are listed as disputed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from generator.model import Event, PartialDate, Source, TimelineEntry
+from generator.text import textvec
+
+log = logging.getLogger(__name__)
+
+# Similarity of two events: cosine of their lower-case words (the action: "designated",
+# "begun planning") weighted this much, the rest from their capitalised names (the actors).
+# Names alone match different happenings of the same people, hence the weight on actions.
+ACTION_WEIGHT = 0.7
+# Similarity above which two events at compatible dates are one happening. Calibrated on the
+# sample story (two reports of the same NBC story score about 0.4, different happenings of the
+# same people below 0.2) and on hand-written pairs in tests/test_timeline.py.
+MERGE_SIMILARITY = 0.3
+# Similarity above which two events at incompatible dates are the same happening told with
+# different dates (a dispute) rather than two happenings. On the sample story one background
+# fact told with two months scores 0.32 while the closest pair of different happenings of the
+# same people scores 0.27; the threshold sits between them, at the merge threshold.
+DISPUTE_SIMILARITY = 0.3
+# A dispute needs at least one coarse (month or year) date, and the two dates within this many
+# days: sources disagree about background facts, while two different days of a running story
+# are usually two happenings (a second strike, a second report).
+DISPUTE_MAX_DAYS = 400
+# The entry text closest to this many characters reads best: one line, subject and verb.
+IDEAL_TEXT_CHARS = 150
+# Importance of an entry for the ``limit`` cut: each further source counts this much more
+# than one shared story term; a day-precise date is worth a little over a vague one.
+SOURCE_WEIGHT = 3.0
+TERM_WEIGHT = 1.0
+DAY_PRECISION_BONUS = 0.5
+# Weight of the day's salience (date_salience over the story's sources): a day other sources
+# refer to is worth about as much as one more shared term. Coarse dates have no salience, so
+# old background ("the 1918 pandemic") yields to the story's own days when space is short.
+SALIENCE_WEIGHT = 1.0
+# Most events compared pairwise in one story (the comparison is quadratic in time and memory:
+# 1,500 events take about a second and 36 MB). Larger stories keep the events of the dates
+# most sources refer to.
+MAX_EVENTS_COMPARED = 1500
+# Groups an event is checked against, most similar first: past a few dozen, a further group
+# would have to be both less similar and the only one with a compatible date.
+MAX_CANDIDATE_GROUPS = 30
+# Date salience (DATEWISE idea: a day many articles refer to from other days mattered). Each
+# article published on a day adds this much to that day; each article referring to a day adds
+# one. Calibrated on Timeline17 (benchmarks/timeline.py): 0, 0.25, 0.5 and 1 all score within
+# 0.01 Date-F1; 0.25 breaks ties between equally referred days in favour of busy news days.
+PUBLICATION_WEIGHT = 0.25
+# A reference made long after (or before) the day counts more: a day still recalled weeks
+# later mattered. Each reference weighs 1 + LAG_WEIGHT * ln(1 + days between). On T17, 0.25
+# gained 0.005-0.007 Date-F1 over 0 on two tagger versions; 0.5 to 1 were no better.
+LAG_WEIGHT = 0.25
+# Weight of an article's reference to its own publication day: such references mostly restate
+# the day's news, which PUBLICATION_WEIGHT already counts (0 scored 0.005 above 1 on T17).
+SAME_DAY_WEIGHT = 0.0
+
+_BROKEN_QUOTE = re.compile(r"\w\"\w")
+
+
+@dataclass
+class _Group:
+    members: list[tuple[int, Event]] = field(default_factory=list)
+    """(source rank, event): rank is the source's position, first reporter first."""
+    dates: set[PartialDate] = field(default_factory=set)
+    ranks: set[int] = field(default_factory=set)
+
+    def add(self, rank: int, event: Event) -> None:
+        self.members.append((rank, event))
+        self.dates.add(event.date)
+        self.ranks.add(rank)
+
+
+def build(events: Mapping[str, Sequence[Event]], sources: Sequence[Source], *,
+          limit: int, terms: Sequence[str] = ()) -> tuple[TimelineEntry, ...]:
+    """The story's timeline from its sources' events.
+
+    Args:
+        events: each source's events, keyed by source id.
+        sources: the story's sources; their dates decide who reported first.
+        limit: most entries kept (the most important; then shown in date order).
+        terms: names and terms central to the story; entries mentioning them rank higher.
+
+    Returns:
+        Entries in chronological order (a month-level entry before that month's days).
+    """
+    ordered = _first_reporter_order(sources)
+    rank = {s.id: i for i, s in enumerate(ordered)}
+    items = [(rank[sid], e) for sid, evs in events.items() if sid in rank for e in evs]
+    items.sort(key=lambda item: (item[0], item[1].start))
+    if not items:
+        return ()
+    items = _most_referred(items)
+    groups = _group(items, similarity([e.text for _, e in items]))
+    copies = [len(s.articles) for s in ordered]
+    entries = [_entry(g, ordered, copies) for g in groups]
+    # Within one story every source counts alike: the lag bonus would favour old background.
+    salience = date_salience(((s.reference or s.primary.published, events.get(s.id, ()))
+                              for s in ordered), lag_weight=0.0)
+    scored = sorted(entries, key=lambda en: -_importance(en, terms, salience))[:limit]
+    # The text breaks ties, so the order never depends on the ranking (nor on ``terms``).
+    return tuple(sorted(scored, key=lambda en: (chronological(en.date),
+                                                min(rank[s] for s in en.sources), en.text)))
+
+
+def _most_referred(items: list[tuple[int, Event]]) -> list[tuple[int, Event]]:
+    """At most MAX_EVENTS_COMPARED events: those whose date most sources refer to.
+
+    Comparing events is quadratic; a story of hundreds of sources keeps the events of its
+    most referred-to dates (the ones a timeline of ``limit`` entries can show anyway).
+    """
+    if len(items) <= MAX_EVENTS_COMPARED:
+        return items
+    referred = Counter(date for _, date in {(r, e.date) for r, e in items})
+    by_date = Counter(e.date for _, e in items)
+    kept: set[PartialDate] = set()
+    total = 0
+    for date, _ in sorted(((d, referred[d]) for d in by_date), key=lambda p: -p[1]):
+        if total + by_date[date] > MAX_EVENTS_COMPARED:
+            continue
+        kept.add(date)
+        total += by_date[date]
+    log.debug("timeline: compared %d of %d events", total, len(items))
+    return [(r, e) for r, e in items if e.date in kept]
+
+
+def chronological(date: PartialDate) -> tuple[int, int, int]:
+    """Sort key: a year before its months, a month before its days."""
+    return (date.year, date.month or 0, date.day or 0)
+
+
+def date_salience(articles: Iterable[tuple[PartialDate | None, Sequence[Event]]], *,
+                  first: dt.date | None = None, last: dt.date | None = None,
+                  lag_weight: float = LAG_WEIGHT) -> dict[PartialDate, float]:
+    """How much each day matters to a collection of articles, from their events.
+
+    Args:
+        articles: each article's publication date and events.
+        first: earliest day counted (None: no bound).
+        last: latest day counted (None: no bound).
+        lag_weight: how much more a reference counts per log-day of distance (0: all alike).
+
+    Returns:
+        Day-precise dates with a score: articles referring to the day from another day
+        (more when far from it), plus ``PUBLICATION_WEIGHT`` per article published on it.
+    """
+    scores: defaultdict[PartialDate, float] = defaultdict(float)
+    for published, events in articles:
+        days = {e.date for e in events if e.date.precision == "day"
+                and _within(e.date, first, last)}
+        for day in days:
+            scores[day] += _reference_weight(day, published, lag_weight)
+        if published is not None and published.precision == "day" and _within(
+                published, first, last):
+            scores[published] += PUBLICATION_WEIGHT
+    return dict(scores)
+
+
+def _reference_weight(day: PartialDate, published: PartialDate | None,
+                      lag_weight: float) -> float:
+    if published is None or published.precision != "day":
+        return 1.0
+    if day == published:
+        return SAME_DAY_WEIGHT
+    lag = abs((day.earliest() - published.earliest()).days)
+    return 1.0 + lag_weight * math.log1p(lag)
+
+
+def _within(date: PartialDate, first: dt.date | None, last: dt.date | None) -> bool:
+    return (first is None or date.earliest() >= first) and (last is None or
+                                                             date.latest() <= last)
+
+
+def _first_reporter_order(sources: Sequence[Source]) -> list[Source]:
+    def when(pair: tuple[int, Source]) -> tuple[int, object, int]:
+        index, source = pair
+        date = source.primary.published or source.reference
+        return (date is None, date.earliest() if date else None, index)
+    return [s for _, s in sorted(enumerate(sources), key=when)]
+
+
+def similarity(texts: Sequence[str]) -> textvec.Matrix:
+    """Pairwise similarity of event texts: mostly what happened, partly who was involved."""
+    actions = textvec.cosine_matrix(texts, analyzer=textvec.analyze_actions)
+    names = textvec.cosine_matrix(texts, analyzer=lambda t: sorted(textvec.names(t)))
+    return ACTION_WEIGHT * actions + (1 - ACTION_WEIGHT) * names
+
+
+@functools.lru_cache(maxsize=65536)
+def compatible(a: PartialDate, b: PartialDate) -> bool:
+    """True when the two dates can name the same moment (equal, or one holds the other)."""
+    return a.contains(b) or b.contains(a)
+
+
+def _group(items: Sequence[tuple[int, Event]],
+           sim: textvec.Matrix) -> list[_Group]:
+    groups: list[_Group] = []
+    group_of = np.zeros(len(items), dtype=np.intp)
+    same_day: defaultdict[PartialDate, set[int]] = defaultdict(set)
+    per_day = Counter((rank, e.date) for rank, e in items)
+    floor = min(MERGE_SIMILARITY, DISPUTE_SIMILARITY)
+    for i, (rank, event) in enumerate(items):
+        scores = np.full(len(groups), -1.0)
+        np.maximum.at(scores, group_of[:i], sim[i, :i])  # best match within each group
+        above = np.flatnonzero(scores >= floor)
+        if len(above) > MAX_CANDIDATE_GROUPS:  # only the most similar groups can win anyway
+            above = above[np.argsort(-scores[above])[:MAX_CANDIDATE_GROUPS]]
+        candidates = set(above.tolist()) | same_day[event.date]
+        best, best_score = None, -1.0
+        for g in candidates:
+            group, score = groups[g], float(scores[g])
+            joins = _joins(group, rank, event, score) or _sole_of_day(group, rank, event, per_day)
+            if joins and score > best_score:
+                best, best_score = g, score
+        if best is None:
+            groups.append(_Group())
+            best = len(groups) - 1
+        groups[best].add(rank, event)
+        group_of[i] = best
+        if event.date.precision == "day":
+            same_day[event.date].add(best)
+    return groups
+
+
+def _joins(group: _Group, rank: int, event: Event, score: float) -> bool:
+    if all(compatible(event.date, d) for d in group.dates):
+        return score >= MERGE_SIMILARITY
+    if rank in group.ranks:
+        return False  # a source does not disagree with itself: two happenings
+    return score >= DISPUTE_SIMILARITY and all(_disputable(event.date, d) for d in group.dates
+                                               if not compatible(event.date, d))
+
+
+def _sole_of_day(group: _Group, rank: int, event: Event,
+                 per_day: Counter[tuple[int, PartialDate]]) -> bool:
+    """Two sources each reporting one happening on the same day, naming the same actor.
+
+    Their wording may share little ("Rubio said the U.S. will not..." and "Rubio spoke to the
+    media at the airport"), but a source that reports one thing on a day and another source
+    that reports one thing on that day with the same actor are telling the same happening.
+    """
+    if (event.date.precision != "day" or per_day[(rank, event.date)] != 1
+            or group.dates != {event.date} or rank in group.ranks):
+        return False
+    if any(r == rank or e.date != event.date or per_day[(r, e.date)] != 1
+           for r, e in group.members):
+        return False
+    return all(textvec.names(event.text) & textvec.names(e.text) for _, e in group.members)
+
+
+@functools.lru_cache(maxsize=65536)
+def _disputable(a: PartialDate, b: PartialDate) -> bool:
+    coarse = a.precision != "day" or b.precision != "day"
+    gap = abs((a.earliest() - b.earliest()).days)
+    return coarse and gap <= DISPUTE_MAX_DAYS
+
+
+def _entry(group: _Group, ordered: Sequence[Source], copies: Sequence[int]) -> TimelineEntry:
+    date = _winning_date(group, copies)
+    agree = [(r, e) for r, e in group.members if compatible(e.date, date)]
+    ranks = sorted({r for r, _ in agree})
+    disputed: dict[int, PartialDate] = {}
+    for r, e in group.members:
+        if not compatible(e.date, date) and r not in ranks:
+            disputed.setdefault(r, e.date)
+    text = max((e for _, e in agree), key=_clarity).text
+    return TimelineEntry(date=date, text=text, sources=tuple(ordered[r].id for r in ranks),
+                         disputed=tuple((ordered[r].id, d) for r, d in sorted(disputed.items())))
+
+
+def _winning_date(group: _Group, copies: Sequence[int]) -> PartialDate:
+    """The date most sources give (ties: more published copies, then the first reporter).
+
+    A source supports every date compatible with its own; the most precise date among the
+    best-supported ones is kept.
+    """
+    votes: Counter[PartialDate] = Counter()
+    weight: Counter[PartialDate] = Counter()
+    first: dict[PartialDate, int] = {}
+    for date in set(group.dates):
+        backers = {r for r, e in group.members if compatible(e.date, date)}
+        votes[date] = len(backers)
+        weight[date] = sum(copies[r] for r in backers)
+        first[date] = min(backers)
+    precision = {"year": 0, "month": 1, "day": 2}
+    return max(votes, key=lambda d: (votes[d], weight[d], -first[d], precision[d.precision],
+                                     -d.earliest().toordinal()))
+
+
+def _clarity(event: Event) -> float:
+    text = event.text
+    score = -abs(len(text) - IDEAL_TEXT_CHARS) / IDEAL_TEXT_CHARS
+    score -= 0.5 * len(_BROKEN_QUOTE.findall(text))
+    score -= 0.5 * (text.count("“") != text.count("”"))
+    return score
+
+
+def _importance(entry: TimelineEntry, terms: Sequence[str],
+                salience: Mapping[PartialDate, float]) -> float:
+    lowered = entry.text.lower()
+    shared = sum(1 for t in terms if t.lower() in lowered)
+    bonus = DAY_PRECISION_BONUS if entry.date.precision == "day" else 0.0
+    return (SOURCE_WEIGHT * len(entry.sources) + TERM_WEIGHT * shared + bonus
+            + SALIENCE_WEIGHT * salience.get(entry.date, 0.0))

@@ -1,0 +1,148 @@
+"""Tests for speaker resolution: extract.speakers, text.persons, text.cuegrammar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.extract.quotes import find_quotes
+from generator.text.cuegrammar import sentence_end, sentence_start
+from generator.text.persons import Mentions, gender_of, is_org, split_title
+
+DATA = Path(__file__).parents[1] / "data" / "quotes"
+
+
+def _speakers(text: str) -> list[str | None]:
+    return [q.speaker for q in find_quotes(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Named cue after the quote, both orders.
+    ("“The port will reopen on Monday morning,” said Harbour Master Ian Reid.", ["Ian Reid"]),
+    ("“The port will reopen on Monday morning,” Reid told reporters.", ["Reid"]),
+    # Cue before the quote.
+    ("Ian Reid told reporters that “the port will reopen on Monday morning.”", ["Ian Reid"]),
+    # A name that starts like a pronoun is still a name.
+    ("“The city is broke,” said Sheinkopf.", ["Sheinkopf"]),
+    ("“The city is broke,” Weaver said.", ["Weaver"]),
+    # Appositive between name and verb.
+    ("“We are not leaving,” Maria Costa, a nurse at the clinic, said.", ["Maria Costa"]),
+    # Description with an appositive name.
+    ("“We are not leaving,” the clinic's director, Maria Costa, said.", ["Maria Costa"]),
+    # Lower-case lead before the name.
+    ("“Talks are over,” union spokesman Dan Webb said on Friday.", ["Dan Webb"]),
+    # Wrote on social media.
+    ("Senator Amy Hart wrote on social media that “the vote was rigged from the start.”",
+     ["Amy Hart"]),
+    # Dash attribution, as in lists of reactions.
+    ("“This is the worst decision the board has made.” ― Carla Mendes", ["Carla Mendes"]),
+    # Organisation.
+    ("“Flights remain suspended until further notice,” the airline said in a statement.",
+     [None]),
+    ("“Flights remain suspended until further notice,” Delta Air Lines said.",
+     ["Delta Air Lines"]),
+    ("NBC reported that “the plan has been shelved for now.”", ["NBC"]),
+    # Passive cue.
+    ("The mayor was asked by host Jill Park, “Will you run again next year?”", ["Jill Park"]),
+    # A name and any verb before a colon; a transcript-style "Name:" before the quote.
+    ("She said the plan was strong, to which O'Malley interjected: \"It's just not true.\"",
+     ["O'Malley"]),
+    ("Clinton answered first. Bush: \"The mission is to destroy the group, not to contain it.\"",
+     ["Bush"]),
+    # The sentence's acting subject, not the object after a preposition.
+    ("Romney went after Trump on Wednesday over his taxes, calling it “disqualifying” and "
+     "“a bombshell of unusual size.”", ["Romney", "Romney"]),
+    # Quote after a colon paragraph.
+    ("Governor Ruth Ames continued:\n\n“We will rebuild every school that was lost.”",
+     ["Ruth Ames"]),
+])
+def test_cue_patterns(text: str, expected: list[str | None]) -> None:
+    assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Pronoun resolved to the titled person named before.
+    ("U.S. Secretary of State Marco Rubio spoke in Ottawa. The meeting ran late.\n\n"
+     "“We will not act alone,” he said.", ["Marco Rubio"]),
+    # Description matched through the title the person was introduced with.
+    ("U.S. Secretary of State Marco Rubio arrived on Thursday.\n\n"
+     "“We will help if we are asked,” the secretary of state said.", ["Marco Rubio"]),
+    # "she" skips a man named in between.
+    ("Mayor Ana Torres met Governor Paul Grant.\n\n“It went well,” she said.", ["Ana Torres"]),
+    # The previous speaker stays the referent when a person is only an object in between.
+    ("“The cartels are powerful,” Senator John Hale said. He spoke about the murder of Mayor "
+     "Luis Mora.\n\n“They control whole towns,” he said.", ["John Hale", "John Hale"]),
+    # A pronoun after a subject in the same sentence.
+    ("Rita Ortiz said she believes that “the law is clear on this point.”", ["Rita Ortiz"]),
+    # Unresolvable pronoun and unknown description: None, never a pronoun.
+    ("“We lost everything,” he said.", [None]),
+    ("“We lost everything,” the resident said.", [None]),
+    ("“Your Honor, I object to this,” I said.", [None]),
+])
+def test_pronouns_and_descriptions(text: str, expected: list[str | None]) -> None:
+    assert _speakers(text) == expected
+
+
+def test_surname_takes_the_full_name_seen_earlier() -> None:
+    text = ("Foreign Minister Carla Brandt landed in Rome.\n\n"
+            "“The talks were useful,” Brandt said.")
+    assert _speakers(text) == ["Carla Brandt"]
+
+
+def test_fixture_article() -> None:
+    text = (DATA / "council_vote.txt").read_text(encoding="utf-8")
+    rows = [line.split("\t") for line in
+            (DATA / "council_vote.expected.tsv").read_text(encoding="utf-8").splitlines()
+            if line and not line.startswith("#")]
+    quotes = find_quotes(text)
+    assert len(quotes) == len(rows)
+    for quote, (start, speaker) in zip(quotes, rows, strict=True):
+        assert quote.text.startswith(start)
+        assert quote.speaker == (speaker or None)
+
+
+@pytest.mark.parametrize(("run", "name", "titles"), [
+    ("U.S. Secretary of State Marco Rubio", "Marco Rubio", ("u.s", "secretary", "of", "state")),
+    ("Foreign Relations Secretary Juan Ramón de la Fuente", "Juan Ramón de la Fuente",
+     ("foreign", "relations", "secretary")),
+    ("Mr. King", "King", ("mr",)),
+    ("Amy Pope", "Amy Pope", ()),
+    ("Secretary of State", "", ("secretary", "of", "state")),
+    ("When Trump", "Trump", ()),
+])
+def test_split_title(run: str, name: str, titles: tuple[str, ...]) -> None:
+    assert split_title(run) == (name, titles)
+
+
+@pytest.mark.parametrize(("name", "org"), [
+    ("NBC News", True), ("Foreign Ministry", True), ("Ministry of Defence", True),
+    ("House Speaker Paul Ryan", False), ("Marco Rubio", False), ("NBC", True),
+])
+def test_is_org(name: str, org: bool) -> None:
+    assert is_org(name) is org
+
+
+@pytest.mark.parametrize(("name", "titles", "gender"), [
+    ("Claudia Sheinbaum", (), "f"), ("Marco Rubio", (), "m"), ("Smith", ("mrs",), "f"),
+    ("Xochi Tlan", (), None),
+])
+def test_gender_of(name: str, titles: tuple[str, ...], gender: str | None) -> None:
+    assert gender_of(name, titles) == gender
+
+
+def test_mentions_unify_and_skip_quoted_names() -> None:
+    text = "Senator Ana Lima spoke. “Ask Paul Ortiz,” Lima said. Lima left."
+    quoted = (text.index("Ask"), text.index("”"))
+    mentions = Mentions(text, [quoted])
+    assert mentions.unify("Lima") == "Ana Lima"
+    assert "Paul Ortiz" not in {m.name for m in mentions.items}
+
+
+@pytest.mark.parametrize(("text", "pos", "start", "end"), [
+    ("He left. U.S. officials said it was over. Then rain.", 20, 9, 41),
+    ("Sen. Ted Cruz spoke. It ended.", 5, 0, 20),
+])
+def test_sentence_bounds_skip_abbreviations(text: str, pos: int, start: int, end: int) -> None:
+    assert sentence_start(text, 0, pos) == start
+    assert sentence_end(text, pos, len(text)) == end

@@ -1,0 +1,313 @@
+"""Tests for story clustering: look-alike events, blocking, terms and order."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+import scipy.sparse as sp
+from sklearn.preprocessing import normalize
+
+from generator.config import ClusterSettings
+from generator.group import blocking, cluster, dedupe, linkage
+from generator.model import Article, PartialDate, Source
+
+DATA = Path(__file__).parents[1] / "data" / "cluster"
+
+
+def _lookalike(*, dated: bool) -> tuple[list[Source], dict[str, str]]:
+    rows = [json.loads(line) for line in (DATA / "lookalike.jsonl").read_text().splitlines()]
+    articles = [Article(id=r["id"], path=f"lookalike.jsonl#{n}", text=r["text"], title=r["title"],
+                        published=PartialDate.parse(r["published"]) if dated else None)
+                for n, r in enumerate(rows, 1)]
+    return dedupe.fold(articles, threshold=0.6), {r["id"]: r["event"] for r in rows}
+
+
+def _partition(drafts: list) -> set[frozenset[str]]:
+    return {frozenset(a.id for s in d.sources for a in s.articles) for d in drafts}
+
+
+@pytest.mark.parametrize("dated", [True, False])
+def test_lookalike_events_are_kept_apart(dated: bool) -> None:
+    sources, events = _lookalike(dated=dated)
+    drafts = cluster.group(sources, settings=ClusterSettings())
+    expected = {frozenset(i for i, e in events.items() if e == event)
+                for event in set(events.values())}
+    assert _partition(drafts) == expected
+
+
+def test_terms_name_what_ties_a_story_together() -> None:
+    sources, _ = _lookalike(dated=True)
+    drafts = cluster.group(sources, settings=ClusterSettings())
+    by_event = {d.sources[0].id.rsplit("-", 1)[0]: d.terms for d in drafts}
+    assert {"Jon Kessler", "Mark Oduya", "Night Shift"} <= set(by_event["rehab-jon"])
+    assert "Malatya" in by_event["quake-turkey"]
+    assert all(5 <= len(terms) <= 8 for terms in by_event.values())
+
+
+def test_drafts_are_ordered_newest_first_and_deterministic() -> None:
+    sources, _ = _lookalike(dated=True)
+    drafts = cluster.group(sources, settings=ClusterSettings())
+    latest = [max(s.primary.published for s in d.sources) for d in drafts]
+    assert latest == sorted(latest, reverse=True)
+    again = cluster.group(list(reversed(sources)), settings=ClusterSettings())
+    assert [[s.id for s in d.sources] for d in again] == [[s.id for s in d.sources]
+                                                          for d in drafts]
+
+
+def test_stories_do_not_depend_on_the_order_sources_were_read_in(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    sources, _ = _lookalike(dated=False)
+    seen: list[list[str]] = []
+    build = cluster.vectors.build
+
+    def spy(given: list[Source], names: object = None) -> object:
+        seen.append([s.id for s in given])
+        return build(given, names)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(cluster.vectors, "build", spy)
+    shuffled = [sources[i] for i in np.random.default_rng(7).permutation(len(sources))]
+    first = cluster.group(sources, settings=ClusterSettings())
+    second = cluster.group(shuffled, settings=ClusterSettings())
+    assert seen[0] == seen[1], "Leiden must see the nodes in one order, whatever the input's"
+    assert seen[0] != sorted(seen[0]), "hashed, not the ids' own (often grouped) order"
+    assert [[s.id for s in d.sources] for d in first] == [[s.id for s in d.sources]
+                                                          for d in second]
+
+
+def test_far_apart_dates_weaken_links() -> None:
+    sources, _ = _lookalike(dated=True)
+    moved = [dataclasses.replace(s, primary=dataclasses.replace(
+        s.primary, published=PartialDate(2020, 1, 1))) if i == 0 else s
+        for i, s in enumerate(sources)]
+    factors = cluster._date_factors(moved, np.array([0, 1]), np.array([1, 2]), 45)
+    assert factors.tolist() == [pytest.approx(cluster.DATE_YEARS_FACTOR), 1.0]  # four years
+    months = [dataclasses.replace(s, primary=dataclasses.replace(
+        s.primary, published=PartialDate(2023, 9, 1))) if i == 0 else s
+        for i, s in enumerate(sources)]
+    factors = cluster._date_factors(months, np.array([0]), np.array([1]), 45)
+    assert factors.tolist() == [cluster.DATE_FAR_FACTOR]  # half a year
+
+
+def test_date_window_measures_the_gap_between_partial_dates() -> None:
+    sources, _ = _lookalike(dated=True)
+    dates = [PartialDate(2008, 12), PartialDate(2008, 12, 29), PartialDate(2009, 3, 1), None]
+    dated = [dataclasses.replace(s, primary=dataclasses.replace(s.primary, published=d))
+             for s, d in zip(sources, dates, strict=False)]
+    # December 2008 spans the 29th (no gap, though its first day is 28 days earlier); its
+    # last day is 60 days before March 1; an undated source is never far.
+    far = cluster.DATE_FAR_FACTOR
+    factors = cluster._date_factors(dated, np.array([0, 0, 1, 2]), np.array([1, 2, 2, 3]), 20)
+    assert factors.tolist() == [1.0, far, far, 1.0]
+
+
+def test_sample_corpus_stays_one_story(sample_dir: Path) -> None:
+    articles = [Article(id=p.stem, path=p.name, text=p.read_text(encoding="utf-8"))
+                for p in sorted(sample_dir.glob("*.txt"))]
+    drafts = cluster.group(dedupe.fold(articles, threshold=0.6), settings=ClusterSettings())
+    assert len(drafts) == 1
+    assert "Mexico" in drafts[0].terms
+
+
+@pytest.mark.parametrize("count", [0, 1])
+def test_tiny_inputs(count: int) -> None:
+    sources = [Source(primary=Article(id="a", path="a.txt", text="A lone article."))][:count]
+    drafts = cluster.group(sources, settings=ClusterSettings())
+    assert [len(d.sources) for d in drafts] == [1] * count
+
+
+def _planted_corpus(groups: int, size: int, seed: int = 7) -> tuple[sp.csr_matrix, np.ndarray]:
+    """Sparse rows: each group shares a few rare terms on top of common background terms."""
+    rng = np.random.default_rng(seed)
+    n, background = groups * size, 400
+    rows, cols = [], []
+    for doc in range(n):
+        group = doc // size
+        shared = background + group * 6 + rng.choice(6, size=4, replace=False)
+        common = rng.choice(background, size=30, replace=False)
+        for col in (*shared, *common):
+            rows.append(doc)
+            cols.append(int(col))
+    matrix = sp.csr_matrix((np.ones(len(rows)), (rows, cols)),
+                           shape=(n, background + groups * 6))
+    weights = np.log(n / np.maximum(np.asarray((matrix > 0).sum(axis=0)).ravel(), 1))
+    return normalize(matrix.multiply(weights).tocsr()), np.arange(n) // size
+
+
+def test_blocking_is_sub_quadratic_and_finds_true_neighbours() -> None:
+    matrix, labels = _planted_corpus(groups=200, size=5)
+    k = 5
+    rows, cols, sims = blocking.nearest_neighbours(matrix, k)
+    n = matrix.shape[0]
+    assert len(rows) <= n * k  # never all pairs
+    assert not np.any(rows == cols)
+    exact = (matrix @ matrix.T).toarray()
+    np.fill_diagonal(exact, -1)
+    best = exact.argmax(axis=1)
+    found = {(int(r), int(c)) for r, c in zip(rows, cols, strict=True)}
+    recall = np.mean([(i, int(best[i])) in found for i in range(n)])
+    assert recall >= 0.97
+    assert np.mean(labels[rows] == labels[cols]) > 0.75
+    assert np.allclose(sims, exact[rows, cols], atol=1e-5)
+
+
+def test_blocking_bounds_postings_per_term(monkeypatch: pytest.MonkeyPatch) -> None:
+    matrix, _ = _planted_corpus(groups=60, size=5)
+    monkeypatch.setattr(blocking, "POSTING_LIMIT", 3)
+    index = blocking._keep_top_per_row(matrix.T.tocsr(), blocking.POSTING_LIMIT)
+    assert np.diff(index.indptr).max() <= 3
+
+
+def test_linkage_rejoins_pieces_of_one_story_but_not_different_ones() -> None:
+    matrix, labels = _planted_corpus(groups=2, size=10)
+    pieces = np.array([0] * 5 + [1] * 5 + [2] * 10)  # story 0 split in two halves
+    rows = np.arange(19)
+    cols = np.arange(1, 20)  # a chain that links every neighbouring pair
+    merged = linkage.merge_pieces(matrix, pieces, rows, cols)
+    assert len(set(merged[:10].tolist())) == 1
+    assert merged[0] != merged[10]
+    assert labels.tolist() == [0] * 10 + [1] * 10
+
+
+@pytest.mark.parametrize(("predicted", "gold", "b3_f1", "pair_f1"), [
+    ([1, 1, 2, 2], ["a", "a", "b", "b"], 1.0, 1.0),
+    ([1, 1, 1, 1], ["a", "a", "b", "b"], 2 * 0.5 * 1.0 / 1.5, 2 * (2 / 6) * 1.0 / (1 + 2 / 6)),
+    ([1, 2, 3, 4], ["a", "a", "b", "b"], 2 * 1.0 * 0.5 / 1.5, 0.0),
+])
+def test_benchmark_scores(predicted: list[int], gold: list[str], b3_f1: float,
+                          pair_f1: float) -> None:
+    from benchmarks.cluster import bcubed, pairwise_f1
+
+    assert bcubed(predicted, gold)[2] == pytest.approx(b3_f1)
+    assert pairwise_f1(predicted, gold) == pytest.approx(pair_f1)
+
+
+def test_warm_start_renumbers_previous_communities_and_starts_new_sources_alone() -> None:
+    assert cluster._initial(["a", "b", "c", "d", "e"], {"a": 7, "b": 7, "c": 3, "e": 7}) == [
+        0, 0, 1, 2, 0]
+
+
+def test_warm_start_from_the_previous_partition_adds_a_late_article() -> None:
+    sources, events = _lookalike(dated=True)
+    late = sources[-1]
+    earlier, partition = cluster.group_stable(sources[:-1], settings=ClusterSettings())
+    assert set(partition.coarse) == set(partition.cores) == {s.id for s in sources[:-1]}
+    drafts, after = cluster.group_stable(sources, settings=ClusterSettings(), previous=partition)
+    expected = {frozenset(i for i, e in events.items() if e == event)
+                for event in set(events.values())}
+    assert _partition(drafts) == expected
+    assert late.id in after.coarse
+    assert _partition(earlier) == {g - {late.id} for g in expected} - {frozenset()}
+
+
+def _path(n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Sources 0-1-2-...: each linked both ways to the next (a chain of equal links)."""
+    pairs = [(a, a + 1) for a in range(n - 1)] + [(a + 1, a) for a in range(n - 1)]
+    rows, cols = (np.array(side) for side in zip(*pairs, strict=True))
+    return rows, cols, np.ones(len(pairs))
+
+
+def _groups(labels: np.ndarray) -> list[list[int]]:
+    return sorted(cluster._members(labels))
+
+
+def test_a_previous_partition_as_good_as_a_fresh_one_is_kept() -> None:
+    rows, cols, sims = _path(8)
+    fresh = cluster._communities(8, rows, cols, sims, 0.5)
+    kept = cluster._communities(8, rows, cols, sims, 0.5, initial=[0, 0, 0, 0, 1, 1, 1, 1])
+    assert _groups(kept) == [[0, 1, 2], [3, 4], [5, 6, 7]]  # equal quality, other cut
+    assert _groups(kept) != _groups(fresh)
+
+
+def test_a_clearly_worse_previous_partition_gives_way_to_a_fresh_one() -> None:
+    rows, cols, sims = _path(6)
+    labels = cluster._communities(6, rows, cols, sims, 0.5, initial=[0, 0, 0, 1, 1, 1])
+    assert _groups(labels) == [[0, 1], [2, 3], [4, 5]]  # the warm start stays in halves
+
+
+def test_without_a_fresh_try_the_warm_start_is_kept_even_when_worse() -> None:
+    rows, cols, sims = _path(6)
+    labels = cluster._communities(6, rows, cols, sims, 0.5, initial=[0, 0, 0, 1, 1, 1],
+                                  try_fresh=False)
+    assert _groups(labels) == [[0, 1, 2], [3, 4, 5]]
+
+
+@pytest.mark.parametrize(("known", "fresh_runs"), [(1.0, 0), (0.9, 0), (0.7, 2)])
+def test_a_fresh_partition_is_tried_only_when_many_sources_are_new(
+        monkeypatch: pytest.MonkeyPatch, known: float, fresh_runs: int) -> None:
+    sources, _ = _lookalike(dated=True)
+    _, partition = cluster.group_stable(sources, settings=ClusterSettings())
+    keep = {s.id for s in sources[:round(known * len(sources))]}
+    previous = cluster.Partition({k: v for k, v in partition.coarse.items() if k in keep},
+                                 {k: v for k, v in partition.cores.items() if k in keep})
+    runs: list[str] = []
+    fresh, warm = cluster._fresh, cluster._warm
+    monkeypatch.setattr(cluster, "_fresh", lambda *a: runs.append("fresh") or fresh(*a))
+    monkeypatch.setattr(cluster, "_warm", lambda *a: runs.append("warm") or warm(*a))
+    cluster.group_stable(sources, settings=ClusterSettings(), previous=previous)
+    assert runs.count("fresh") == fresh_runs  # both passes, or neither
+    assert runs.count("warm") == 2
+
+
+def test_a_fresh_partition_is_tried_once_a_fifth_is_new_since_the_last_try(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    sources, _ = _lookalike(dated=True)
+    _, partition = cluster.group_stable(sources, settings=ClusterSettings())
+    assert partition.tried_at == len(sources)
+    runs: list[str] = []
+    fresh = cluster._fresh
+    monkeypatch.setattr(cluster, "_fresh", lambda *a: runs.append("fresh") or fresh(*a))
+    _, same = cluster.group_stable(sources, settings=ClusterSettings(), previous=partition)
+    assert runs == [] and same.tried_at == len(sources)
+    # Many small drops since the last try add up: this build tries again, though nothing is new.
+    long_ago = dataclasses.replace(partition, tried_at=round(0.7 * len(sources)))
+    _, after = cluster.group_stable(sources, settings=ClusterSettings(), previous=long_ago)
+    assert runs == ["fresh", "fresh"] and after.tried_at == len(sources)
+
+
+def test_a_warm_start_moves_only_the_free_sources() -> None:
+    rows, cols, sims = _path(6)
+    free = np.array([False, False, False, False, True, True])
+    labels = cluster._communities(6, rows, cols, sims, 0.5, initial=[0, 0, 0, 0, 0, 0],
+                                  free=free, try_fresh=False)
+    assert len(set(labels[:4].tolist())) == 1, "the fixed sources stay together"
+    moved = cluster._communities(6, rows, cols, sims, 0.5, initial=[0, 0, 0, 0, 0, 0],
+                                 try_fresh=False)
+    assert len(set(moved.tolist())) > 1, "unfixed, the same start splits the chain"
+
+
+def test_free_sources_are_the_new_ones_and_their_links() -> None:
+    rows, cols = np.array([0, 1, 2, 4]), np.array([1, 2, 3, 3])
+    fresh = np.array([False, False, False, True, False, False])
+    assert cluster._free(fresh, rows, cols).tolist() == [False, False, True, True, True, False]
+
+
+def test_linkage_rounds_after_the_first_give_what_comparing_every_pair_gives() -> None:
+    rng = np.random.default_rng(3)
+    centres = rng.random((12, 40)) ** 4  # 12 stories of sparse-ish topics
+    story = np.repeat(np.arange(12), 25)
+    matrix = sp.csr_matrix(normalize(centres[story] + 0.3 * rng.random((300, 40)) ** 6))
+    pieces = np.arange(300) // 5  # every story cut into five pieces of five
+    rows = rng.integers(0, 300, 3000)
+    cols = np.where(rng.random(3000) < 0.8, (rows // 25) * 25 + rng.integers(0, 25, 3000),
+                    rng.integers(0, 300, 3000))  # most links inside a story, some across
+    quick = linkage.merge_pieces(matrix, pieces, rows, cols)
+    labels, rounds = linkage._compact(pieces), 0
+    while (merged := linkage._merge_round(matrix, labels, rows, cols, linkage.MERGE_RATIO,
+                                          changed=None)) is not None:
+        labels, rounds = merged[0], rounds + 1
+    assert rounds > 1, "the case must need several rounds"
+    assert quick.tolist() == labels.tolist()
+    assert 1 < len(set(quick.tolist())) < 60, "pieces merged, but not all of them"
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_packed_sort_orders_exactly_like_lexsort(seed: int) -> None:
+    rng = np.random.default_rng(seed)
+    groups = rng.integers(0, 40, 5000)
+    keys = np.round(rng.standard_normal(5000), 1).astype(np.float32)  # ties, both signs
+    keys[:4] = [0.0, -0.0, -1e-40, 1e-40]  # signed zeros and subnormals
+    assert np.array_equal(blocking._group_key_order(groups, keys), np.lexsort((keys, groups)))

@@ -1,0 +1,338 @@
+"""pages: which files are written, what a story page says, links, feeds, incremental writes."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+from mkdocs.utils import meta
+
+from generator.site import feeds, listings, pages
+from generator.site.links import Linker, show_date, show_range, story_path, url_of
+from generator.model import (
+    Analysis,
+    Article,
+    Entity,
+    KeyQuote,
+    PartialDate,
+    Source,
+    Story,
+    TimelineEntry,
+)
+
+HOSTILE = Path(__file__).parents[1] / "data" / "hostile"
+CONFIG_FLAT = ("site_name: Test Digest\nsite_url: https://user.github.io/repo/\n"
+               "use_directory_urls: false\n")
+
+
+def article(n: int, **overrides: object) -> Article:
+    base = Article(id=f"a{n}", path=f"content/{n:03d}.txt", text=f"Body {n}. Marco Rubio said no.",
+                   title=f"Headline {n}", published=PartialDate(2025, 11, 10 + n % 5),
+                   outlet=f"Outlet {n}", url=f"https://news{n}.example.com/story")
+    return dataclasses.replace(base, **overrides)  # type: ignore[arg-type]
+
+
+def rich_story() -> Story:
+    """A story with every field filled, as the pipeline will produce it."""
+    a1 = article(1, text="Marco Rubio said the U.S. will not send troops. Other text.")
+    a2 = article(2, outlet="El País", published=PartialDate(2025, 11, 14))
+    a3 = article(3, outlet="Border Report", url="javascript:alert(1)")
+    return Story(
+        id="rubio-mexico", title="Rubio rules out sending US troops into Mexico",
+        summary="Marco Rubio said the U.S. will not send troops. Sheinbaum agreed.",
+        sources=(Source(a1, copies=(a3,)), Source(a2)),
+        timeline=(
+            TimelineEntry(PartialDate(2025, 2), "Cartels designated as terrorist groups", ("a1",)),
+            TimelineEntry(PartialDate(2025, 11, 1), "Mayor Carlos Manzo is murdered", ("a1", "a2"),
+                          disputed=(("a2", PartialDate(2025, 11, 2)),)),
+            TimelineEntry(PartialDate(2025, 11, 13), "Rubio speaks in Hamilton", ("a3",)),
+        ),
+        quotes=(KeyQuote("Marco Rubio", "We will not take unilateral decisions.", ("a1",),
+                         PartialDate(2025, 11, 13)),),
+        entities=(Entity("Marco Rubio", "person"), Entity("Claudia Sheinbaum", "person"),
+                  Entity("NBC News", "org"), Entity("Mexico", "place"), Entity("G7", "other")),
+        related=("cartels", "missing-story"), first_seen="2025-11-13", updated="2025-11-14",
+        changes=("1 new source", "2 new timeline entries"))
+
+
+def small_story(story_id: str, day: int, **overrides: object) -> Story:
+    base = Story(id=story_id, title=f"Story {story_id}", summary=f"Summary of {story_id}.",
+                 sources=(Source(article(day, id=f"{story_id}-a",
+                                         published=PartialDate(2025, 11, day))),))
+    return dataclasses.replace(base, **overrides)  # type: ignore[arg-type]
+
+
+def rich_analysis() -> Analysis:
+    stories = (rich_story(), small_story("cartels", 12, related=("rubio-mexico",),
+                                         entities=(Entity("Marco Rubio", "person"),)))
+    return Analysis(articles=(), stories=stories)
+
+
+PAYLOADS_PER_STORY = 5
+KINDS = ("person", "org", "place")
+
+
+def hostile_article(n: int, raw: dict[str, str]) -> tuple[Article, Article]:
+    art = Article(id=raw["id"], path=f"hostile/{n}.txt", text=raw["text"], title=raw["title"],
+                  published=PartialDate.parse(raw["published"]), outlet=raw["outlet"],
+                  url=raw["url"])
+    return art, dataclasses.replace(art, id=f"{raw['id']}-copy", url="https://example.com/c")
+
+
+def hostile_analysis() -> Analysis:
+    """Hostile articles in stories whose every text field carries their payloads."""
+    rows = [json.loads(line) for line in
+            (HOSTILE / "articles.jsonl").read_text(encoding="utf-8").splitlines()]
+    stories = []
+    for first in range(0, len(rows), PAYLOADS_PER_STORY):
+        group = list(enumerate(rows[first:first + PAYLOADS_PER_STORY], first))
+        pairs = [hostile_article(n, raw) for n, raw in group]
+        payloads = [raw["outlet"] for _, raw in group]  # the bare payload
+        number = first // PAYLOADS_PER_STORY
+        stories.append(Story(
+            id=f"hostile-{number:02d}", title=group[0][1]["title"],
+            summary=" ".join(payloads) + " " + group[0][1]["text"],
+            sources=tuple(Source(art, copies=(copy,)) for art, copy in pairs),
+            timeline=tuple(TimelineEntry(PartialDate(2025, 11, 13), p, (art.id,),
+                                         disputed=((copy.id, PartialDate(2025, 11)),))
+                           for p, (art, copy) in zip(payloads, pairs, strict=True)),
+            quotes=tuple(KeyQuote(p, p, (art.id,), PartialDate(2025, 11, 13))
+                         for p, (art, _) in zip(payloads, pairs, strict=True)),
+            entities=tuple(Entity(p, KINDS[n % 3]) for n, p in enumerate(payloads, first)),  # type: ignore[arg-type]
+            related=(f"hostile-{number + 1:02d}", "missing"), first_seen=payloads[0],
+            updated=payloads[1], changes=tuple(payloads)))
+    return Analysis(articles=(), stories=tuple(stories))
+
+
+@pytest.fixture
+def config(tmp_path: Path) -> Path:
+    path = tmp_path / "mkdocs.yml"
+    path.write_text(CONFIG_FLAT, encoding="utf-8")
+    return path
+
+
+def written(tmp_path: Path, analysis: Analysis, config: Path) -> dict[str, str]:
+    docs = tmp_path / "docs"
+    paths = pages.write_pages(analysis, docs, config_file=config)
+    return {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in paths}
+
+
+def test_writes_every_kind_of_page(tmp_path: Path, config: Path) -> None:
+    files = written(tmp_path, rich_analysis(), config)
+    assert {"index.md", "archive/index.md", "days/2025-11-14.md", "days/2025-11-12.md",
+            "stories/rubio-mexico.md", "stories/cartels.md", "people/index.md",
+            "people/marco-rubio.md", "people/claudia-sheinbaum.md", "organisations/nbc-news.md",
+            "places/mexico.md", "speakers/index.md", "speakers/marco-rubio.md", "tags.md",
+            "feed.xml", "rss.xml"} <= set(files)
+    assert not any(p.startswith("other") or "g7" in p for p in files)
+
+
+def test_story_page_shows_every_part(tmp_path: Path, config: Path) -> None:
+    page = written(tmp_path, rich_analysis(), config)["stories/rubio-mexico.md"]
+    body, front = meta.get_data(page)
+    assert front["title"] == "Rubio rules out sending US troops into Mexico"
+    assert front["tags"] == ["Marco Rubio", "Claudia Sheinbaum", "NBC News", "Mexico"]
+    assert "## Timeline" in body and "## Key quotes" in body and "## Sources" in body
+    assert 'datetime="2025-02">Feb 2025</time>' in body
+    assert '>El País</a> says 2 Nov 2025' in body
+    assert 'href="../speakers/marco-rubio.html">Marco Rubio</a>' in body
+    assert '<tr id="src-1">' in body and '<tr id="src-2">' in body
+    assert "1 copy folded in" in body
+    assert 'href="https://news1.example.com/story"' in body
+    assert "javascript" not in body
+    assert 'href="cartels.html">Story cartels</a>' in body and "missing-story" not in body
+    assert "<li>&#50; new timeline entries</li>" in body  # a leading digit is escaped
+
+
+def test_summary_cites_the_sources_that_contain_each_sentence(tmp_path: Path,
+                                                              config: Path) -> None:
+    page = written(tmp_path, rich_analysis(), config)["stories/rubio-mexico.md"]
+    summary = next(line for line in page.splitlines() if 'class="dg-summary"' in line)
+    first, second = summary.split("Sheinbaum agreed")
+    assert 'href="rubio-mexico.html#src-1"' in first
+    assert "src-" not in second
+
+
+def test_timeline_entry_citing_a_copy_points_at_its_source(tmp_path: Path, config: Path) -> None:
+    page = written(tmp_path, rich_analysis(), config)["stories/rubio-mexico.md"]
+    entry = page.split("Rubio speaks in Hamilton")[1].split("</li>")[0]
+    assert 'href="rubio-mexico.html#src-1"' in entry
+
+
+def test_home_shows_latest_day_as_cards_and_earlier_days(tmp_path: Path, config: Path) -> None:
+    home = written(tmp_path, rich_analysis(), config)["index.md"]
+    assert "<h1>14 Nov 2025</h1>" in home
+    assert home.count('class="dg-card"') == 1
+    assert 'href="stories/rubio-mexico.html"' in home
+    assert 'href="days/2025-11-12.html">12 Nov 2025</a>' in home
+    assert '<a class="dg-chip" href="people/marco-rubio.html">Marco Rubio</a>' in home
+    assert "2 sources" in home and "3 outlets" in home
+
+
+def test_large_days_and_archives_paginate(tmp_path: Path, config: Path) -> None:
+    many = tuple(small_story(f"s{i:03d}", 14) for i in range(listings.STORIES_PER_PAGE * 2 + 1))
+    files = written(tmp_path, Analysis(articles=(), stories=many), config)
+    assert {"days/2025-11-14.md", "days/2025-11-14-p2.md", "days/2025-11-14-p3.md"} <= set(files)
+    assert 'href="2025-11-14-p2.html" rel="next"' in files["days/2025-11-14.md"]
+    assert files["index.md"].count('class="dg-card"') == listings.HOME_CARDS
+
+
+def test_archive_pages_split_by_day_count() -> None:
+    days = [(f"2025-01-{d:02d}", []) for d in range(1, 32)] * 3
+    specs = listings.archive_pages(days, listings.names_for(Analysis((), ())),
+                                   Linker(directory_urls=False))
+    assert [s.path for s in specs] == ["archive/index.md", "archive/page-2.md"]
+
+
+def test_unchanged_pages_are_not_rewritten(tmp_path: Path, config: Path) -> None:
+    docs = tmp_path / "docs"
+    paths = pages.write_pages(rich_analysis(), docs, config_file=config)
+    stamps = {p: p.stat().st_mtime_ns for p in paths}
+    again = pages.write_pages(rich_analysis(), docs, config_file=config)
+    assert {p: p.stat().st_mtime_ns for p in again} == stamps
+
+
+def test_changed_story_rewrites_only_pages_that_show_it(tmp_path: Path, config: Path) -> None:
+    docs = tmp_path / "docs"
+    first = rich_analysis()
+    pages.write_pages(first, docs, config_file=config)
+    stamps = {p: p.stat().st_mtime_ns for p in docs.rglob("*.md")}
+    changed = dataclasses.replace(first.stories[0], changes=("3 new sources",))
+    pages.write_pages(Analysis((), (changed, first.stories[1])), docs, config_file=config)
+    rewritten = {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")
+                 if p.stat().st_mtime_ns != stamps.get(p)}
+    assert rewritten == {"stories/rubio-mexico.md"}
+
+
+def test_stale_pages_are_removed_and_other_files_kept(tmp_path: Path, config: Path) -> None:
+    docs = tmp_path / "docs"
+    pages.write_pages(rich_analysis(), docs, config_file=config)
+    (docs / "about.md").write_text("# Mine\n", encoding="utf-8")
+    (docs / "stories" / "left-over.md").write_text("# old\n", encoding="utf-8")
+    only = Analysis((), (small_story("cartels", 12),))
+    pages.write_pages(only, docs, config_file=config)
+    assert (docs / "about.md").exists()
+    assert not (docs / "stories" / "rubio-mexico.md").exists()
+    assert not (docs / "stories" / "left-over.md").exists()
+    assert not (docs / "people" / "marco-rubio.md").exists()
+    assert (docs / "people" / "index.md").exists()
+
+
+def test_empty_analysis_still_writes_the_nav_pages(tmp_path: Path, config: Path) -> None:
+    files = written(tmp_path, Analysis((), ()), config)
+    assert {"index.md", "archive/index.md", "people/index.md", "organisations/index.md",
+            "places/index.md", "speakers/index.md", "tags.md"} <= set(files)
+    assert "No stories yet" in files["index.md"]
+
+
+def test_clashing_names_get_distinct_pages(tmp_path: Path, config: Path) -> None:
+    story = small_story("x", 14, entities=(Entity("José", "person"), Entity("Jose", "person")),
+                        quotes=(KeyQuote("A. Smith", "a", ("x-a",)),
+                                KeyQuote("A Smith", "b", ("x-a",))))
+    files = written(tmp_path, Analysis((), (story,)), config)
+    assert {"people/jose.md", "people/jose-2.md", "speakers/a-smith.md",
+            "speakers/a-smith-2.md"} <= set(files)
+
+
+def test_unsafe_story_ids_become_safe_file_names() -> None:
+    assert story_path("rubio-mexico") == "stories/rubio-mexico.md"
+    unsafe = story_path("../../etc/passwd")
+    assert unsafe.startswith("stories/etc-passwd-") and unsafe.count("/") == 1
+
+
+@pytest.mark.parametrize(("directory_urls", "source", "target", "expected"), [
+    (False, "index.md", "stories/a.md", "stories/a.html"),
+    (False, "stories/a.md", "stories/b.md", "b.html"),
+    (False, "stories/a.md", "people/x.md", "../people/x.html"),
+    (False, "people/x.md", "index.md", "../index.html"),
+    (False, "people/x.md", "people/index.md", "index.html"),
+    (True, "index.md", "stories/a.md", "stories/a/"),
+    (True, "stories/a.md", "stories/b.md", "../b/"),
+    (True, "stories/a.md", "index.md", "../../"),
+    (True, "people/index.md", "people/x.md", "x/"),
+    (True, "people/x.md", "people/index.md", "../"),
+    (True, "index.md", "archive/index.md", "archive/"),
+])
+def test_links_between_pages(directory_urls: bool, source: str, target: str,
+                             expected: str) -> None:
+    assert Linker(directory_urls=directory_urls).href(source, target) == expected
+
+
+def test_url_of_and_assets() -> None:
+    assert url_of("stories/a.md", directory_urls=False) == "stories/a.html"
+    assert url_of("index.md", directory_urls=True) == ""
+    assert Linker(directory_urls=True).asset("stories/a.md", "feed.xml") == "../../feed.xml"
+    assert Linker(directory_urls=False).asset("stories/a.md", "feed.xml") == "../feed.xml"
+
+
+@pytest.mark.parametrize(("start", "end", "expected"), [
+    (PartialDate(2025, 11, 4), PartialDate(2025, 11, 14), "4\u201314 Nov 2025"),
+    (PartialDate(2025, 10, 30), PartialDate(2025, 11, 2), "30 Oct \u2013 2 Nov 2025"),
+    (PartialDate(2024, 12, 30), PartialDate(2025, 1, 2), "30 Dec 2024 \u2013 2 Jan 2025"),
+    (PartialDate(2025, 11), PartialDate(2025, 11, 14), "Nov \u2013 14 Nov 2025"),
+    (PartialDate(2025), PartialDate(2025), "2025"),
+    (None, None, ""),
+])
+def test_show_range(start: PartialDate | None, end: PartialDate | None, expected: str) -> None:
+    assert show_range(start, end) == expected
+
+
+def test_show_date_precision() -> None:
+    assert [show_date(PartialDate(2025)), show_date(PartialDate(2025, 3)),
+            show_date(PartialDate(2025, 3, 9))] == ["2025", "Mar 2025", "9 Mar 2025"]
+
+
+def test_feed_is_stable_and_keeps_unchanged_entry_dates() -> None:
+    stories = list(rich_analysis().stories)
+    atom1, rss1 = feeds.render(stories, site_url="https://u.github.io/repo/", title="T",
+                               directory_urls=False)
+    atom2, rss2 = feeds.render(stories, site_url="https://u.github.io/repo/", title="T",
+                               directory_urls=False)
+    assert (atom1, rss1) == (atom2, rss2)
+    text = atom1.decode()
+    assert "<id>urn:news-digest:story:rubio-mexico</id>" in text
+    assert 'href="https://u.github.io/repo/stories/rubio-mexico.html"' in text
+    assert "<updated>2025-11-14T00:00:00+00:00</updated>" in text
+    newer = dataclasses.replace(stories[1], updated="2025-11-20")
+    atom3, _ = feeds.render([stories[0], newer], site_url=None, title="T", directory_urls=False)
+    assert "<updated>2025-11-14T00:00:00+00:00</updated>" in atom3.decode()
+    assert atom3.decode().index("cartels") < atom3.decode().index("rubio-mexico")
+
+
+def test_feed_escapes_article_text() -> None:
+    story = small_story("x", 14, title="<script>alert(1)</script>",
+                        summary="<img src=x onerror=alert(2)>")
+    atom, rss = feeds.render([story], site_url=None, title="T", directory_urls=False)
+    for doc in (atom.decode(), rss.decode()):
+        assert "<script" not in doc and "<img" not in doc and "&lt;img" not in doc
+
+
+OWN_HEADINGS = {"## Timeline", "## Key quotes", "## Sources", "## In this story",
+                "## Earlier days", "# Tags"}
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() for s in (*_strings(k), *_strings(v))]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def test_hostile_pages_hold_no_markup_from_articles(tmp_path: Path, config: Path) -> None:
+    files = written(tmp_path, hostile_analysis(), config)
+    for name, content in files.items():
+        if not name.endswith(".md"):
+            continue
+        body, front = meta.get_data(content)
+        assert set(front) <= {"title", "description", "hide", "tags", "search"}, name
+        assert not any(set(v) & set("<>`{}\\\n") for v in _strings(front)), name
+        for needle in ("<script", "<img", "<svg", "<iframe", "javascript:", "data:text",
+                       "{{", "{%", "--8<--", "onerror=", "\x02", "\n---"):
+            assert needle not in body, (name, needle)
+        headings = {line for line in body.splitlines() if line.startswith("#")}
+        assert headings <= OWN_HEADINGS, name

@@ -1,0 +1,97 @@
+"""Merge: a story assembled from reconciled sources and their extractions."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.config import StorySettings
+from generator.extract import extract
+from generator.model import Entity, PartialDate, Source, StoryDraft
+from generator.story import merge
+from tests.conftest import make_article
+
+P = PartialDate
+FIRST = ("The army pulled back from the northern city on Monday, officials said. "
+         "Rebel fighters then seized the airport of the northern city after days of fighting. "
+         "“We will return soon,” General Omar Haddad said.")
+SECOND = ("Rebel fighters seized the airport of the northern city on Monday after the army "
+          "pulled back from the northern city. In February, the rebels had taken the port.")
+
+
+@pytest.fixture
+def story() -> merge.Story:
+    sources = (Source(make_article(id="s1", text=FIRST, title="Rebels take airport - Reuters",
+                                   published=P(2025, 11, 12)), reference=P(2025, 11, 12)),
+               Source(make_article(id="s2", text=SECOND, title="Army leaves northern city",
+                                   published=P(2025, 11, 11)), reference=P(2025, 11, 11)))
+    extractions = {s.id: extract(s.primary, s.reference) for s in sources}
+    draft = StoryDraft(sources, terms=("airport", "rebels"))
+    return merge.merge(draft, extractions, settings=StorySettings(max_timeline=5, max_quotes=3))
+
+
+def test_story_has_title_summary_sources_and_slug(story: merge.Story) -> None:
+    assert story.title in {"Rebels take airport", "Army leaves northern city"}
+    assert story.id == merge.slugify(story.title)
+    assert story.summary
+    assert [s.id for s in story.sources] == ["s1", "s2"]
+    assert story.terms == ("airport", "rebels")
+
+
+def test_story_timeline_is_dated_and_sourced(story: merge.Story) -> None:
+    assert story.timeline, "the Monday event should be on the timeline"
+    assert all(e.sources for e in story.timeline)
+    dates = [e.date for e in story.timeline]
+    assert dates == sorted(dates, key=lambda d: (d.year, d.month or 0, d.day or 0))
+    assert len(story.timeline) <= 5
+
+
+def test_story_quotes_and_entities_are_limited(story: merge.Story) -> None:
+    assert len(story.quotes) <= 3
+    assert len(story.entities) <= merge.MAX_ENTITIES
+
+
+@pytest.mark.parametrize(("title", "slug"), [
+    ("Rubio rules out unilateral action in Mexico", "rubio-rules-out-unilateral-action-in-mexico"),
+    ("Sheinbaum: ‘It won’t happen’!", "sheinbaum-it-won-t-happen"),
+    ("A" * 10 + " " + "b" * 70, "aaaaaaaaaa"),
+])
+def test_slugify(title: str, slug: str) -> None:
+    assert merge.slugify(title) == slug
+
+
+def test_entities_list_people_orgs_places_before_others(story: merge.Story) -> None:
+    kinds = [merge.KIND_ORDER.get(e.kind, 1) for e in story.entities]
+    assert kinds == sorted(kinds)
+    assert len(set(story.entities)) == len(story.entities)
+
+
+def test_a_lone_surname_counts_as_the_one_full_name_with_it() -> None:
+    sources = [Source(make_article(id=f"s{i}", text="Talks.")) for i in range(3)]
+    known = {key: [Entity(name, "person") for name in names] for key, names in (
+        ("s0", ["Tara Reid", "Reid", "George Bush"]), ("s1", ["Reid", "Bush"]),
+        ("s2", ["Bush", "Reggie Bush"]))}
+    names = [e.name for e in merge._entities(sources, known)]
+    assert "Reid" not in names and names[0] == "Tara Reid"  # in two sources now
+    assert "Bush" in names, "two people named Bush: the lone surname stays"
+
+
+def test_a_name_only_one_of_several_sources_gives_is_no_tag() -> None:
+    sources = [Source(make_article(id=f"s{i}", text="Talks.")) for i in range(3)]
+    known = {"s0": [Entity("Tara Reid", "person"), Entity("Considering Lionsgate", "other")],
+             "s1": [Entity("Tara Reid", "person")], "s2": [Entity("Malibu", "place")]}
+    assert [e.name for e in merge._entities(sources, known)] == ["Tara Reid"]
+    two = sources[:2]
+    assert "Considering Lionsgate" in [e.name for e in merge._entities(two, known)]
+
+
+def test_variants_of_one_name_are_one_person() -> None:
+    sources = [Source(make_article(id=f"s{i}", text="Talks.")) for i in range(3)]
+    known = {key: [Entity(name, "person") for name in names] for key, names in (
+        ("s0", ["Richard M. Nixon", "W. Mark Felt", "King"]),
+        ("s1", ["Richard Nixon", "Mark Felt", "Martin Luther King Jr."]),
+        ("s2", ["Richard Nixon", "Nixon", "Martin Luther King Jr.", "King"]))}
+    names = [e.name for e in merge._entities(sources, known)]
+    assert set(names[:3]) == {"Richard Nixon", "Martin Luther King Jr.", "Mark Felt"}
+    assert "Richard M. Nixon" not in names and "Nixon" not in names
+    assert "W. Mark Felt" not in names
+    assert "King" not in names, "a lone surname folds past a suffix"

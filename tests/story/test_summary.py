@@ -1,0 +1,69 @@
+"""Story title and summary: representative headline, central sentences, no boilerplate."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.model import Source
+from generator.story import summary
+from tests.conftest import make_article
+
+
+@pytest.mark.parametrize(("headline", "expected"), [
+    ("Rebels seize airport in northern city - Reuters", "Rebels seize airport in northern city"),
+    ("Rebels seize airport in northern city | CNN", "Rebels seize airport in northern city"),
+    ("Rebels seize airport — The Guardian", "Rebels seize airport"),
+    ("Analysis: why the rebels won", "Analysis: why the rebels won"),
+    ("  Rebels   seize airport  ", "Rebels seize airport"),
+])
+def test_clean_headline(headline: str, expected: str) -> None:
+    assert summary.clean_headline(headline) == expected
+
+
+TEXTS = [
+    ("Rebels seize airport in northern city - Reuters",
+     "Rebel fighters seized the airport of the northern city on Monday after two days of "
+     "fighting with government troops. The government said its troops had withdrawn to "
+     "protect civilians. Subscribe to our newsletter for more stories like this one every day."),
+    ("Thursday, February 5, 2026",
+     "Government troops withdrew from the northern city as rebel fighters took its airport. "
+     "The rebels said they now controlled all roads into the city and the airport."),
+    ("Army pulls back as rebels take northern airport | CNN",
+     "The army pulled back from the airport of the northern city, and rebel fighters moved in "
+     "after days of fighting. “We will return,” a general said."),
+]
+SOURCES = [Source(make_article(id=f"s{i}", title=t, text=x)) for i, (t, x) in enumerate(TEXTS)]
+
+
+def test_title_is_a_real_headline_without_outlet() -> None:
+    title = summary.title(SOURCES)
+    assert title in {"Rebels seize airport in northern city",
+                     "Army pulls back as rebels take northern airport"}
+
+
+def test_title_falls_back_to_a_lead_sentence() -> None:
+    sources = [Source(make_article(id="x", title="International", text=TEXTS[0][1]))]
+    assert summary.title(sources).startswith("Rebel fighters seized the airport")
+
+
+def test_summary_is_short_central_and_clean() -> None:
+    text = summary.summarize(SOURCES)
+    assert 0 < len(text) <= summary.MAX_SUMMARY_CHARS
+    assert "Subscribe" not in text
+    assert "airport" in text
+    assert text.count("“") == text.count("”")
+    assert len([c for c in text if c in ".!?"]) <= summary.MAX_SUMMARY_SENTENCES + 1
+
+
+def test_no_sources_no_summary() -> None:
+    assert summary.summarize([]) == ""
+    assert summary.title([]) == "Untitled story"
+
+
+def test_title_found_in_the_body_yields_to_a_real_headline() -> None:
+    body_title = make_article(id="b", text=TEXTS[0][1], provenance=(("title", "body"),),
+                              title="Rebel fighters seized the airport of the northern city")
+    header = make_article(id="h", text=TEXTS[2][1], provenance=(("title", "header"),),
+                          title="Army pulls back from northern city")
+    assert summary.title([Source(body_title), Source(header)]) == (
+        "Army pulls back from northern city")
