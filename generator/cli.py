@@ -70,9 +70,11 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--fetch", "fetch_first", is_flag=True,
+              help="Fetch the sources in digest.yml first (digest fetch), then build.")
 @_common
-def build(paths: tuple[Path, ...], config: Path | None, verbose: int, quiet: bool,
-          **kwargs: Any) -> None:
+def build(paths: tuple[Path, ...], fetch_first: bool, config: Path | None, verbose: int,
+          quiet: bool, **kwargs: Any) -> None:
     """Read PATHS (default: content/), write Markdown to docs/ and the site to site/."""
     _setup_logging(verbose, quiet)
     from generator import pipeline, report, site
@@ -80,6 +82,12 @@ def build(paths: tuple[Path, ...], config: Path | None, verbose: int, quiet: boo
 
     start = time.perf_counter()
     settings = _settings(config, _overrides(kwargs))
+    fetched = None
+    if fetch_first and not settings.sources:
+        log.warning("--fetch: no 'sources:' in the settings; building what is in content/")
+    elif fetch_first:
+        fetched = _fetch(settings, quiet)
+        paths = paths or _with_fetch_dir(settings)
     analysis = pipeline.build(settings, progress=Progress(enabled=not quiet),
                               paths=paths or None)
     site_dir = settings.path(settings.site_dir)
@@ -89,8 +97,58 @@ def build(paths: tuple[Path, ...], config: Path | None, verbose: int, quiet: boo
         log.warning("Skipped %s: %s", skipped.path, skipped.reason)
     click.echo(report.summary_line(analysis, time.perf_counter() - start,
                                    index_per_story=per_story), err=True)
+    if fetched is not None:
+        _fetch_exit(fetched, strict=settings.build.strict)
     if settings.build.strict and analysis.skipped:
         raise click.ClickException(f"{len(analysis.skipped)} inputs skipped (--strict)")
+
+
+@cli.command("fetch")
+@click.option("-c", "--config", type=click.Path(dir_okay=False, path_type=Path),
+              help="Settings file (default: digest.yml in the current folder, if any).")
+@click.option("--strict", is_flag=True, default=None,
+              help="Exit non-zero when any source failed.")
+@click.option("-v", "--verbose", count=True, help="More log output (-vv for debug).")
+@click.option("-q", "--quiet", is_flag=True, help="Only errors; no progress bars.")
+def fetch_command(config: Path | None, strict: bool | None, verbose: int, quiet: bool) -> None:
+    """Download what the sources in digest.yml published since the last run.
+
+    Each new article becomes a Markdown file under content/fetched/ (setting fetch.dir);
+    fetch-report.json lists every source's outcome. Exit 0 when at least one source worked.
+    """
+    _setup_logging(verbose, quiet)
+    settings = _settings(config, {"build.strict": strict})
+    if not settings.sources:
+        raise click.ClickException(
+            "no sources to fetch: add a 'sources:' list to digest.yml (README, 'Fetching')")
+    _fetch_exit(_fetch(settings, quiet), strict=settings.build.strict)
+
+
+def _fetch(settings: Any, quiet: bool) -> Any:
+    from generator import fetch
+    from generator.fetch import report
+    from generator.progress import Progress
+
+    result = fetch.fetch(settings, progress=Progress(enabled=not quiet))
+    report.write_report(result, settings.path(settings.site_dir).parent / report.REPORT_FILE)
+    click.echo(report.summary_line(result), err=True)
+    return result
+
+
+def _fetch_exit(result: Any, *, strict: bool) -> None:
+    if result.outcomes and not result.worked:
+        raise click.ClickException("no source could be fetched (see fetch-report.json)")
+    if strict and result.failed:
+        raise click.ClickException(f"{result.failed} sources failed (--strict)")
+
+
+def _with_fetch_dir(settings: Any) -> tuple[Path, ...]:
+    """The content paths, plus the fetch folder when none of them holds it."""
+    fetch_dir = settings.path(settings.fetch.dir).resolve()
+    content = tuple(settings.path(p).resolve() for p in settings.content)
+    if any(fetch_dir.is_relative_to(p) for p in content):
+        return ()
+    return (*content, fetch_dir)
 
 
 @cli.command()

@@ -12,6 +12,7 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -69,6 +70,53 @@ class BuildSettings:
     """Exit non-zero when any input was skipped."""
 
 
+SOURCE_KINDS = ("feed", "sitemap", "page")
+"""What a source URL points at: a feed (RSS, RDF, Atom, JSON Feed), a sitemap, or one page."""
+
+
+@dataclass(frozen=True, slots=True)
+class SourceSpec:
+    """One entry of ``sources:``: where ``digest fetch`` looks for new articles."""
+
+    url: str
+    name: str | None = None
+    """The outlet name written into fetched articles; default: the feed's title or the host."""
+    kind: str = "feed"
+    """One of ``SOURCE_KINDS``."""
+    full_text: bool = True
+    """Fetch each entry's page and extract the article when the feed carries only a summary."""
+
+
+@dataclass(frozen=True, slots=True)
+class FetchSettings:
+    """How ``digest fetch`` downloads (``generator.fetch``). Defaults are a polite crawler's."""
+
+    dir: Path = Path("content/fetched")
+    """Where fetched articles are written, one Markdown file each (``<host>/<date>-<slug>.md``)."""
+    per_host: int = 2
+    """Most requests in flight to one host at a time."""
+    delay: float = 1.0
+    """Seconds between the starts of two requests to one host (robots.txt may ask for more)."""
+    timeout: float = 20.0
+    """Seconds one request may take, connecting and reading included."""
+    retries: int = 3
+    """Further tries after a timeout, a refused connection, 429 or a 5xx answer."""
+    backoff: float = 2.0
+    """Seconds before the first retry, doubling after each (a ``Retry-After`` answer wins)."""
+    max_retry_after: float = 300.0
+    """Longest ``Retry-After`` honoured; a server asking for more fails the request instead."""
+    max_bytes: int = 10_000_000
+    """Largest response read; a larger one is refused."""
+    max_redirects: int = 5
+    """Redirects followed per request."""
+    max_entries: int = 100
+    """Most new entries taken from one source per run (newest first)."""
+    workers: int = 8
+    """Requests in flight over all hosts."""
+    contact: str = ""
+    """A URL or e-mail address put in the User-Agent, so site owners can reach you."""
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     """Everything the pipeline and the site build read. Paths are relative to ``root``."""
@@ -88,6 +136,9 @@ class Settings:
     cluster: ClusterSettings = field(default_factory=ClusterSettings)
     story: StorySettings = field(default_factory=StorySettings)
     build: BuildSettings = field(default_factory=BuildSettings)
+    sources: tuple[SourceSpec, ...] = ()
+    """Feeds, sitemaps and pages ``digest fetch`` reads (``sources:`` in ``digest.yml``)."""
+    fetch: FetchSettings = field(default_factory=FetchSettings)
 
     def path(self, relative: Path) -> Path:
         """Resolve a settings path against the project root."""
@@ -99,6 +150,7 @@ _SECTIONS: dict[str, type[Any]] = {
     "cluster": ClusterSettings,
     "story": StorySettings,
     "build": BuildSettings,
+    "fetch": FetchSettings,
 }
 _PATH_KEYS = ("docs_dir", "site_dir", "cache_dir", "mkdocs_config")
 _RANGES: dict[str, tuple[float, float]] = {
@@ -109,6 +161,16 @@ _RANGES: dict[str, tuple[float, float]] = {
     "story.max_timeline": (1, 10000),
     "story.max_quotes": (0, 1000),
     "build.workers": (0, 256),
+    "fetch.per_host": (1, 16),
+    "fetch.delay": (0.0, 600.0),
+    "fetch.timeout": (0.1, 600.0),
+    "fetch.retries": (0, 10),
+    "fetch.backoff": (0.0, 600.0),
+    "fetch.max_retry_after": (0.0, 86400.0),
+    "fetch.max_bytes": (1000, 1_000_000_000),
+    "fetch.max_redirects": (0, 30),
+    "fetch.max_entries": (1, 100_000),
+    "fetch.workers": (1, 64),
 }
 
 
@@ -171,6 +233,8 @@ def _build(root: Path, flat: dict[str, Any], errors: list[str]) -> Settings:
         section, _, name = key.partition(".")
         if key == "content":
             top["content"] = _as_paths(value, key, errors)
+        elif key == "sources":
+            top["sources"] = _as_sources(value, errors)
         elif key in _PATH_KEYS:
             path = _as_path(value, key, errors)
             if path is not None:
@@ -190,11 +254,21 @@ def _field_types(cls: type[Any]) -> dict[str, str]:
 
 
 def _check(key: str, value: Any, type_name: str, errors: list[str]) -> Any:
+    if type_name in ("Path", "str"):
+        return _check_text(key, value, type_name, errors)
     if type_name == "bool":
-        if isinstance(value, bool):
-            return value
-        errors.append(f"Config value '{key}': expected true or false, got {value!r}")
-        return None
+        return _check_bool(key, value, errors)
+    return _check_number(key, value, type_name, errors)
+
+
+def _check_bool(key: str, value: Any, errors: list[str]) -> bool | None:
+    if isinstance(value, bool):
+        return value
+    errors.append(f"Config value '{key}': expected true or false, got {value!r}")
+    return None
+
+
+def _check_number(key: str, value: Any, type_name: str, errors: list[str]) -> Any:
     number_type = int if type_name == "int" else float
     if isinstance(value, bool) or not isinstance(value, int | float):
         errors.append(f"Config value '{key}': expected a number, got {value!r}")
@@ -209,6 +283,15 @@ def _check(key: str, value: Any, type_name: str, errors: list[str]) -> Any:
     return number_type(value)
 
 
+def _check_text(key: str, value: Any, type_name: str, errors: list[str]) -> Any:
+    if type_name == "Path":
+        return _as_path(value, key, errors)
+    if isinstance(value, str):
+        return value
+    errors.append(f"Config value '{key}': expected a string, got {value!r}")
+    return None
+
+
 def _as_path(value: Any, key: str, errors: list[str]) -> Path | None:
     if isinstance(value, str | Path) and str(value):
         return Path(value)
@@ -220,3 +303,65 @@ def _as_paths(value: Any, key: str, errors: list[str]) -> tuple[Path, ...]:
     items = value if isinstance(value, list | tuple) else [value]
     paths = [_as_path(v, key, errors) for v in items]
     return tuple(p for p in paths if p is not None)
+
+
+def _as_sources(value: Any, errors: list[str]) -> tuple[SourceSpec, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        errors.append(f"Config value 'sources': expected a list of URLs or mappings, got {value!r}")
+        return ()
+    specs: list[SourceSpec] = []
+    first: dict[str, int] = {}
+    for index, item in enumerate(value):
+        spec = _as_source(item, f"sources[{index}]", errors)
+        if spec is None:
+            continue
+        if spec.url in first:
+            errors.append(f"Config value 'sources[{index}].url': {spec.url!r} is already "
+                          f"sources[{first[spec.url]}]")
+            continue
+        first[spec.url] = index
+        specs.append(spec)
+    return tuple(specs)
+
+
+def _as_source(item: Any, key: str, errors: list[str]) -> SourceSpec | None:
+    """One ``sources:`` entry: a URL string or ``{url, name, kind, full_text}``."""
+    if isinstance(item, str):
+        item = {"url": item}
+    if not isinstance(item, dict):
+        errors.append(f"Config value '{key}': expected a URL or a mapping with 'url', "
+                      f"got {item!r}")
+        return None
+    before = len(errors)
+    url = item.get("url")
+    if not _is_web_url(url):
+        errors.append(f"Config value '{key}.url': expected an http(s) URL, got {url!r}")
+    name = item.get("name")
+    if name is not None and not (isinstance(name, str) and name.strip()):
+        errors.append(f"Config value '{key}.name': expected a non-empty string, got {name!r}")
+    kind = item.get("kind", "feed")
+    if kind not in SOURCE_KINDS:
+        errors.append(f"Config value '{key}.kind': expected one of {', '.join(SOURCE_KINDS)}, "
+                      f"got {kind!r}")
+    full_text = item.get("full_text", True)
+    if not isinstance(full_text, bool):
+        errors.append(f"Config value '{key}.full_text': expected true or false, "
+                      f"got {full_text!r}")
+    for unknown in sorted(set(map(str, item)) - {"url", "name", "kind", "full_text"}):
+        log.warning("Config key '%s.%s' is not a source setting; ignored", key, unknown)
+    if len(errors) > before or not isinstance(url, str):
+        return None
+    return SourceSpec(url=url.strip(), name=name.strip() if name else None, kind=kind,
+                      full_text=full_text)
+
+
+def _is_web_url(value: Any) -> bool:
+    if not isinstance(value, str) or any(c.isspace() for c in value.strip()):
+        return False
+    try:
+        parts = urlsplit(value.strip())
+        return parts.scheme in ("http", "https") and bool(parts.hostname)
+    except ValueError:
+        return False

@@ -57,3 +57,43 @@ def test_malformed_file_is_one_clear_error(tmp_path: Path, text: str) -> None:
 def test_explicit_config_file_must_exist(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="does not exist"):
         load_settings(tmp_path, config_file=tmp_path / "nope.yml")
+
+
+def test_sources_as_strings_and_mappings(tmp_path: Path) -> None:
+    write(tmp_path, "sources:\n  - https://a.test/feed.xml\n"
+                    "  - {url: 'https://b.test/sitemap.xml', kind: sitemap, name: B,"
+                    " full_text: false}\n"
+                    "fetch:\n  dir: news/fetched\n  per_host: 1\n  contact: https://me.test\n")
+    settings = load_settings(tmp_path)
+    first, second = settings.sources
+    assert (first.url, first.kind, first.full_text, first.name) == (
+        "https://a.test/feed.xml", "feed", True, None)
+    assert (second.kind, second.name, second.full_text) == ("sitemap", "B", False)
+    assert settings.fetch.dir == Path("news/fetched")
+    assert (settings.fetch.per_host, settings.fetch.contact) == (1, "https://me.test")
+
+
+def test_every_bad_source_is_one_line(tmp_path: Path) -> None:
+    write(tmp_path, "sources:\n  - ftp://a.test/feed\n  - {url: 'https://b.test/', kind: rss}\n"
+                    "  - {url: 'https://c.test/', full_text: maybe, name: ''}\n  - 42\n"
+                    "  - https://d.test/\n  - https://d.test/\n"
+                    "fetch:\n  per_host: 0\n  contact: 7\n")
+    with pytest.raises(ConfigError) as info:
+        load_settings(tmp_path)
+    lines = str(info.value).splitlines()[1:]
+    assert [line.strip() for line in lines] == [
+        "Config value 'sources[0].url': expected an http(s) URL, got 'ftp://a.test/feed'",
+        "Config value 'sources[1].kind': expected one of feed, sitemap, page, got 'rss'",
+        "Config value 'sources[2].name': expected a non-empty string, got ''",
+        "Config value 'sources[2].full_text': expected true or false, got 'maybe'",
+        "Config value 'sources[3]': expected a URL or a mapping with 'url', got 42",
+        "Config value 'sources[5].url': 'https://d.test/' is already sources[4]",
+        "Config value 'fetch.per_host': expected 1..16, got 0",
+        "Config value 'fetch.contact': expected a string, got 7",
+    ]
+
+
+def test_sources_must_be_a_list(tmp_path: Path) -> None:
+    write(tmp_path, "sources: https://a.test/feed.xml\n")
+    with pytest.raises(ConfigError, match="'sources': expected a list"):
+        load_settings(tmp_path)

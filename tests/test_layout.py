@@ -1,9 +1,9 @@
 """The package's layers: which part of ``generator`` may import which.
 
-The tree reads like the pipeline (ingest -> clean -> group -> extract -> story -> site), and
-imports may only run down it: a stage imports the model, the settings, the shared language
-primitives (``text``, ``timex``) and the stages before it, never one after it, and never the
-orchestration (``pipeline``, ``cli``, ``cache`` ...). ARCHITECTURE.md ("Modules") has the table.
+The tree reads like the pipeline (fetch -> ingest -> clean -> group -> extract -> story ->
+site), and imports may only run down it: a stage imports the model, the settings, the shared
+language primitives (``text``, ``timex``) and the stages before it, never one after it, and never
+the orchestration (``pipeline``, ``cli``, ``cache`` ...). ARCHITECTURE.md ("Modules") has the table.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ PACKAGE = Path(generator.__file__).parent
 
 BASE = frozenset({"model", "errors", "config", "progress"})
 PRIMITIVES = frozenset({"text", "timex"})
-STAGES = ("ingest", "clean", "group", "extract", "story", "site")
+STAGES = ("fetch", "ingest", "clean", "group", "extract", "story", "site")
 INFRASTRUCTURE = frozenset({"cache", "parallel", "distributed", "report"})
 ORCHESTRATION = frozenset({"__main__", "cli", "pipeline", "publish", "dates", "quotes"})
 
