@@ -34,8 +34,9 @@ OUTPUT_MODULES = frozenset({
 """Modules (paths under ``generator/``) that only orchestrate or write output: editing them
 leaves cached analysis valid."""
 
-OUTPUT_PACKAGES = frozenset({"site"})
-"""Subpackages that only write output (pages, feeds, the MkDocs build, templates)."""
+OUTPUT_PACKAGES = frozenset({"site", "fetch"})
+"""Subpackages that only write output (pages, feeds, the MkDocs build, templates), or that run
+before the analysis and whose output is input keyed by its bytes (``fetch``)."""
 
 _BATCH = 500
 """Keys per SQL statement: well under SQLite's bound-parameter limit (999 on old builds)."""

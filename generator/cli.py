@@ -45,7 +45,8 @@ def _common(func: Any) -> Any:
         click.option("--cluster-threshold", type=float,
                      help="Override cluster.threshold (0..1)."),
         click.option("--strict", is_flag=True, default=None,
-                     help="Exit non-zero when any input was skipped."),
+                     help="Exit non-zero when any input was skipped (or, with --fetch, "
+                          "any source failed)."),
         click.option("-v", "--verbose", count=True, help="More log output (-vv for debug)."),
         click.option("-q", "--quiet", is_flag=True, help="Only errors; no progress bars."),
     ]

@@ -66,6 +66,7 @@ def test_code_change_empties_the_cache(tmp_path: Path, monkeypatch: pytest.Monke
     ("site/pages.py", False), ("site/templates/story.md.j2", False), ("pipeline.py", False),
     ("group/identity.py", False), ("timex/__init__.py", True), ("text/entities.py", True),
     ("group/cluster.py", True), ("resources/person_titles.txt", True),
+    ("fetch/client.py", False),
 ])
 def test_fingerprint_ignores_output_code(path: str, shapes: bool) -> None:
     assert cache._shapes_analysis(Path(path)) is shapes

@@ -101,10 +101,17 @@ def _sitemap(url: str, ctx: Context, *, depth: int) -> Discovery:
     if answer.status == 304:
         return Discovery("not_modified")
     listing = parse_sitemap(answer.body, max_bytes=ctx.settings.max_bytes)
-    found = Discovery("ok", listing=listing, problems=_problems(listing),
-                      validators=((url, answer.validators),))
-    for child in listing.children[:MAX_CHILD_SITEMAPS]:
-        found = _merge(found, _child(child, ctx, depth=depth + 1))
+    if not listing.children:
+        return Discovery("ok", listing=listing, problems=_problems(listing),
+                         validators=((url, answer.validators),))
+    # An index is read in full every run (its children change while it often does not) and
+    # its children conditionally; it is "not modified" when none of them changed.
+    children = [_child(child, ctx, depth=depth + 1)
+                for child in listing.children[:MAX_CHILD_SITEMAPS]]
+    unchanged = all(c.status == "not_modified" for c in children)
+    found = Discovery("not_modified" if unchanged else "ok", listing=listing)
+    for child in children:
+        found = _merge(found, child)
     return found
 
 

@@ -97,7 +97,8 @@ def _ok(body: str | bytes, content_type: str, **headers: str) -> Answer:
     return 200, {"Content-Type": content_type, **headers}, data
 
 
-def _conditional(etag: str, body: str, content_type: str) -> Callable[[Request], Answer]:
+def _conditional(etag: str, body: str | bytes,
+                 content_type: str) -> Callable[[Request], Answer]:
     def route(request: Request) -> Answer:
         if request.headers.get("if-none-match") == etag:
             return 304, {"ETag": etag}, b""
@@ -176,7 +177,7 @@ def _sitemaps(site: NewsSite) -> None:
         f"<sitemap><loc>{b}/sitemap-news.xml</loc><lastmod>2025-11-14</lastmod></sitemap>"
         f"<sitemap><loc>{b}/sitemap-plain.xml.gz</loc><lastmod>2025-11-13</lastmod></sitemap>"
         "</sitemapindex>"), "application/xml")
-    site.routes["/sitemap-news.xml"] = _ok_route(
+    site.routes["/sitemap-news.xml"] = _conditional('"news-1"',
         "<?xml version='1.0'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9' "
         "xmlns:news='http://www.google.com/schemas/sitemap-news/0.9'><url>"
         f"<loc>{b}/articles/news</loc><news:news><news:publication><news:name>Herald News"
@@ -184,7 +185,7 @@ def _sitemaps(site: NewsSite) -> None:
         "<news:publication_date>2025-11-14T06:00:00Z</news:publication_date>"
         "<news:title>Museum wing opens</news:title></news:news></url></urlset>",
         "application/xml")
-    site.routes["/sitemap-plain.xml.gz"] = _ok_route(gzip.compress(
+    site.routes["/sitemap-plain.xml.gz"] = _conditional('"plain-1"', gzip.compress(
         ("<?xml version='1.0'?><urlset xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'>"
          f"<url><loc>{b}/articles/plain</loc><lastmod>2025-11-13</lastmod></url>"
          f"<url><loc>{b}/private/secret</loc></url></urlset>").encode()), "application/x-gzip")

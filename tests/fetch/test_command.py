@@ -76,3 +76,16 @@ def test_build_with_fetch_shows_fetched_articles(news_site: NewsSite, tmp_path: 
     assert "pwned" in everything
     assert "<script>alert" not in everything
     assert 'href="javascript:' not in everything and "onerror=" not in everything
+
+
+def test_pages_workflow_fetches_on_schedule_and_keeps_the_articles() -> None:
+    import yaml
+
+    workflow = yaml.safe_load((REPO / ".github/workflows/pages.yml").read_text(encoding="utf-8"))
+    assert workflow["permissions"]["contents"] == "write"
+    steps = workflow["jobs"]["build"]["steps"]
+    runs = "\n".join(str(step.get("run", "")) for step in steps)
+    assert "digest build ${{ github.event_name != 'push' && '--fetch' || '' }}" in runs
+    assert "git add content/fetched" in runs and "git push" in runs
+    cached = [s for s in steps if str(s.get("uses", "")).startswith("actions/cache")]
+    assert cached and cached[0]["with"]["path"] == ".digest-cache"  # the fetch state lives there

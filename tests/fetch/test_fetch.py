@@ -86,7 +86,10 @@ def test_second_run_is_conditional_and_writes_nothing(news_site: NewsSite,
     assert news_site.asked("/rss.xml")[-1].headers["if-none-match"] == '"rss-1"'
     assert "if-modified-since" in news_site.asked("/rss.xml")[-1].headers
     assert outcome(second, news_site.url("/rss.xml")).status == "not_modified"
+    # A sitemap index is read again (its children change while it does not); its children
+    # answer 304.
     assert outcome(second, news_site.url("/sitemap.xml")).status == "not_modified"
+    assert news_site.asked("/sitemap-news.xml")[-1].headers["if-none-match"] == '"news-1"'
     # Feeds without validators are read again, but no article page is fetched twice.
     assert outcome(second, news_site.url("/atom.xml")).already == 1
     assert len([r for r in news_site.requests if r.path.startswith("/articles/")]) == pages_asked
