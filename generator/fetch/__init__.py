@@ -38,6 +38,10 @@ log = logging.getLogger(__name__)
 
 __all__ = ["fetch", "user_agent"]
 
+SAVE_EVERY_SECONDS = 60.0
+"""How often a long run saves its state. Saving rewrites the whole file (every URL ever
+fetched), so saving after every source would grow with sources x archive size."""
+
 Resolved = tuple[FetchedArticle, tuple[str, ...]] | SkippedEntry
 T = TypeVar("T")
 
@@ -66,8 +70,8 @@ def fetch(settings: Settings, *, progress: Progress | None = None,
     """Fetch every source in ``settings.sources`` and write the new articles.
 
     Sources are listed concurrently; then each source's new entries are fetched (a progress
-    bar per source) and written. The state is saved after each source, so an interrupted run
-    loses nothing already written.
+    bar per source) and written. The state is saved at the end (and every
+    ``SAVE_EVERY_SECONDS``); a run interrupted before that finds its files again by URL.
     """
     started = time.perf_counter()
     progress = progress or _Silent()
@@ -82,9 +86,15 @@ def fetch(settings: Settings, *, progress: Progress | None = None,
                       settings.fetch, now)
         found = list(progress.iter(pool.map(lambda spec: _discover(spec, ctx), settings.sources),
                                    "Sources", total=len(settings.sources)))
-        for spec, discovery in zip(settings.sources, found, strict=True):
-            outcomes.append(_collect(spec, discovery, ctx, pool=pool, progress=progress,
-                                     folder=folder))
+        saved = time.monotonic()
+        try:
+            for spec, discovery in zip(settings.sources, found, strict=True):
+                outcomes.append(_collect(spec, discovery, ctx, pool=pool, progress=progress,
+                                         folder=folder))
+                if time.monotonic() - saved > SAVE_EVERY_SECONDS:
+                    save_state(state, state_path)
+                    saved = time.monotonic()
+        finally:
             save_state(state, state_path)
     return FetchReport(tuple(outcomes), now.isoformat(timespec="seconds"),
                        time.perf_counter() - started)
@@ -116,9 +126,12 @@ def _collect(spec: SourceSpec, discovery: Discovery, ctx: Context, *,
             skipped.append(result)
             continue
         article, urls = result
-        path = write_article(article, folder).relative_to(folder).as_posix()
-        ctx.state.mark_seen(list(urls), path)
-        written.append(path)
+        path, new = write_article(article, folder)
+        ctx.state.mark_seen(list(urls), path.relative_to(folder).as_posix())
+        if new:
+            written.append(path.relative_to(folder).as_posix())
+        else:
+            already += 1
     if not any(s.retry for s in skipped):
         for url, validators in discovery.validators:
             ctx.state.remember_validators(url, validators)

@@ -11,22 +11,19 @@ from __future__ import annotations
 import json
 import logging
 import os
-import re
 import tempfile
 import threading
 from pathlib import Path
 from typing import Any
 
 from generator.fetch.client import Validators
+from generator.fetch.write import url_in_file
 
 log = logging.getLogger(__name__)
 
 STATE_FILE = "fetch-state.json"
 STATE_VERSION = 1
 
-_URL_LINE = re.compile(r"^url:\s*['\"]?(\S+?)['\"]?\s*$", re.MULTILINE)
-_FRONT_BYTES = 4096
-"""How much of a fetched file is read to recover its URL; our front matter is far shorter."""
 
 
 class FetchState:
@@ -104,14 +101,9 @@ def save_state(state: FetchState, path: Path) -> None:
 def _recover_seen(fetch_dir: Path) -> dict[str, str]:
     seen: dict[str, str] = {}
     for file in sorted(fetch_dir.rglob("*.md")) if fetch_dir.is_dir() else ():
-        try:
-            with file.open(encoding="utf-8", errors="replace") as handle:
-                head = handle.read(_FRONT_BYTES)
-        except OSError:
-            continue
-        match = _URL_LINE.search(head.split("\n---", 1)[0])
-        if match:
-            seen.setdefault(match.group(1), file.relative_to(fetch_dir).as_posix())
+        url = url_in_file(file)
+        if url:
+            seen.setdefault(url, file.relative_to(fetch_dir).as_posix())
     if seen:
         log.info("Recovered %d fetched URLs from %s", len(seen), fetch_dir)
     return seen

@@ -22,6 +22,9 @@ from generator.fetch.urls import host_folder, slugify, url_slug
 MAX_SAME_NAME = 50
 """Numbered variants (``-2`` ...) tried before a hash of the URL names the file instead."""
 
+_FRONT_BYTES = 4096
+"""How much of a fetched file is read to find its URL; our front matter is far shorter."""
+_URL_LINE = re.compile(r"^url:\s*['\"]?(\S+?)['\"]?\s*$", re.MULTILINE)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]")
 _ISO_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 
@@ -43,20 +46,38 @@ class FetchedArticle:
     """The source (feed, sitemap or page URL) it came from."""
 
 
-def write_article(article: FetchedArticle, folder: Path) -> Path:
-    """Write the article under ``folder`` and return its path (a new file, never overwritten)."""
+def write_article(article: FetchedArticle, folder: Path) -> tuple[Path, bool]:
+    """Write the article under ``folder``; never overwrite a file.
+
+    Returns:
+        The article's path, and False when a file there already holds this URL (a run that
+        was interrupted before it saved its state wrote it).
+    """
     day = _day(article.published) or article.fetched.date().isoformat()
     slug = slugify(article.title) or url_slug(article.url)
     host = folder / host_folder(article.url)
     host.mkdir(parents=True, exist_ok=True)
     content = render(article)
-    for number in range(1, MAX_SAME_NAME + 1):
-        path = host / (f"{day}-{slug}.md" if number == 1 else f"{day}-{slug}-{number}.md")
+    names = [f"{day}-{slug}.md", *(f"{day}-{slug}-{n}.md" for n in range(2, MAX_SAME_NAME + 1)),
+             f"{day}-{url_slug(article.url + '#')}.md"]
+    for name in names:
+        path = host / name
         if _create(path, content):
-            return path
-    path = host / f"{day}-{url_slug(article.url + '#')}.md"
-    _create(path, content)
-    return path
+            return path, True
+        if url_in_file(path) == article.url:
+            return path, False
+    raise FileExistsError(f"no free file name for {article.url} in {host}")
+
+
+def url_in_file(path: Path) -> str | None:
+    """The ``url`` of a fetched file's front matter (read from its first few KB)."""
+    try:
+        with path.open(encoding="utf-8", errors="replace") as handle:
+            head = handle.read(_FRONT_BYTES)
+    except OSError:
+        return None
+    match = _URL_LINE.search(head.split("\n---", 1)[0])
+    return match.group(1) if match else None
 
 
 def render(article: FetchedArticle) -> str:

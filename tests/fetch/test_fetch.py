@@ -10,6 +10,7 @@ import yaml
 from generator.config import Settings, SourceSpec
 from generator.fetch import fetch
 from generator.fetch.report import FetchReport, SourceOutcome
+from generator.fetch.state import FetchState, save_state
 from tests.fetch.conftest import NewsSite, fast_settings
 
 NOW = dt.datetime(2025, 11, 15, 6, 0, tzinfo=dt.UTC)
@@ -101,6 +102,16 @@ def test_lost_state_is_recovered_from_the_files(news_site: NewsSite, tmp_path: P
     (tmp_path / ".digest-cache" / "fetch-state.json").unlink()
     again = fetch(settings_for(tmp_path, sources), now=NOW)
     assert again.new == 0 and again.outcomes[0].already == 1
+
+
+def test_state_older_than_the_files_writes_no_copies(news_site: NewsSite,
+                                                     tmp_path: Path) -> None:
+    sources = [SourceSpec(news_site.url("/rss.xml"))]
+    fetch(settings_for(tmp_path, sources), now=NOW)
+    save_state(FetchState(), tmp_path / ".digest-cache" / "fetch-state.json")  # interrupted
+    again = fetch(settings_for(tmp_path, sources), now=NOW)
+    assert again.new == 0 and again.outcomes[0].already == 2
+    assert len(list((tmp_path / "content").rglob("*.md"))) == 2
 
 
 def test_failures_stay_local(news_site: NewsSite, tmp_path: Path) -> None:

@@ -28,7 +28,8 @@ def article(**fields: object) -> FetchedArticle:
 
 
 def test_file_name_and_ingest_reads_every_field(tmp_path: Path) -> None:
-    path = write_article(article(), tmp_path)
+    path, new = write_article(article(), tmp_path)
+    assert new
     assert path.relative_to(tmp_path).as_posix() == "herald.test/2025-11-14-tram-line-approved.md"
     (read,) = read_corpus([tmp_path])
     assert isinstance(read, Article)
@@ -38,21 +39,23 @@ def test_file_name_and_ingest_reads_every_field(tmp_path: Path) -> None:
 
 
 def test_same_name_never_overwrites(tmp_path: Path) -> None:
-    first = write_article(article(), tmp_path)
-    second = write_article(article(url="https://www.herald.test/b"), tmp_path)
+    first, _ = write_article(article(), tmp_path)
+    second, _ = write_article(article(url="https://www.herald.test/b"), tmp_path)
     assert first.name == "2025-11-14-tram-line-approved.md"
     assert second.name == "2025-11-14-tram-line-approved-2.md"
+    again, new = write_article(article(url="https://www.herald.test/b"), tmp_path)
+    assert (again, new) == (second, False)  # the same article is found, not written twice
 
 
 def test_undated_untitled_article_uses_fetch_day_and_url(tmp_path: Path) -> None:
-    path = write_article(article(title=None, published="sometime",
-                                 url="https://herald.test/news/ferry-strike.html"), tmp_path)
+    path, _ = write_article(article(title=None, published="sometime",
+                                    url="https://herald.test/news/ferry-strike.html"), tmp_path)
     assert path.name == "2025-11-15-ferry-strike.md"
 
 
 def test_hostile_fields_cannot_break_the_front_matter(tmp_path: Path) -> None:
-    path = write_article(article(title=HOSTILE_TITLE, author="x\n---\nurl: evil",
-                                 text="---\ntitle: fake\n---\n\x00body"), tmp_path)
+    path, _ = write_article(article(title=HOSTILE_TITLE, author="x\n---\nurl: evil",
+                                    text="---\ntitle: fake\n---\n\x00body"), tmp_path)
     text = path.read_text(encoding="utf-8")
     front = yaml.safe_load(text.split("---\n")[1])
     assert front["url"] == "https://www.herald.test/a"
