@@ -12,6 +12,7 @@ import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from generator.config import FetchSettings, SourceSpec
 from generator.fetch.client import Client, FetchError, Validators, is_text_type
@@ -140,6 +141,8 @@ def _problems(listing: Listing) -> tuple[SkippedEntry, ...]:
 def resolve(entry: Entry, spec: SourceSpec, listing: Listing,
             ctx: Context) -> tuple[FetchedArticle, tuple[str, ...]] | SkippedEntry:
     """The entry's article and every canonical URL it is known by, or why there is none."""
+    if urlsplit(entry.url).scheme not in ("http", "https"):
+        return SkippedEntry(entry.url[:200], "not an http(s) link")
     feed_text = html_to_text(entry.content)
     if spec.kind == "feed" and (len(feed_text) >= MIN_FULL_TEXT_CHARS or not spec.full_text):
         text = feed_text or html_to_text(entry.summary)

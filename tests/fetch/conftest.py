@@ -128,6 +128,11 @@ def _feeds(site: NewsSite) -> None:
         f"<link>{b}/</link></channel><item rdf:about='{b}/articles/rdf'><title>Harbour "
         f"reopens</title><link>{b}/articles/rdf</link><description>Teaser.</description>"
         "</item></rdf:RDF>", "application/rdf+xml")
+    site.routes["/hostile.xml"] = _ok_route(rss(b, [
+        "<item><title>Click</title><link>javascript:alert(1)</link>"
+        "<description>Teaser.</description></item>",
+        "<item><title>Data</title><link>data:text/html,&lt;script&gt;alert(2)&lt;/script&gt;"
+        "</link><description>Teaser.</description></item>"]), "application/rss+xml")
     site.routes["/atom.xml"] = _ok_route(
         "<?xml version='1.0' encoding='utf-8'?><feed xmlns='http://www.w3.org/2005/Atom'>"
         f"<title>Atom Herald</title><id>{b}/</id><updated>2025-11-14T10:00:00Z</updated>"
@@ -242,6 +247,14 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:
         """Quiet: the tests read ``site.requests``."""
+
+
+@pytest.fixture(autouse=True)
+def _no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Requests to 127.0.0.1 must not go through a proxy set in the environment."""
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy",
+                 "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
 
 
 @pytest.fixture

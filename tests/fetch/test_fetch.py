@@ -161,6 +161,13 @@ def test_robots_txt_is_honoured_for_pages(news_site: NewsSite, tmp_path: Path) -
     assert len(news_site.asked("/robots.txt")) == 1  # read once per run
 
 
+def test_links_that_are_not_web_urls_are_skipped(news_site: NewsSite, tmp_path: Path) -> None:
+    report = fetch(settings_for(tmp_path, [SourceSpec(news_site.url("/hostile.xml"))]), now=NOW)
+    (result,) = report.outcomes
+    assert [s.reason for s in result.skipped] == ["not an http(s) link"] * 2
+    assert report.new == 0 and not (tmp_path / "content").exists()
+
+
 def test_wrong_charset_is_decoded_right(news_site: NewsSite, tmp_path: Path) -> None:
     fetch(settings_for(tmp_path, [SourceSpec(news_site.url("/articles/wrong-charset"),
                                              kind="page")]), now=NOW)
