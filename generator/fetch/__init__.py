@@ -114,7 +114,8 @@ def _collect(spec: SourceSpec, discovery: Discovery, ctx: Context, *,
         if discovery.status == "failed":
             log.warning("Source %s failed: %s", spec.url, discovery.reason)
         return SourceOutcome(spec.url, spec.name, spec.kind, discovery.status, discovery.reason)
-    entries, already = _new_entries(discovery, ctx)
+    fresh, already = _new_entries(discovery, ctx)
+    entries = fresh[:ctx.settings.max_entries]
     futures: list[Future[Resolved]] = [
         pool.submit(_resolve, entry, spec, discovery, ctx) for entry in entries]
     written: list[str] = []
@@ -132,7 +133,9 @@ def _collect(spec: SourceSpec, discovery: Discovery, ctx: Context, *,
             written.append(path.relative_to(folder).as_posix())
         else:
             already += 1
-    if not any(s.retry for s in skipped):
+    # Keep the validators only when nothing is left for the next run: an entry to retry, or
+    # entries past max_entries, would be hidden behind a 304.
+    if len(fresh) == len(entries) and not any(s.retry for s in skipped):
         for url, validators in discovery.validators:
             ctx.state.remember_validators(url, validators)
     failed = bool(entries) and not written and len(skipped) >= len(entries)
@@ -142,16 +145,22 @@ def _collect(spec: SourceSpec, discovery: Discovery, ctx: Context, *,
 
 
 def _new_entries(discovery: Discovery, ctx: Context) -> tuple[list[Entry], int]:
-    """Entries not fetched before (one per canonical URL), at most ``max_entries``."""
+    """Entries not fetched before (one per canonical URL), newest first.
+
+    Sorted, because some feeds list oldest first and a run capped by ``max_entries`` should
+    take today's news.
+    """
     fresh: dict[str, Entry] = {}
     already = 0
-    for entry in discovery.listing.entries:
+    # ISO dates compare as strings; undated entries keep their order after the dated ones.
+    dated = sorted(discovery.listing.entries, key=lambda e: e.published or "", reverse=True)
+    for entry in dated:
         url = canonical_url(entry.url)
         if ctx.state.seen(url):
             already += 1
         elif url not in fresh:
             fresh[url] = entry
-    return list(fresh.values())[:ctx.settings.max_entries], already
+    return list(fresh.values()), already
 
 
 def _resolve(entry: Entry, spec: SourceSpec, discovery: Discovery, ctx: Context) -> Resolved:

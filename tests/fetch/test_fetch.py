@@ -195,7 +195,11 @@ def test_user_agent_names_the_tool_and_contact(news_site: NewsSite, tmp_path: Pa
     assert agent.startswith("news-digest/") and agent.endswith("(+https://example.org/bot)")
 
 
-def test_max_entries_caps_one_run(news_site: NewsSite, tmp_path: Path) -> None:
-    report = fetch(settings_for(tmp_path, [SourceSpec(news_site.url("/rss.xml"))],
-                                max_entries=1), now=NOW)
-    assert report.new == 1
+def test_max_entries_caps_one_run_newest_first(news_site: NewsSite, tmp_path: Path) -> None:
+    source = [SourceSpec(news_site.url("/sitemap.xml"), kind="sitemap")]
+    report = fetch(settings_for(tmp_path, source, max_entries=1), now=NOW)
+    assert report.outcomes[0].written == ("127.0.0.1/2025-11-14-museum-wing-opens.md",)
+    later = fetch(settings_for(tmp_path, source, max_entries=1), now=NOW)
+    # What the cap left is taken on the next run (no 304 hides it).
+    assert later.outcomes[0].written == ("127.0.0.1/2025-11-13-ferry-timetable-changes.md",)
+    assert "if-none-match" not in news_site.asked("/sitemap-plain.xml.gz")[-1].headers
