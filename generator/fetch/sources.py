@@ -23,7 +23,7 @@ from generator.fetch.politeness import Robots
 from generator.fetch.report import SkippedEntry, Status
 from generator.fetch.sitemaps import parse_sitemap
 from generator.fetch.state import FetchState
-from generator.fetch.urls import canonical_url, host_folder
+from generator.fetch.urls import canonical_url, host_folder, host_of
 from generator.fetch.write import FetchedArticle
 
 log = logging.getLogger(__name__)
@@ -183,13 +183,14 @@ def _page(url: str, ctx: Context) -> tuple[Page, str] | SkippedEntry:
 def _article(entry: Entry, text: str, *, page: Page | None, spec: SourceSpec,
              listing: Listing, ctx: Context) -> FetchedArticle:
     # The listing's fields first (the publisher's feed), the page's where it is silent; the
-    # outlet is the user's name for the source, else the publication's own name.
+    # outlet is the user's name for the source, else the publication's own name. trafilatura
+    # gives the host name as site name when the page names none: the host folder is better.
     seen = page or _NO_PAGE
     return FetchedArticle(
         url=canonical_url(entry.url), text=text,
         title=_first(entry.title, seen.title),
         published=_first(entry.published, seen.published),
-        outlet=_first(spec.name, entry.outlet, seen.outlet, listing.title,
+        outlet=_first(spec.name, entry.outlet, _site_name(seen.outlet, entry.url), listing.title,
                       host_folder(entry.url)),
         author=_first(entry.author, seen.author),
         language=_first(entry.language, listing.language, seen.language),
@@ -198,6 +199,13 @@ def _article(entry: Entry, text: str, *, page: Page | None, spec: SourceSpec,
 
 _NO_PAGE = Page(text="", title=None, published=None, author=None, outlet=None, language=None,
                 canonical=None)
+
+
+def _site_name(name: str | None, url: str) -> str | None:
+    host = (urlsplit(url).hostname or "").lower()
+    if name and name.lower() in {host, host_of(url), host.removeprefix("www.")}:
+        return None
+    return name
 
 
 def _first(*values: str | None) -> str | None:

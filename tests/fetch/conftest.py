@@ -27,13 +27,14 @@ Answer = tuple[int, dict[str, str], bytes]
 
 
 def article_html(title: str, body: str, *, date: str = "2025-11-14",
-                 extra_head: str = "") -> str:
+                 extra_head: str = "", site_name: str = "Local Herald") -> str:
     """A plain news article page trafilatura can read."""
     paragraphs = "".join(f"<p>{body} {PARAGRAPH * 2}</p>" for _ in range(4))
+    named = f"<meta property='og:site_name' content='{site_name}'>" if site_name else ""
     return (f"<!doctype html><html lang='en'><head><title>{title}</title>"
             f"<meta property='og:title' content='{title}'>"
             f"<meta property='article:published_time' content='{date}'>"
-            f"<meta property='og:site_name' content='Local Herald'>{extra_head}</head>"
+            f"{named}{extra_head}</head>"
             f"<body><nav><a href='/'>Home</a></nav><article><h1>{title}</h1>{paragraphs}"
             f"</article><footer>Copyright Local Herald</footer></body></html>")
 
@@ -163,6 +164,8 @@ def _pages(site: NewsSite) -> None:
                         ("plain", "Ferry timetable changes"), ("one", "Market hall restored")]:
         site.routes[f"/articles/{slug}"] = _ok_route(
             article_html(title, f"Story {slug} body."), "text/html; charset=utf-8")
+    site.routes["/articles/unnamed"] = _ok_route(
+        article_html("Quiet street", "Nothing named.", site_name=""), "text/html")
     site.routes["/private/secret"] = _ok_route(article_html("Secret", "Hidden."), "text/html")
     site.routes["/robots.txt"] = _ok_route("User-agent: *\nDisallow: /private/\n", "text/plain")
     site.routes["/articles/wrong-charset"] = _ok_route(

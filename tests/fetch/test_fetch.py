@@ -168,6 +168,15 @@ def test_links_that_are_not_web_urls_are_skipped(news_site: NewsSite, tmp_path: 
     assert report.new == 0 and not (tmp_path / "content").exists()
 
 
+def test_outlet_is_the_site_name_else_the_host(news_site: NewsSite, tmp_path: Path) -> None:
+    fetch(settings_for(tmp_path, [
+        SourceSpec(news_site.url("/articles/wrong-charset"), kind="page"),
+        SourceSpec(news_site.url("/articles/unnamed"), kind="page")]), now=NOW)
+    folder = tmp_path / "content" / "fetched" / "127.0.0.1"
+    assert front_matter(folder / "2025-11-14-cafe-owners-protest.md")["outlet"] == "Local Herald"
+    assert front_matter(folder / "2025-11-14-quiet-street.md")["outlet"] == "127.0.0.1"
+
+
 def test_wrong_charset_is_decoded_right(news_site: NewsSite, tmp_path: Path) -> None:
     fetch(settings_for(tmp_path, [SourceSpec(news_site.url("/articles/wrong-charset"),
                                              kind="page")]), now=NOW)
