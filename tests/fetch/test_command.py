@@ -89,3 +89,16 @@ def test_pages_workflow_fetches_on_schedule_and_keeps_the_articles() -> None:
     assert "git add content/fetched" in runs and "git push" in runs
     cached = [s for s in steps if str(s.get("uses", "")).startswith("actions/cache")]
     assert cached and cached[0]["with"]["path"] == ".digest-cache"  # the fetch state lives there
+
+
+def test_build_fetch_reads_the_fetch_folder_even_outside_content(tmp_path: Path) -> None:
+    from generator.cli import _with_fetch_dir
+    from generator.config import load_settings
+
+    (tmp_path / "digest.yml").write_text("content: [news]\nfetch:\n  dir: incoming\n",
+                                         encoding="utf-8")
+    outside = load_settings(tmp_path)
+    assert _with_fetch_dir(outside) == ((tmp_path / "news").resolve(),
+                                        (tmp_path / "incoming").resolve())
+    inside = load_settings(tmp_path, overrides={"fetch.dir": "news/fetched"})
+    assert _with_fetch_dir(inside) == ()  # content/ already holds it: read as configured
