@@ -11,8 +11,11 @@ import datetime as dt
 import json
 import time
 from typing import Any
+from urllib.parse import urljoin
 
 import feedparser
+from lxml import etree
+from lxml import html as lxml_html
 
 from generator.fetch.listing import Entry, Listing, NotAListing
 
@@ -33,7 +36,7 @@ def parse_feed(body: bytes, *, url: str = "", media_type: str = "",
     parsed = feedparser.parse(body, response_headers=headers, sanitize_html=True,
                               resolve_relative_uris=True)
     if not parsed.get("version") and not parsed.entries:
-        raise NotAListing(_what_it_is(body, media_type))
+        raise NotAListing(_what_it_is(body, media_type, url))
     feed = parsed.get("feed", {})
     entries: list[Entry] = []
     problems: list[tuple[str, str]] = []
@@ -117,10 +120,23 @@ def _clean(value: Any) -> str | None:
     return value or None
 
 
-def _what_it_is(body: bytes, media_type: str) -> str:
+def _what_it_is(body: bytes, media_type: str, url: str) -> str:
     head = body[:2048].lower()
     if b"<html" in head or b"<!doctype html" in head or media_type == "text/html":
-        return "not a feed: the answer is an HTML page"
+        links = _feed_links(body, url)
+        hint = f" (it links a feed: {links[0]})" if links else ""
+        return f"not a feed: the answer is an HTML page{hint}"
     if b"<urlset" in head or b"<sitemapindex" in head:
         return "not a feed: the answer is a sitemap (set kind: sitemap)"
     return f"not a feed ({media_type or 'no content type'})"
+
+
+def _feed_links(body: bytes, url: str) -> list[str]:
+    """The feeds an HTML page announces (``<link rel="alternate">``), named in the report."""
+    try:
+        page = lxml_html.fromstring(body)
+    except (etree.ParserError, ValueError):
+        return []
+    hrefs = page.xpath("//link[contains(@rel, 'alternate') and (contains(@type, 'rss') or "
+                       "contains(@type, 'atom') or contains(@type, 'feed+json'))]/@href")
+    return [urljoin(url, str(href).strip()) for href in hrefs if str(href).strip()]

@@ -93,3 +93,10 @@ def test_not_a_sitemap() -> None:
         parse_sitemap(b"<rss version='2.0'><channel/></rss>", max_bytes=10_000)
     with pytest.raises(NotAListing, match="HTML page"):
         parse_sitemap(b"<!doctype html><html><body><p>x</body>", max_bytes=10_000)
+
+
+def test_html_page_names_the_feed_it_links() -> None:
+    page = ("<!doctype html><html><head><link rel='alternate' type='application/rss+xml' "
+            "href='/rss.xml'></head><body><p>Home</p></body></html>")
+    with pytest.raises(NotAListing, match=r"it links a feed: https://herald\.test/rss\.xml"):
+        parse_feed(page.encode(), url="https://herald.test/news/")
