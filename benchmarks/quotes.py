@@ -11,9 +11,16 @@ Figures:
 - detection precision / recall / F1: a predicted quote that overlaps a gold direct-quote content
   span matches it; a prediction matching none is a false positive; a gold quote no prediction
   overlaps is a miss.
-- named-speaker accuracy: over matched gold quotes whose gold source span names someone (PolNeAR
-  has no coreference, so pronoun and description sources are left out), the share whose predicted
-  speaker shares a name token with the gold source.
+- named-speaker accuracy (best overlap): over matched gold quotes whose gold source span names
+  someone (PolNeAR has no coreference, so pronoun and description sources are left out), the
+  share whose predicted speaker shares a name token with the gold source; each gold quote is
+  judged on the prediction that overlaps it most.
+- named-speaker accuracy (first overlap, the scorer of issue 18): over matched gold quotes whose
+  source span holds any capitalised word that is no function word or title ("the CNN host"
+  counts, as do sentence-initial words), the share whose *first* predicted quote (in text
+  order) overlapping it has a speaker sharing such a word. Stricter than the scorer above: a
+  quote split by its attribution is judged on its first part, and a description that names an
+  organisation ("a Ryan spokesperson") must be answered with that name, not a person.
 - single-quoted predictions (headline style, 'won't happen') are not scored: the gold's direct
   quotes are those with a double quotation mark, so they can be neither right nor wrong; the
   table reports how many there were. A name token is a capitalised word of the
@@ -74,6 +81,10 @@ class Tally:
     found: int = 0
     named: int = 0
     named_right: int = 0
+    capitalised: int = 0
+    """Matched gold quotes whose source holds a capitalised word (the first-overlap scorer)."""
+    first_right: int = 0
+    """Of those, the ones whose first overlapping prediction has a speaker sharing that word."""
     unscored: int = 0
     """Single-quoted predictions, outside the gold's definition (see score_article)."""
     seconds: float = 0.0
@@ -81,6 +92,7 @@ class Tally:
     misses: list[str] = field(default_factory=list)
     false_pos: list[str] = field(default_factory=list)
     wrong_speaker: list[str] = field(default_factory=list)
+    first_wrong: list[str] = field(default_factory=list)
 
     def figures(self) -> dict[str, float]:
         """Precision, recall, F1 and speaker accuracy."""
@@ -88,7 +100,9 @@ class Tally:
         r = self.found / self.gold if self.gold else 0.0
         f1 = 2 * p * r / (p + r) if p + r else 0.0
         acc = self.named_right / self.named if self.named else 0.0
-        return {"precision": p, "recall": r, "f1": f1, "speaker_accuracy": acc}
+        first = self.first_right / self.capitalised if self.capitalised else 0.0
+        return {"precision": p, "recall": r, "f1": f1, "speaker_accuracy": acc,
+                "first_overlap_accuracy": first}
 
 
 def _spans(field_: str) -> tuple[tuple[int, int], ...]:
@@ -172,20 +186,48 @@ def score_article(text: str, gold: Sequence[GoldQuote], predicted: Sequence[Quot
             tally.misses.append(f"{name}: {' '.join(text[s:e] for s, e in g.spans)[:120]!r}")
             continue
         tally.found += 1
+        _score_first(text, g, next(q for q in predicted if _overlap(q, g.spans)), tally, name)
         names = name_tokens(g.source, text) if g.source else set()
         if not names:
             continue
         tally.named += 1
-        guess = {w.lower() for w in _WORD.findall(best.speaker or "")}
-        guess |= {re.sub(r"(['’]s?|\.)$", "", w) for w in guess}
-        guess.add(initials(best.speaker or ""))  # "Democratic National Committee" is the DNC
-        if guess & names:
+        if speaker_matches(best.speaker, names):
             tally.named_right += 1
         else:
-            context = (text[max(0, best.start - 150):best.start] + "[[" + best.text[:60] + "]]"
-                       + text[best.end:best.end + 150]).replace("\n", " | ")
             tally.wrong_speaker.append(
-                f"{name}: gold {g.source!r} got {best.speaker!r} in {context!r}")
+                f"{name}: gold {g.source!r} got {best.speaker!r} in {_context(text, best)!r}")
+
+
+def _score_first(text: str, gold: GoldQuote, first: Quote, tally: Tally, name: str) -> None:
+    """Issue 18's scorer: the first overlapping prediction against the source's capitals."""
+    names = capitalised_words(gold.source or "")
+    if not names:
+        return
+    tally.capitalised += 1
+    if speaker_matches(first.speaker, names):
+        tally.first_right += 1
+    else:
+        tally.first_wrong.append(f"{name}: gold {gold.source!r} got {first.speaker!r} in "
+                                 f"{_context(text, first)!r}")
+
+
+def _context(text: str, quote: Quote) -> str:
+    return (text[max(0, quote.start - 150):quote.start] + "[[" + quote.text[:60] + "]]"
+            + text[quote.end:quote.end + 150]).replace("\n", " | ")
+
+
+def capitalised_words(source: str) -> set[str]:
+    """Capitalised words of a source span that are no function word or title, lower case."""
+    bare = (re.sub(r"(['’]s?|\.)$", "", w) for w in _WORD.findall(source) if w[:1].isupper())
+    return {w.lower() for w in bare if w and w.lower() not in _NOT_NAMES}
+
+
+def speaker_matches(speaker: str | None, names: set[str]) -> bool:
+    """True when ``speaker`` shares a name token with the gold ``names`` (or their acronym)."""
+    guess = {w.lower() for w in _WORD.findall(speaker or "")}
+    guess |= {re.sub(r"(['’]s?|\.)$", "", w) for w in guess}
+    guess.add(initials(speaker or ""))  # "Democratic National Committee" is the DNC
+    return bool(guess & names)
 
 
 def first_annotators(folder: Path) -> dict[str, str]:
@@ -218,7 +260,7 @@ def _row(split: str, t: Tally) -> str:
     speed = t.chars / t.seconds / 1e6 if t.seconds else 0.0
     return (f"| {split} | {t.gold} | {t.predicted} | {t.unscored} | {f['precision']:.3f} | "
             f"{f['recall']:.3f} | {f['f1']:.3f} | {t.named} | {f['speaker_accuracy']:.3f} | "
-            f"{speed:.2f} |")
+            f"{t.capitalised} | {f['first_overlap_accuracy']:.3f} | {speed:.2f} |")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -236,13 +278,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         tally = run_split(folder, split, annotators)
         rows.append(_row(split, tally))
         for label, items in (("MISS", tally.misses), ("FALSE POS", tally.false_pos),
-                             ("WRONG SPEAKER", tally.wrong_speaker)):
+                             ("WRONG SPEAKER", tally.wrong_speaker),
+                             ("WRONG FIRST", tally.first_wrong)):
             for item in items[: args.show]:
                 print(f"{label} {item}")
     table = "\n".join((
         "| split | gold quotes | predicted | single-quoted (unscored) | precision | recall | F1 | "
-        "named gold sources | speaker accuracy | MB/s (CPU) |",
-        "|---|---|---|---|---|---|---|---|---|---|", *rows))
+        "named gold sources | speaker accuracy (best overlap) | capitalised gold sources | "
+        "speaker accuracy (first overlap) | MB/s (CPU) |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|", *rows))
     print(table)
     if not args.no_record and args.split == "both":
         _common.record("quotes", (

@@ -146,3 +146,86 @@ def test_mentions_unify_and_skip_quoted_names() -> None:
 def test_sentence_bounds_skip_abbreviations(text: str, pos: int, start: int, end: int) -> None:
     assert sentence_start(text, 0, pos) == start
     assert sentence_end(text, pos, len(text)) == end
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A colon after a name and its role (round-ups, transcripts).
+    ("Reactions came in overnight.\nNora Flint, Channel 9: “This changes the whole race.”",
+     ["Nora Flint"]),
+    # A colon after a verb phrase ending the clause.
+    ("When Hale raised the budget, Ortega shot back sharply: “We will not cut the schools.”",
+     ["Ortega"]),
+    # A colon after a verb that takes a listener: the subject speaks, not the listener.
+    ("Senator Dana Ruiz later Friday told Radio Nord: “The deal is done and signed.”",
+     ["Dana Ruiz"]),
+    # A participle after a comma: the main clause's subject speaks.
+    ("Hours after the vote, Mayor Ken Abel thanked the council, telling reporters “the city "
+     "owes you a great deal.”\nThe hours were long.", ["Ken Abel"]),
+    ("Governor Lisa Crane criticised the plan, calling it “a reckless gamble with our water.”",
+     ["Lisa Crane"]),
+    # A name only mentioned in the clause before the participle is not the speaker.
+    ("He was seen mocking Senator Tom Vale and telling the crowd “the system is rigged.”",
+     [None]),
+    # A manner adverb between the subject and the verb.
+    ("Asked about the strike, Minister Ada Kern cautiously said it was “a matter for the "
+     "courts.”", ["Ada Kern"]),
+    # The cue nearest the quote beats an earlier passive "asked by".
+    ("When asked by host Sam Reed about the tax, Governor Amy Lund said: “It is not going up.”",
+     ["Amy Lund"]),
+    # A role between the cue and the name ("said party boss ..."): the name is the speaker.
+    ("“We will win the county,” said Green party boss Ivo Marsh.", ["Ivo Marsh"]),
+    # An appositive name after a description.
+    ("The city's fire chief, Rosa Delgado, warned that “the hills are a tinderbox.”",
+     ["Rosa Delgado"]),
+    # The last sentence of the previous paragraph names the speaker of a lone quote.
+    ("Water prices will rise again, Oregon Rep. Paul Stein said Wednesday.\n\n"
+     "“Families cannot absorb another increase this year.”", ["Paul Stein"]),
+])
+def test_cue_grammar_patterns(text: str, expected: list[str | None]) -> None:
+    assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A town and state after a preposition are where, not who.
+    ("Governor Ann Price spoke in Leeds. Price, during a town hall in Dover, Delaware, said the "
+     "plan was “dead on arrival.”", ["Ann Price"]),
+    ("Speaking at a rally in Salem, Oregon, Senator Joe Hart went after his rival, calling him "
+     "“a total failure.”", ["Joe Hart"]),
+    # A common word opening a sentence is no speaker, even when it acts.
+    ("Mayor Ken Abel read the letter aloud.\n\nEarlier this week, Abel wrote to the council, "
+     "asking “why the roads are still closed.” It was written earlier.", ["Ken Abel"]),
+    # A person "of <place>" is the person.
+    ("Gov. Earl Tomblin of West Virginia said the mine was “a model for the region.”",
+     ["Earl Tomblin"]),
+])
+def test_places_and_common_words_never_speak(text: str, expected: list[str | None]) -> None:
+    assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A description that names nobody but says whose side stays as the description.
+    ("“The senator has not changed her view,” a Hale spokesperson said.", ["Hale spokesperson"]),
+    # A description with a place word resolves through the title the person was given.
+    ("Sen. Maria Lopez arrived late.\n\n“We need the votes,” the Nevada senator said.",
+     ["Maria Lopez"]),
+    # A country acting as a government, as the subject of its own cue, is the source.
+    ("Norway insisted that the talks “must resume before winter.”", ["Norway"]),
+])
+def test_descriptions_and_states(text: str, expected: list[str | None]) -> None:
+    assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("“The wall will be built,” Texas Rep. Mike McCaul said.", "Texas Rep."),
+    ("“Talks are over,” union spokesman Dan Webb said on Friday.", "union spokesman"),
+    ("“We will win the county,” said Green party boss Ivo Marsh.", "Green party boss"),
+    ("Nora Flint, Channel 9: “This changes the whole race.”", "Channel 9"),
+    ("“We are not leaving,” Maria Costa, a lawyer for the tenants, said.",
+     "lawyer for the tenants"),
+    # A clause about the person is no role.
+    ("“We are not leaving,” Maria Costa, who has lived here since 1990, said.", None),
+    ("“We are not leaving,” Maria Costa said.", None),
+    ("“We are not leaving,” she said.", None),
+])
+def test_roles_come_from_the_cue(text: str, role: str | None) -> None:
+    assert [q.role for q in find_quotes(text)] == [role]
