@@ -30,6 +30,7 @@ from generator.text.cuegrammar import (
     BEFORE_INVERTED,
     COLON_NAME,
     COLON_ROLE,
+    DASH_LINE,
     DESC_NAME,
     FRAME_CHARS,
     NAME,
@@ -101,6 +102,8 @@ class _Cue:
     """True for a name right before a participle ("Trump calling it"): kept only for a person."""
     role: str | None = None
     """Words the text gives as the speaker's role ("State spokesman", "CNN")."""
+    far: bool = False
+    """True for a cue closing the sentence after a partial quote (a cue before it wins)."""
 
 
 def _from_match(match: re.Match[str], offset: int, cue: str | None = None) -> _Cue:
@@ -211,14 +214,21 @@ def _cue(text: str, piece: Piece, begin: int, nxt_start: int, names: _Names) -> 
         found = _cue_before(before, begin, names)
         if found:
             return found
-    dash = AFTER_DASH.match(text, after_from, min(len(text), after_from + FRAME_CHARS))
+    window = min(len(text), after_from + FRAME_CHARS)
+    dash = AFTER_DASH.match(text, after_from, window) or DASH_LINE.match(text, after_from, window)
     if dash and piece.closed:
         return _from_match(dash, 0, "—")
+    after_cue = None
     if last not in ".…":
-        found = _cue_after(after, after_from, generic=last in ",?!", comma=last == ",")
-        if found:
-            return found
+        after_cue = _cue_after(after, after_from, generic=last in ",?!", comma=last == ",")
+        if after_cue and not after_cue.far:
+            return after_cue
     found = _cue_before(before, begin, names)
+    if after_cue and found is None:
+        # A cue closing the sentence ('... "a disaster" at a rally, Trump said') or a bare name
+        # after the quote counts only when nothing before the quote attributes it: in 'Ames
+        # admitted it would be "very hard", her campaign argued' the quote is Ames's.
+        return after_cue
     if found is None and not before.strip():
         found = _colon_intro(text, piece.start - 1, names)
     return found
@@ -230,19 +240,27 @@ def _cue_after(after: str, offset: int, *, generic: bool, comma: bool) -> _Cue |
         patterns += [AFTER_GENERIC, AFTER_GENERIC_INVERTED]
     for pattern in patterns:
         match = pattern.match(after)
-        if match:
+        if match and not _participle_before_object(pattern, match):
             return _later_name(after, match, offset) or _from_match(match, offset)
     match = ACCORDING.search(after)
     if match and match.start() < 3:
         return _from_match(match, offset)
     for pattern in (TRAILING, TRAILING_INVERTED):
         match = pattern.search(after)
-        if match:
-            return _later_name(after, match, offset) or _from_match(match, offset)
+        if match and not _participle_before_object(pattern, match):
+            found = _later_name(after, match, offset) or _from_match(match, offset)
+            return dataclasses.replace(found, far=True)
     match = AFTER_NAME.match(after) if comma else None
     if match and _plausible_subject(match.group("np")):
-        return _from_match(match, offset, "")
+        # A bare noun phrase after the quote, no verb: weaker than any cue before the quote.
+        return dataclasses.replace(_from_match(match, offset, ""), far=True)
     return None
+
+
+def _participle_before_object(pattern: re.Pattern[str], match: re.Match[str]) -> bool:
+    """True for '"...," promising the Friends of Abe': after a participle comes its object."""
+    inverted = pattern in (AFTER_INVERTED, TRAILING_INVERTED)
+    return inverted and match.group("verb").lower().endswith("ing")
 
 
 def _later_name(after: str, match: re.Match[str], offset: int) -> _Cue | None:
@@ -352,7 +370,10 @@ def _colon_cue(before: str, offset: int, names: _Names) -> _Cue | None:
                 colon.group("appos"))
 
 
+# A participle after a comma or "and" ("..., telling reporters"), or any speech verb after
+# "and"/"but" ("knocked Rubio on trade and called him"), has the main clause's subject.
 _PARTICIPLE_LEAD = re.compile(r"(?:,|\band)\s*$")
+_COORDINATED = re.compile(r"\b(?:and|but)(?:\s+(?:then|also|later))?,?\s*$")
 
 
 def _verb_cue(before: str, offset: int, names: _Names, floor: int) -> _Cue | None:
@@ -360,7 +381,8 @@ def _verb_cue(before: str, offset: int, names: _Names, floor: int) -> _Cue | Non
     verbs = [v for v in VERB_RE.finditer(before) if v.start() >= floor]
     for verb in reversed(verbs):
         cue = _norm_cue(verb.group())
-        if cue.endswith("ing") and _PARTICIPLE_LEAD.search(before, 0, verb.start()):
+        if (cue.endswith("ing") and _PARTICIPLE_LEAD.search(before, 0, verb.start())) or (
+                _COORDINATED.search(before, 0, verb.start())):
             # "Trump went after Bush, calling him ...": the main clause's subject speaks.
             main = _main_subject(before, verb.start(), offset, names)
             if main:
@@ -380,7 +402,12 @@ def _verb_cue(before: str, offset: int, names: _Names, floor: int) -> _Cue | Non
 
 
 def _main_subject(before: str, end: int, offset: int, names: _Names) -> _Cue | None:
-    """The first name or pronoun acting as a subject in ``before[:end]`` that names someone."""
+    """The first name or pronoun acting as a subject in ``before[:end]`` that names someone.
+
+    The first, not the nearest: in "Christie repeated that Rubio recites ..., calling him" a
+    later subject sits in a clause the participle does not continue (measured on PolNeAR
+    train: the nearest lost 15 quotes and won 4).
+    """
     for match in SUBJECT_ANY.finditer(before, 0, end):
         if not _plausible_subject(match.group("np")) or _after_preposition(
                 before, match.start()) or not VERBISH.match(before, match.end()):

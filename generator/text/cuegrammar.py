@@ -77,14 +77,19 @@ AFTER_GENERIC_INVERTED = re.compile(
 AFTER_NAME = re.compile(rf"^[^\S\n]*(?P<np>{DESC}|{PRONOUN}|{NAMED})(?=[\s,])(?P<verb>)")
 # A dash before the name after a quote (lists of reactions, embedded posts): '"..." ― Ana Ruiz'.
 AFTER_DASH = re.compile(rf"[^\S\n]*[―—–-][^\S\n]*(?P<np>{NAMED})(?P<verb>)")
+# ... or on a line of its own after the quote's paragraph (fact checks, quote round-ups):
+# '"..."' then '- Hillary Clinton.'
+DASH_LINE = re.compile(  # (the line holds only the name and perhaps ", role": not a heading)
+    rf"[^\S\n]*\n\s*[―—–-][^\S\n]*(?P<np>{NAMED})(?P<verb>)(?:,[^\n]{{1,80}})?\.?[^\S\n]*"
+    r"(?:\n|$)")
 # A cue closing the sentence after a partial quote: '... "a disaster" at a rally, Trump said.'
 TRAILING = re.compile(
     rf",[^\S\n]+{NP}{APPOS}[^\S\n]+{ADVERBS}(?P<verb>{VERB})[^.]{{0,160}}\.?\s*$")
 TRAILING_INVERTED = re.compile(
     rf",[^\S\n]+(?P<verb>{VERB})[^\S\n]+(?P<lead>{LEAD}(?=[A-Z]))?{NP}(?:[,.][^.]{{0,120}})?\.?\s*$")
 # Words that can follow a sentence's acting subject: a verb form, or an adverb before one.
-VERBISH = re.compile(
-    r"(?:[a-z]+(?:ed|s)|found|said|told|wrote|spoke|made|took|gave|went|came|put|knew|saw|"
+VERBISH = re.compile(  # ("this", "his", "its" end like verbs but never follow a subject)
+    r"(?:(?!(?:this|his|its|as|us|thus|plus)\b)[a-z]+(?:ed|s)|found|said|told|wrote|spoke|made|took|gave|went|came|put|knew|saw|"
     r"heard|felt|got|led|left|sent|won|lost|ran|began|kept|held|brought|stood|also|then|later|"
     r"again|will|would|could|can|may|might|must|should|did|does|[a-z]{3,}ly)\b")
 # A verb form in the words before a name: the name is then the verb's object, not its subject.

@@ -229,3 +229,26 @@ def test_descriptions_and_states(text: str, expected: list[str | None]) -> None:
 ])
 def test_roles_come_from_the_cue(text: str, role: str | None) -> None:
     assert [q.role for q in find_quotes(text)] == [role]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A dash line after the quote's paragraph names its speaker; a dashed heading does not.
+    ("“We will look at every option before we decide.”\n\n- Nora Flint.\n\nMore below.",
+     ["Nora Flint"]),
+    ("“We will look at every option before we decide.”\n\n– Ready for the vote –.\n\nMore.",
+     [None]),
+    # A speech verb coordinated with an earlier one shares its subject.
+    ("Then Mayor Ken Abel thanked the council and called the budget “a fair deal for all.”",
+     ["Ken Abel"]),
+    # A participle right after a quote takes an object, not a speaker.
+    ("Ada Kern said, “It is time we change how we do it,” promising the Friends of Rome a vote.",
+     ["Ada Kern"]),
+    # A cue before a partial quote beats one closing the sentence further on.
+    ("While Senator Ruth Ames admitted that a win would be “very hard” for her side this year, "
+     "her campaign has argued that it could still win.", ["Ruth Ames"]),
+    # A fronted time adverb is not the subject.
+    ("Mayor Ken Abel spoke. Earlier this week, Abel wrote to the council, “Open the roads.”",
+     ["Ken Abel"]),
+])
+def test_paragraph_and_clause_structure(text: str, expected: list[str | None]) -> None:
+    assert _speakers(text) == expected
