@@ -32,6 +32,7 @@ from generator.text.cuegrammar import (
     COLON_ROLE,
     DASH_LINE,
     DESC_NAME,
+    DESC_RE,
     FRAME_CHARS,
     NAME,
     OBJECT_VERBS,
@@ -131,6 +132,11 @@ def attribute(text: str, pieces: Sequence[Piece]) -> list[Attribution]:
         prev_end = pieces[index - 1].end + 1 if index else 0
         nxt_start = pieces[index + 1].start - 1 if index + 1 < len(pieces) else len(text)
         begin = sentence_start(text, prev_end, piece.start - 1)
+        label = _transcript_label(text, piece.start, mentions)
+        if label:
+            out.append(label)
+            last = (label.speaker or "", piece.start)
+            continue
         found = _cue(text, piece, begin, nxt_start, mentions)
         # A quote standing alone, or sharing its sentence with the previous quote, continues
         # the previous speaker's words.
@@ -151,6 +157,24 @@ def attribute(text: str, pieces: Sequence[Piece]) -> list[Attribution]:
         if speaker:
             last = (speaker, piece.start)
     return _share_backwards(text, pieces, out)
+
+
+# A transcript line opens with its speaker's name in capitals and a colon: 'PENCE: Well, ...'.
+_LABEL = re.compile(r"[^\w\n]{0,3}(?P<np>[A-Z][A-Z'’.-]+(?:[^\S\n]+[A-Z][A-Z'’.-]+){0,2}):[^\S\n]")
+
+
+def _transcript_label(text: str, pos: int, names: _Names) -> Attribution | None:
+    """The speaker of a transcript line holding ``pos``, when the line opens with one.
+
+    Everything on the line is that person's words, quotations within it included. Labels that
+    name no person ("VIDEO:", "UPDATE:") are ignored.
+    """
+    line = text.rfind("\n", 0, pos) + 1
+    match = _LABEL.match(text, line, pos)
+    if not match:
+        return None
+    name = names.unify(match.group("np").title())
+    return Attribution(name, ":") if names.is_person(name) else None
 
 
 def _role(found: _Cue, speaker: str) -> str | None:
@@ -241,7 +265,8 @@ def _cue_after(after: str, offset: int, *, generic: bool, comma: bool) -> _Cue |
     for pattern in patterns:
         match = pattern.match(after)
         if match and not _participle_before_object(pattern, match):
-            return _later_name(after, match, offset) or _from_match(match, offset)
+            return (_later_name(after, match, offset) or _counted_description(after, match, offset)
+                    or _from_match(match, offset))
     match = ACCORDING.search(after)
     if match and match.start() < 3:
         return _from_match(match, offset)
@@ -255,6 +280,17 @@ def _cue_after(after: str, offset: int, *, generic: bool, comma: bool) -> _Cue |
         # A bare noun phrase after the quote, no verb: weaker than any cue before the quote.
         return dataclasses.replace(_from_match(match, offset, ""), far=True)
     return None
+
+
+def _counted_description(after: str, match: re.Match[str], offset: int) -> _Cue | None:
+    """'said one Labour source': the lead "one" opens a description, not a name's lead."""
+    lead = match.groupdict().get("lead") or ""
+    if lead.strip().lower() not in ("one", "another"):
+        return None
+    desc = DESC_RE.match(after, match.start("lead"))
+    if not desc:
+        return None
+    return _Cue(desc.group(), _norm_cue(match.group("verb")), offset + desc.start())
 
 
 def _participle_before_object(pattern: re.Pattern[str], match: re.Match[str]) -> bool:
@@ -483,7 +519,7 @@ def _resolve_name(found: _Cue, np: str, mentions: _Names) -> str | None:
     bare = re.sub(r"^(?:[Tt]he)\s+", "", np)
     if bare[:1].isupper() and is_org(bare):
         return bare
-    if bare[:1].isupper() and not re.match(r"(?:An?|One|Another)\s", bare):
+    if bare[:1].isupper() and not re.match(rf"(?:An?|One|Another)\s|{CAP}['’]s\s", bare):
         # "the House Rep. Paul Ryan": a titled name, even after "the"
         name, titles = split_title(_without_home(bare))
         if name and (titles or bare == np) and not bare.endswith(("’s", "'s")):
@@ -531,7 +567,9 @@ def _named_role(rest: list[str]) -> str | None:
     """
     if not rest or not _is_role_word(rest[-1].strip(".,")):
         return None
-    qualifiers = [w for w in rest[:-1] if w[:1].isupper() and not is_title_word(w)]
+    # Any capitalised qualifier: "Republican nominee" says whose side even though "Republican"
+    # also opens titles ("Republican Sen. ...").
+    qualifiers = [w for w in rest[:-1] if w[:1].isupper()]
     return " ".join(rest).strip(".,") if qualifiers else None
 
 

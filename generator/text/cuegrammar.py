@@ -51,6 +51,7 @@ DESC = (rf"{DETERMINER}[^\S\n]+(?:[\w.'’-]+[^\S\n]+){{0,4}}?"
 # A name may carry a lower-case lead ("former Sen. Evan Bayh", "the Times") and a party tag.
 NAMED = rf"(?:(?:[Ff]ormer|[Tt]he|then-|[Ll]ate)[^\S\n]+)?{NAME}(?:[^\S\n]+\([^()\n]{{1,30}}\))?"
 NP = rf"(?P<np>{DESC}|{PRONOUN}|{NAMED})"
+DESC_RE = re.compile(DESC)
 DESC_NAME = re.compile(rf"{DETERMINER}[^\S\n]+(?:[a-z][\w'’-]*[^\S\n]+){{1,4}}(?P<name>{NAME})$")
 VERB = _verb_pattern()
 # An appositive or a relative clause between a name and its verb ("Christie, who has campaigned

@@ -252,3 +252,20 @@ def test_roles_come_from_the_cue(text: str, role: str | None) -> None:
 ])
 def test_paragraph_and_clause_structure(text: str, expected: list[str | None]) -> None:
     assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A transcript line's capitalised label speaks everything on the line.
+    ("Governor Ann Price took questions.\n\"PRICE: Well, my rival thinks this is “a game "
+     "show.” It is not.", ["Ann Price"]),
+    # A label that names no person is no speaker.
+    ("VIDEO: Mayor Ken Abel said “no way” at the rally.", ["Ken Abel"]),
+    # A description that names nobody keeps its capitalised qualifier.
+    ("The Green nominee outlined his plan and vowed to punish “those who break the rules.”",
+     ["Green nominee"]),
+    ("“That was outrageous,” said one Labour source on the panel.", ["Labour source"]),
+    # "as X put it".
+    ("He was, as The Daily Ledger put it in a long profile, “the fixer.”", ["Daily Ledger"]),
+])
+def test_labels_descriptions_and_put_it(text: str, expected: list[str | None]) -> None:
+    assert _speakers(text) == expected
