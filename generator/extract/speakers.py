@@ -34,6 +34,7 @@ from generator.text.cuegrammar import (
     DESC_NAME,
     DESC_RE,
     FRAME_CHARS,
+    INDEFINITE_RE,
     NAME,
     OBJECT_VERBS,
     ROLE_THEN_NAME,
@@ -283,12 +284,14 @@ def _cue_after(after: str, offset: int, *, generic: bool, comma: bool) -> _Cue |
 
 
 def _counted_description(after: str, match: re.Match[str], offset: int) -> _Cue | None:
-    """'said one Labour source': the lead "one" opens a description, not a name's lead."""
-    lead = match.groupdict().get("lead") or ""
-    if lead.strip().lower() not in ("one", "another"):
+    """'said one Labour source': a lead opening with "one" or "a" opens a description."""
+    lead = (match.groupdict().get("lead") or "").split()
+    if not lead or lead[0].lower() not in ("one", "another", "a", "an"):
         return None
-    desc = DESC_RE.match(after, match.start("lead"))
-    if not desc:
+    found = [m for m in (DESC_RE.match(after, match.start("lead")),
+                         INDEFINITE_RE.match(after, match.start("lead"))) if m]
+    desc = max(found, key=lambda m: m.end(), default=None)  # "one Labour source", not "one Labour"
+    if not desc or desc.end() < match.end("np"):
         return None
     return _Cue(desc.group(), _norm_cue(match.group("verb")), offset + desc.start())
 
@@ -308,7 +311,8 @@ def _later_name(after: str, match: re.Match[str], offset: int) -> _Cue | None:
     if match.group("np")[:1].islower() or not match.groupdict().get("verb"):
         return None
     later = ROLE_THEN_NAME.match(after, match.end("np"))
-    if not later or not _is_role_word(later.group("role").split()[-1]):
+    qualifier = all(map(is_title_word, match.group("np").split()))  # "said Republican voter X"
+    if not later or not (qualifier or _is_role_word(later.group("role").split()[-1])):
         return None  # "said Trump on Monday": the words must end in a role ("party boss")
     role = role_of(after[match.start("np"):later.start("name")])
     return _Cue(later.group("name"), _norm_cue(match.group("verb")), offset + later.start("name"),
@@ -330,11 +334,12 @@ def _sentence_subject(before: str, offset: int,
     head = before[:verb.start()] if verb else before
     fallback: tuple[_Cue | None, str | None] = (None, None)
     for match in SUBJECT_ANY.finditer(head):
-        if not _plausible_subject(match.group("np")) or _after_preposition(head, match.start()):
+        if not _plausible_subject(match.group("np")) or _after_preposition(
+                head, match.start()) or _opens_with_preposition(match.group("np")):
             continue
         found = _from_match(match, offset, "")
         speaker = _resolve(found, mentions, nearby=True)
-        acts = bool(VERBISH.match(head, match.end()))
+        acts = _acts(head, match.end())
         # "Romney went after Trump ...", "Republican candidate Ann Lee quickly took ...", but not
         # "With Democratic leaders worried ..." or "He was seen mocking Senator Vale and ..."
         opening = not VERB_BEFORE.search(head, 0, match.start()) and (
@@ -353,10 +358,49 @@ def _sentence_subject(before: str, offset: int,
     return fallback
 
 
+# Prepositions whose object never speaks ("32% of Republican claims"). Not "with" ("with Trump
+# saying"), nor conjunctions.
+_STRICT_PREPOSITIONS = frozenset((
+    "of", "to", "for", "from", "by", "in", "on", "at", "into", "over", "under", "about",
+    "against", "among", "between", "during", "like", "than"))
+_WORD_RIGHT_BEFORE = re.compile(r"(\w+)[^\S\n]+$")
+
+
+def _object_of_preposition(text: str, subject: re.Match[str]) -> bool:
+    """True when a preposition right before the noun phrase makes it an object.
+
+    A titled name is still a subject ("Speaker of the House Rep. Paul Ryan said"), and so is
+    the organisation after a role ("officials at ...").
+    """
+    word = _WORD_RIGHT_BEFORE.search(text, 0, subject.start())
+    if not word or word.group(1).lower() not in _STRICT_PREPOSITIONS:
+        return False
+    owner = _WORD_RIGHT_BEFORE.search(text, 0, word.start())
+    if owner and _is_role_word(owner.group(1).rstrip("s")):
+        # "officials at Homeland Security", "a spokesman for Platte River": the body that
+        # speaks through them; a place is only where they come from ("senator from Vermont").
+        return subject.group("np").lower() in PLACES
+    name, titles = split_title(subject.group("np"))
+    return not (name and titles)
+
+
 def _in_place(text: str, subject: re.Match[str]) -> bool:
     """True for a town and its state after a preposition ("in Columbus, Ohio, said")."""
     appos = (subject.group("appos") or "").strip()
     return bool(re.fullmatch(NAME, appos)) and _after_preposition(text, subject.start())
+
+
+def _acts(text: str, end: int) -> bool:
+    """Whether the words after a subject ending at ``end`` are its verb.
+
+    Not when one word and a comma follow: "Hours later, Trump ..." is a time, not a subject.
+    """
+    return bool(VERBISH.match(text, end)) and not re.match(r"[a-z]+,", text[end:end + 30])
+
+
+def _opens_with_preposition(np: str) -> bool:
+    """'With Democratic leaders worried ...': a capitalised preposition opened the run."""
+    return np.split(maxsplit=1)[0].lower() in _STRICT_PREPOSITIONS | {"with"}
 
 
 def _after_preposition(text: str, pos: int) -> bool:
@@ -425,7 +469,8 @@ def _verb_cue(before: str, offset: int, names: _Names, floor: int) -> _Cue | Non
                 return dataclasses.replace(main, cue=cue)
         subject = SUBJECT_BEFORE.search(before, 0, verb.start())
         if not subject or not _plausible_subject(subject.group("np")) or _in_place(
-                before, subject):
+                before, subject) or (not cue.endswith("ing") and _object_of_preposition(
+                    before, subject)):
             continue
         found = dataclasses.replace(_from_match(subject, offset, cue), sentence=offset)
         if not cue.endswith("ing"):
@@ -446,7 +491,7 @@ def _main_subject(before: str, end: int, offset: int, names: _Names) -> _Cue | N
     """
     for match in SUBJECT_ANY.finditer(before, 0, end):
         if not _plausible_subject(match.group("np")) or _after_preposition(
-                before, match.start()) or not VERBISH.match(before, match.end()):
+                before, match.start()) or not _acts(before, match.end()):
             continue
         found = dataclasses.replace(_from_match(match, offset, ""), sentence=offset)
         if _resolve(found, names, nearby=True):
@@ -488,6 +533,8 @@ def _resolve(found: _Cue, mentions: _Names, last: tuple[str, int] | None = None,
     credits Russia, but in "in Columbus, Ohio, ..." Ohio only says where.
     """
     name = _resolve_phrase(found, mentions, last)
+    if name and re.search(r"[a-z]{3}\.$", name):
+        name = name[:-1]  # "said an Ohio Democrat.": the sentence's full stop, not an initial
     if name and name.lower() not in _OTHER_PRONOUNS and any(
             w[:1].isupper() for w in name.split()) and (not nearby or mentions.can_speak(name)):
         return name
@@ -503,9 +550,9 @@ def _resolve_phrase(found: _Cue, mentions: _Names, last: tuple[str, int] | None)
         return None  # "they", "it", "we": groups and things are not named speakers
     np = re.sub(r"\s*\([^()]*\)$", "", np)
     named = DESC_NAME.match(np)
-    if named:  # "his friend Mahamat Saleh Oumar": the name that ends the description
-        name, _ = split_title(named.group("name"))
-        return mentions.unify(name) if name else None
+    name = split_title(named.group("name"))[0] if named else ""
+    if name:  # "his friend Mahamat Saleh Oumar": the name that ends the description
+        return mentions.unify(name)
     return _resolve_name(found, re.sub(r"^(?:[Ff]ormer|then-|[Ll]ate)\s+", "", np), mentions)
 
 
@@ -565,6 +612,8 @@ def _named_role(rest: list[str]) -> str | None:
 
     Kept as written (without its article) when a capitalised word qualifies a role noun.
     """
+    if rest and rest[-1][:1].isupper() and rest[0].islower():
+        return " ".join(rest).strip(".,")  # "one senior Democrat": a group noun closes it
     if not rest or not _is_role_word(rest[-1].strip(".,")):
         return None
     # Any capitalised qualifier: "Republican nominee" says whose side even though "Republican"

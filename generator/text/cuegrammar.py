@@ -50,9 +50,21 @@ DESC = (rf"{DETERMINER}[^\S\n]+(?:[\w.'’-]+[^\S\n]+){{0,4}}?"
          rf"|[^\S\n]+{NAME})?")
 # A name may carry a lower-case lead ("former Sen. Evan Bayh", "the Times") and a party tag.
 NAMED = rf"(?:(?:[Ff]ormer|[Tt]he|then-|[Ll]ate)[^\S\n]+)?{NAME}(?:[^\S\n]+\([^()\n]{{1,30}}\))?"
-NP = rf"(?P<np>{DESC}|{PRONOUN}|{NAMED})"
-DESC_RE = re.compile(DESC)
-DESC_NAME = re.compile(rf"{DETERMINER}[^\S\n]+(?:[a-z][\w'’-]*[^\S\n]+){{1,4}}(?P<name>{NAME})$")
+# An indefinite description ending in a capitalised noun: "an Iowa Democrat", "one senior
+# Republican". It names nobody; the speaker is the description itself. The words between are
+# modifiers, never a conjunction or preposition ("a photo and Clinton" is two phrases).
+_MODIFIER = (r"(?!(?:and|or|but|nor|of|to|for|with|in|on|at|by|from|as|than|that)\b)"
+             r"[a-z][\w-]*[^\S\n]+")
+INDEFINITE = (rf"(?:[Aa]n?|[Oo]ne|[Aa]nother)[^\S\n]+(?:{_MODIFIER}){{0,2}}"
+              rf"{CAP}(?:[^\S\n]+{CAP}){{0,3}}")
+
+NP = rf"(?P<np>{DESC}|{INDEFINITE}|{PRONOUN}|{NAMED})"
+DESC_RE = re.compile(rf"{DESC}(?![\w'’-])")
+INDEFINITE_RE = re.compile(rf"{INDEFINITE}(?![\w'’-])")
+# A description ending in a name: "his friend Mahamat Saleh Oumar", "the Israeli newspaper
+# Haaretz" (the name follows the last lower-case word).
+DESC_NAME = re.compile(rf"{DETERMINER}[^\S\n]+(?:[\w'’.-]+[^\S\n]+){{0,3}}?[a-z][\w'’-]*"
+                       rf"[^\S\n]+(?P<name>{NAME})$")
 VERB = _verb_pattern()
 # An appositive or a relative clause between a name and its verb ("Christie, who has campaigned
 # for Trump since February, blasted ...").

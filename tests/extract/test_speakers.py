@@ -269,3 +269,26 @@ def test_paragraph_and_clause_structure(text: str, expected: list[str | None]) -
 ])
 def test_labels_descriptions_and_put_it(text: str, expected: list[str | None]) -> None:
     assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A noun phrase after a preposition is no subject, even before a word that reads as a verb.
+    ("Truthmeter rated 30 percent of Green claims as “false” this year.", ["Truthmeter"]),
+    # A capitalised preposition opening the sentence is not part of a subject.
+    ("With Labour members worried about turnout, Mayor Ken Abel is pushing a new message: "
+     "“It is about you.”", ["Ken Abel"]),
+    # An indefinite description ending in a capitalised noun names nobody but itself.
+    ("“She is too far behind,” said an Ohio Democrat.", ["Ohio Democrat"]),
+    ("“The gap is too wide,” one senior Republican said.", ["senior Republican"]),
+    # ... but a conjunction splits two phrases.
+    ("Tina Marsh spoke. Later a guard asked for a photo and Marsh said, “Only one, please.”",
+     ["Tina Marsh"]),
+    # A name after a description that closes with a lower-case word.
+    ("The Danish newspaper Politiken noted that “the talks had stalled for weeks.”",
+     ["Politiken"]),
+    # A time noun and a comma open the sentence; the subject comes after.
+    ("Mayor Ken Abel left. Hours later, Abel returned to the hall, telling reporters, “We "
+     "are not done.” The hours were long.", ["Ken Abel"]),
+])
+def test_subjects_and_objects(text: str, expected: list[str | None]) -> None:
+    assert _speakers(text) == expected
