@@ -50,9 +50,12 @@ from generator.text.cuegrammar import (
 )
 from generator.text.entity_tables import PLACE_LAST_WORDS, PLACES
 from generator.text.persons import (
+    ANTECEDENT_WINDOW,
     CAP,
     PREPOSITIONS,
     STOP_WORDS,
+    Gender,
+    Mention,
     Mentions,
     is_org,
     is_title_word,
@@ -80,6 +83,33 @@ class _Names(Mentions):
         """Scan ``text`` (see ``Mentions``); ``skip`` holds the quotations' spans."""
         super().__init__(text, skip)
         self.lower_words = frozenset(_LOWER_WORD.findall(text))
+
+    def person_for(self, pos: int, gender: Gender | None, last: tuple[str, int] | None = None,
+                   sentence: int | None = None) -> str | None:
+        """Who 'he' or 'she' at ``pos`` means (see ``Mentions.person_for``), with two changes.
+
+        A name that acts as a subject counts as a person even when nothing else marks it as
+        one ("Devine said he ..."; measured on 50 hand-checked PolNeAR pronoun sources, most
+        wrong answers skipped such a name for an earlier, better-known one), and the previous
+        speaker is kept only when it is a person (an organisation is never "he").
+        """
+        fits = [m for m in self.before(pos) if not m.org and (m.person or (
+            m.subject and self.can_speak(m.name))) and (gender is None or m.gender in (
+                gender, None))]
+        if sentence is not None:
+            here = _nearest([m for m in fits if m.start >= sentence and m.subject], gender)
+            if here:
+                return here.name
+        if last and pos - last[1] <= ANTECEDENT_WINDOW and not is_org(last[0]) and (
+                self.gender_of(last[0]) in (gender, None)):
+            acting = next((m for m in fits if m.start > last[1] and m.subject), None)
+            return acting.name if acting else last[0]
+        chosen = _nearest([m for m in fits if m.subject], gender) or _nearest(fits, gender)
+        return chosen.name if chosen else None
+
+    def gender_of(self, name: str) -> Gender | None:
+        """The gender the text gives ``name`` (None when unknown)."""
+        return self._genders.get(name)
 
     def can_speak(self, name: str) -> bool:
         """False for a place ("New Hampshire") or a common word that opened a sentence."""
@@ -176,6 +206,15 @@ def _transcript_label(text: str, pos: int, names: _Names) -> Attribution | None:
         return None
     name = names.unify(match.group("np").title())
     return Attribution(name, ":") if names.is_person(name) else None
+
+
+def _nearest(candidates: list[Mention], gender: Gender | None) -> Mention | None:
+    """The nearest candidate whose gender fits (known or not).
+
+    Not the nearest of *known* gender first: in 'Tad Devine said he ...' Devine's gender is
+    unknown, and a better-known man named further back is not the one meant.
+    """
+    return next((m for m in candidates if m.gender in (gender, None)), None)
 
 
 def _role(found: _Cue, speaker: str) -> str | None:

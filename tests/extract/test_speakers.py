@@ -292,3 +292,15 @@ def test_labels_descriptions_and_put_it(text: str, expected: list[str | None]) -
 ])
 def test_subjects_and_objects(text: str, expected: list[str | None]) -> None:
     assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A pronoun after a name that acts points to it, even with nothing else known of the name.
+    ("“We lost,” Senator John Hale said. Strategist Tad Corvo said he saw it coming.\n\n"
+     "“We can still do a lot of good,” he said.", ["John Hale", "Tad Corvo"]),
+    # An organisation is never "he".
+    ("“The ban is unacceptable,” the Civic League said.\n\n“It must go,” he said.",
+     ["Civic League", None]),
+])
+def test_pronouns_point_to_acting_people(text: str, expected: list[str | None]) -> None:
+    assert _speakers(text) == expected
