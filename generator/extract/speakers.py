@@ -12,6 +12,7 @@ Anything unresolved is None: no pronoun or guess is ever returned.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Sequence
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 from generator.extract.roles import role_of, title_role
 from generator.text.cuegrammar import (
     ACCORDING,
+    ADVERBS,
     AFTER_DASH,
     AFTER_GENERIC,
     AFTER_GENERIC_INVERTED,
@@ -42,6 +44,7 @@ from generator.text.cuegrammar import (
     SUBJECT_BEFORE,
     TRAILING,
     TRAILING_INVERTED,
+    VERB,
     VERB_BEFORE,
     VERB_RE,
     VERBISH,
@@ -75,6 +78,8 @@ _TITLE_SHORT = {"senator": "sen", "representative": "rep", "governor": "gov", "g
                 "doctor": "dr", "professor": "prof", "reverend": "rev", "sergeant": "sgt"}
 # A capitalised run ending in a hyphenated adjective ("New York-based") names nobody.
 _ADJECTIVE = re.compile(r"-[a-z]+$")
+# A name followed by its speech verb: 'Hawkins said', 'Hawkins later told'.
+_SPEAKS = re.compile(rf"[^\S\n]+{ADVERBS}{VERB}")
 _LOWER_WORD = re.compile(r"(?<![\w'’.-])[a-z][a-z'’-]+")
 
 
@@ -85,20 +90,22 @@ class _Names(Mentions):
         """Scan ``text`` (see ``Mentions``); ``skip`` holds the quotations' spans."""
         super().__init__(text, skip)
         self.lower_words = frozenset(_LOWER_WORD.findall(text))
+        self._text = text
 
     def person_for(self, pos: int, gender: Gender | None, last: tuple[str, int] | None = None,
                    sentence: int | None = None) -> str | None:
-        """Who 'he' or 'she' at ``pos`` means (see ``Mentions.person_for``), with two changes.
+        """Who 'he' or 'she' at ``pos`` means (see ``Mentions.person_for``), with changes.
 
-        A full name (two words or more) that acts as a subject counts as a person even when
-        nothing else marks it as one ("Tad Devine said he ..."; in 50 hand-checked PolNeAR
-        pronoun sources most wrong answers had skipped such a name for an earlier, better-known
-        one); places and adjectives are never candidates; and the previous speaker is kept
-        only when it is a person (an organisation is never "he").
+        A full name (two words or more) that acts as a subject ("Tad Devine said he ..."), or
+        any name followed by a speech verb ("Hawkins said"), counts as a person even when
+        nothing else marks it as one: in 50 hand-checked PolNeAR pronoun sources most wrong
+        answers had skipped such a name for an earlier, better-known one. Places and
+        adjectives are never candidates, the nearest fitting candidate wins whether its
+        gender is known or not, and the previous speaker is kept only when it is a person.
         """
         fits = [m for m in self.before(pos) if not m.org and (m.person or (
-            m.subject and " " in m.name)) and self.can_speak(m.name) and (
-                gender is None or m.gender in (gender, None))]
+            m.subject and (" " in m.name or bool(_SPEAKS.match(self._text, m.end))))) and (
+                self.can_speak(m.name)) and (gender is None or m.gender in (gender, None))]
         if sentence is not None:
             here = _nearest([m for m in fits if m.start >= sentence and m.subject], gender)
             if here:
@@ -109,6 +116,17 @@ class _Names(Mentions):
             return acting.name if acting else last[0]
         chosen = _nearest([m for m in fits if m.subject], gender) or _nearest(fits, gender)
         return chosen.name if chosen else None
+
+    def new_actor(self, start: int, end: int, speaker: str) -> bool:
+        """True when a person other than ``speaker`` acts as a subject in ``start:end``."""
+        i = bisect.bisect_left(self._starts, start)
+        for mention in self.items[i:]:
+            if mention.start >= end:
+                break
+            if mention.subject and not mention.org and mention.name != speaker and (
+                    mention.person or " " in mention.name) and self.can_speak(mention.name):
+                return True
+        return False
 
     def gender_of(self, name: str) -> Gender | None:
         """The gender the text gives ``name`` (None when unknown)."""
@@ -177,8 +195,10 @@ def attribute(text: str, pieces: Sequence[Piece]) -> list[Attribution]:
         alone = not text[begin:piece.start - 1].strip() or begin == prev_end
         if found is None and alone and begin > prev_end:
             found = _previous_sentence(text, prev_end, begin, mentions)
+        # ... unless someone else has acted in between ('Hawkins said her group ...').
         if found is None and index and alone and out[-1].speaker and (
-                piece.start - pieces[index - 1].end <= INHERIT_CHARS):
+                piece.start - pieces[index - 1].end <= INHERIT_CHARS) and not (
+                mentions.new_actor(pieces[index - 1].end, piece.start, out[-1].speaker)):
             out.append(out[-1])
             continue
         speaker = _resolve(found, mentions, last) if found else None
@@ -244,7 +264,11 @@ def _previous_sentence(text: str, floor: int, begin: int, mentions: _Names) -> _
     if found is None:
         found, _ = _sentence_subject(sentence, start, mentions)
     speaker = _resolve(found, mentions, nearby=True) if found else None
-    return found if speaker and mentions.is_person(speaker) else None
+    if not speaker or is_org(speaker):
+        return None
+    # The subject of a speech verb ("Hawkins said her group ...") is someone even when the text
+    # never gave a first name; any other acting subject must be a known person.
+    return found if (found and found.cue) or _named_person(speaker, mentions) else None
 
 
 def _share_backwards(text: str, pieces: Sequence[Piece],

@@ -304,3 +304,9 @@ def test_subjects_and_objects(text: str, expected: list[str | None]) -> None:
 ])
 def test_pronouns_point_to_acting_people(text: str, expected: list[str | None]) -> None:
     assert _speakers(text) == expected
+
+
+def test_a_pronoun_after_a_speech_verb_subject_points_to_it() -> None:
+    text = ("“This is just the beginning,” said Mayor Rita Hale. Then Corvo said her group "
+            "would fight on.\n\n“We want a majority on the council,” she said.")
+    assert _speakers(text) == ["Rita Hale", "Corvo"]
