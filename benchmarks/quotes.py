@@ -61,6 +61,8 @@ _NOT_NAMES = words(
     "and or of in on at for to by with")
 
 _INDEFINITE = frozenset(("a", "an", "one", "another", "some", "several", "two", "three"))
+_PRONOUNS = frozenset(("he", "she", "him", "her"))
+_DETERMINERS = frozenset(("the", "a", "an", "one", "another"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +87,10 @@ class Tally:
     """Matched gold quotes whose source holds a capitalised word (the first-overlap scorer)."""
     first_right: int = 0
     """Of those, the ones whose first overlapping prediction has a speaker sharing that word."""
+    indirect: int = 0
+    """Matched gold quotes whose source is a pronoun or a description ("he", "the senator")."""
+    indirect_named: int = 0
+    """Of those, the ones the first overlapping prediction gives a speaker (not unattributed)."""
     unscored: int = 0
     """Single-quoted predictions, outside the gold's definition (see score_article)."""
     seconds: float = 0.0
@@ -186,7 +192,11 @@ def score_article(text: str, gold: Sequence[GoldQuote], predicted: Sequence[Quot
             tally.misses.append(f"{name}: {' '.join(text[s:e] for s, e in g.spans)[:120]!r}")
             continue
         tally.found += 1
-        _score_first(text, g, next(q for q in predicted if _overlap(q, g.spans)), tally, name)
+        first = next(q for q in predicted if _overlap(q, g.spans))
+        _score_first(text, g, first, tally, name)
+        if g.source and indirect_source(g.source):
+            tally.indirect += 1
+            tally.indirect_named += first.speaker is not None
         names = name_tokens(g.source, text) if g.source else set()
         if not names:
             continue
@@ -214,6 +224,13 @@ def _score_first(text: str, gold: GoldQuote, first: Quote, tally: Tally, name: s
 def _context(text: str, quote: Quote) -> str:
     return (text[max(0, quote.start - 150):quote.start] + "[[" + quote.text[:60] + "]]"
             + text[quote.end:quote.end + 150]).replace("\n", " | ")
+
+
+def indirect_source(source: str) -> bool:
+    """True for a pronoun ("he") or a description ending in a lower-case word ("the senator")."""
+    words = source.split()
+    return source.lower() in _PRONOUNS or (
+        words[0].lower() in _DETERMINERS and not words[-1][:1].isupper())
 
 
 def capitalised_words(source: str) -> set[str]:
@@ -260,7 +277,46 @@ def _row(split: str, t: Tally) -> str:
     speed = t.chars / t.seconds / 1e6 if t.seconds else 0.0
     return (f"| {split} | {t.gold} | {t.predicted} | {t.unscored} | {f['precision']:.3f} | "
             f"{f['recall']:.3f} | {f['f1']:.3f} | {t.named} | {f['speaker_accuracy']:.3f} | "
-            f"{t.capitalised} | {f['first_overlap_accuracy']:.3f} | {speed:.2f} |")
+            f"{t.capitalised} | {f['first_overlap_accuracy']:.3f} | "
+            f"{t.indirect_named}/{t.indirect} | {speed:.2f} |")
+
+
+NOTES = """
+Detection: overlap match on content spans that contain a double quotation mark; single-quoted
+predictions are not scored (the gold only has double-quoted quotes). Target F1 >= 0.95.
+
+Two speaker scorers. *Best overlap* (this benchmark's first): matched gold quotes whose source
+holds a name (not a pronoun or description), each judged on the prediction overlapping it most;
+right when they share a name token or an acronym matches the initials. *First overlap* (issue
+18's): matched gold quotes whose source holds any capitalised word that is no function word
+("the CNN host" counts), each judged on the first prediction overlapping it; right when the
+speaker shares such a word. Target for the first-overlap scorer: >= 0.92 on dev, no drop on
+train. The last column: of matched quotes whose gold source is a pronoun or a description, how
+many get a speaker (the rest are unattributed, never a pronoun).
+
+Pronoun and description sources, hand-checked on 2026-12-03 (the code of the commit that
+recorded this section): 50 quotes drawn at random (seed 18) from the train and dev quotes
+whose gold source is a pronoun or description and that were given a speaker, each read in its
+article: 32 name the person the source refers to, 2 give the description itself ("Israeli
+official", "longtime GOP data expert"), 16 name someone else or a garbled name ("Sanders'
+California"). Precision on named answers 32/48 = 0.67 (target 0.85: **not met**). The wrong
+ones: the source was introduced just before with a bare surname and no speech verb
+("Guessford was shocked ... 'I'm honored!'"); a quote inside an e-mail or post credited to
+the one who forwarded it ("sent from her friend Jan Piercy, '...'"); an organisation named
+where its member speaks ("Dan McLaughlin at the National Review agreed"); nested reports ("he
+also stated" after "Trump affirmed that he likes Cruz").
+
+Remaining first-overlap errors (train 335 of 3,323, dev 32 of 409), by the gold source: a
+named source left unattributed (train 83, dev 4: no cue at all, as in "a fundraising email
+sent out by Sanders warned: '...'", transcripts and e-mail dumps, headline round-ups); a
+named source given someone else (71, 9: nested reports whose outer speaker is the source,
+"Rep. Israel said Clinton called on members to be 'closely coordinated'", a quote inside
+another, "what he calls 'hell'"); a description source (135, 12: the scorer wants a
+capitalised word of the description, "the Florida senator", where the speaker resolves to
+the person, "Marco Rubio", or no person fits); a possessive source ("Trump's claim that there
+have been 'thousands of shootings'", 37, 7); headlines of news-letter round-ups (9, 0). The
+test compartment (a third) is held out and was never looked at.
+"""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -285,21 +341,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     table = "\n".join((
         "| split | gold quotes | predicted | single-quoted (unscored) | precision | recall | F1 | "
         "named gold sources | speaker accuracy (best overlap) | capitalised gold sources | "
-        "speaker accuracy (first overlap) | MB/s (CPU) |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|", *rows))
+        "speaker accuracy (first overlap) | pronoun/description sources attributed | "
+        "MB/s (CPU) |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|", *rows))
     print(table)
     if not args.no_record and args.split == "both":
         _common.record("quotes", (
             "## Quotes (PolNeAR direct quotes, first annotator)\n\n"
             f"`.venv/bin/python -m benchmarks.quotes` on {dt.date.today().isoformat()}, "
             f"{_common.machine()}.\n\n{table}\n\n"
-            "Overlap match on content spans that contain a double quotation mark; speaker "
-            "accuracy on matched quotes whose gold source holds a capitalised name (shares a "
-            "name token, or an acronym matches its initials); single-quoted predictions are "
-            "not scored (the gold only has double-quoted quotes). PolNeAR has no coreference, "
-            "so sources that are pronouns or descriptions are left out of speaker accuracy. "
-            "Targets: F1 >= 0.95, speaker accuracy >= 0.90. The test compartment (a third) is "
-            "held out and was never looked at."))
+            + NOTES))
     return 0
 
 

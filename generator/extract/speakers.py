@@ -76,8 +76,9 @@ _OTHER_PRONOUNS = frozenset(("i", "me", "we", "us", "you", "they", "them", "it")
 # Titles written in full in a description and abbreviated before a name.
 _TITLE_SHORT = {"senator": "sen", "representative": "rep", "governor": "gov", "general": "gen",
                 "doctor": "dr", "professor": "prof", "reverend": "rev", "sergeant": "sgt"}
-# A capitalised run ending in a hyphenated adjective ("New York-based") names nobody.
-_ADJECTIVE = re.compile(r"-[a-z]+$")
+# A capitalised run holding a hyphenated adjective ("New York-based", "D.C.-based Democratic")
+# names nobody.
+_ADJECTIVE = re.compile(r"\S-[a-z]+\b")
 # A name followed by its speech verb: 'Hawkins said', 'Hawkins later told'.
 _SPEAKS = re.compile(rf"[^\S\n]+{ADVERBS}{VERB}")
 _LOWER_WORD = re.compile(r"(?<![\w'’.-])[a-z][a-z'’-]+")
@@ -118,13 +119,13 @@ class _Names(Mentions):
         return chosen.name if chosen else None
 
     def new_actor(self, start: int, end: int, speaker: str) -> bool:
-        """True when a person other than ``speaker`` acts as a subject in ``start:end``."""
+        """True when a person other than ``speaker`` speaks in ``start:end`` ("Hawkins said")."""
         i = bisect.bisect_left(self._starts, start)
         for mention in self.items[i:]:
             if mention.start >= end:
                 break
             if mention.subject and not mention.org and mention.name != speaker and (
-                    mention.person or " " in mention.name) and self.can_speak(mention.name):
+                    _SPEAKS.match(self._text, mention.end)) and self.can_speak(mention.name):
                 return True
         return False
 
