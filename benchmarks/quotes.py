@@ -11,9 +11,16 @@ Figures:
 - detection precision / recall / F1: a predicted quote that overlaps a gold direct-quote content
   span matches it; a prediction matching none is a false positive; a gold quote no prediction
   overlaps is a miss.
-- named-speaker accuracy: over matched gold quotes whose gold source span names someone (PolNeAR
-  has no coreference, so pronoun and description sources are left out), the share whose predicted
-  speaker shares a name token with the gold source.
+- named-speaker accuracy (best overlap): over matched gold quotes whose gold source span names
+  someone (PolNeAR has no coreference, so pronoun and description sources are left out), the
+  share whose predicted speaker shares a name token with the gold source; each gold quote is
+  judged on the prediction that overlaps it most.
+- named-speaker accuracy (first overlap, the scorer of issue 18): over matched gold quotes whose
+  source span holds any capitalised word that is no function word or title ("the CNN host"
+  counts, as do sentence-initial words), the share whose *first* predicted quote (in text
+  order) overlapping it has a speaker sharing such a word. Stricter than the scorer above: a
+  quote split by its attribution is judged on its first part, and a description that names an
+  organisation ("a Ryan spokesperson") must be answered with that name, not a person.
 - single-quoted predictions (headline style, 'won't happen') are not scored: the gold's direct
   quotes are those with a double quotation mark, so they can be neither right nor wrong; the
   table reports how many there were. A name token is a capitalised word of the
@@ -54,6 +61,8 @@ _NOT_NAMES = words(
     "and or of in on at for to by with")
 
 _INDEFINITE = frozenset(("a", "an", "one", "another", "some", "several", "two", "three"))
+_PRONOUNS = frozenset(("he", "she", "him", "her"))
+_DETERMINERS = frozenset(("the", "a", "an", "one", "another"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +83,14 @@ class Tally:
     found: int = 0
     named: int = 0
     named_right: int = 0
+    capitalised: int = 0
+    """Matched gold quotes whose source holds a capitalised word (the first-overlap scorer)."""
+    first_right: int = 0
+    """Of those, the ones whose first overlapping prediction has a speaker sharing that word."""
+    indirect: int = 0
+    """Matched gold quotes whose source is a pronoun or a description ("he", "the senator")."""
+    indirect_named: int = 0
+    """Of those, the ones the first overlapping prediction gives a speaker (not unattributed)."""
     unscored: int = 0
     """Single-quoted predictions, outside the gold's definition (see score_article)."""
     seconds: float = 0.0
@@ -81,6 +98,7 @@ class Tally:
     misses: list[str] = field(default_factory=list)
     false_pos: list[str] = field(default_factory=list)
     wrong_speaker: list[str] = field(default_factory=list)
+    first_wrong: list[str] = field(default_factory=list)
 
     def figures(self) -> dict[str, float]:
         """Precision, recall, F1 and speaker accuracy."""
@@ -88,7 +106,9 @@ class Tally:
         r = self.found / self.gold if self.gold else 0.0
         f1 = 2 * p * r / (p + r) if p + r else 0.0
         acc = self.named_right / self.named if self.named else 0.0
-        return {"precision": p, "recall": r, "f1": f1, "speaker_accuracy": acc}
+        first = self.first_right / self.capitalised if self.capitalised else 0.0
+        return {"precision": p, "recall": r, "f1": f1, "speaker_accuracy": acc,
+                "first_overlap_accuracy": first}
 
 
 def _spans(field_: str) -> tuple[tuple[int, int], ...]:
@@ -172,20 +192,59 @@ def score_article(text: str, gold: Sequence[GoldQuote], predicted: Sequence[Quot
             tally.misses.append(f"{name}: {' '.join(text[s:e] for s, e in g.spans)[:120]!r}")
             continue
         tally.found += 1
+        first = next(q for q in predicted if _overlap(q, g.spans))
+        _score_first(text, g, first, tally, name)
+        if g.source and indirect_source(g.source):
+            tally.indirect += 1
+            tally.indirect_named += first.speaker is not None
         names = name_tokens(g.source, text) if g.source else set()
         if not names:
             continue
         tally.named += 1
-        guess = {w.lower() for w in _WORD.findall(best.speaker or "")}
-        guess |= {re.sub(r"(['’]s?|\.)$", "", w) for w in guess}
-        guess.add(initials(best.speaker or ""))  # "Democratic National Committee" is the DNC
-        if guess & names:
+        if speaker_matches(best.speaker, names):
             tally.named_right += 1
         else:
-            context = (text[max(0, best.start - 150):best.start] + "[[" + best.text[:60] + "]]"
-                       + text[best.end:best.end + 150]).replace("\n", " | ")
             tally.wrong_speaker.append(
-                f"{name}: gold {g.source!r} got {best.speaker!r} in {context!r}")
+                f"{name}: gold {g.source!r} got {best.speaker!r} in {_context(text, best)!r}")
+
+
+def _score_first(text: str, gold: GoldQuote, first: Quote, tally: Tally, name: str) -> None:
+    """Issue 18's scorer: the first overlapping prediction against the source's capitals."""
+    names = capitalised_words(gold.source or "")
+    if not names:
+        return
+    tally.capitalised += 1
+    if speaker_matches(first.speaker, names):
+        tally.first_right += 1
+    else:
+        tally.first_wrong.append(f"{name}: gold {gold.source!r} got {first.speaker!r} in "
+                                 f"{_context(text, first)!r}")
+
+
+def _context(text: str, quote: Quote) -> str:
+    return (text[max(0, quote.start - 150):quote.start] + "[[" + quote.text[:60] + "]]"
+            + text[quote.end:quote.end + 150]).replace("\n", " | ")
+
+
+def indirect_source(source: str) -> bool:
+    """True for a pronoun ("he") or a description ending in a lower-case word ("the senator")."""
+    words = source.split()
+    return source.lower() in _PRONOUNS or (
+        words[0].lower() in _DETERMINERS and not words[-1][:1].isupper())
+
+
+def capitalised_words(source: str) -> set[str]:
+    """Capitalised words of a source span that are no function word or title, lower case."""
+    bare = (re.sub(r"(['’]s?|\.)$", "", w) for w in _WORD.findall(source) if w[:1].isupper())
+    return {w.lower() for w in bare if w and w.lower() not in _NOT_NAMES}
+
+
+def speaker_matches(speaker: str | None, names: set[str]) -> bool:
+    """True when ``speaker`` shares a name token with the gold ``names`` (or their acronym)."""
+    guess = {w.lower() for w in _WORD.findall(speaker or "")}
+    guess |= {re.sub(r"(['’]s?|\.)$", "", w) for w in guess}
+    guess.add(initials(speaker or ""))  # "Democratic National Committee" is the DNC
+    return bool(guess & names)
 
 
 def first_annotators(folder: Path) -> dict[str, str]:
@@ -218,7 +277,46 @@ def _row(split: str, t: Tally) -> str:
     speed = t.chars / t.seconds / 1e6 if t.seconds else 0.0
     return (f"| {split} | {t.gold} | {t.predicted} | {t.unscored} | {f['precision']:.3f} | "
             f"{f['recall']:.3f} | {f['f1']:.3f} | {t.named} | {f['speaker_accuracy']:.3f} | "
-            f"{speed:.2f} |")
+            f"{t.capitalised} | {f['first_overlap_accuracy']:.3f} | "
+            f"{t.indirect_named}/{t.indirect} | {speed:.2f} |")
+
+
+NOTES = """
+Detection: overlap match on content spans that contain a double quotation mark; single-quoted
+predictions are not scored (the gold only has double-quoted quotes). Target F1 >= 0.95.
+
+Two speaker scorers. *Best overlap* (this benchmark's first): matched gold quotes whose source
+holds a name (not a pronoun or description), each judged on the prediction overlapping it most;
+right when they share a name token or an acronym matches the initials. *First overlap* (issue
+18's): matched gold quotes whose source holds any capitalised word that is no function word
+("the CNN host" counts), each judged on the first prediction overlapping it; right when the
+speaker shares such a word. Target for the first-overlap scorer: >= 0.92 on dev, no drop on
+train. The last column: of matched quotes whose gold source is a pronoun or a description, how
+many get a speaker (the rest are unattributed, never a pronoun).
+
+Pronoun and description sources, hand-checked on 2026-12-03 (the code of the commit that
+recorded this section): 50 quotes drawn at random (seed 18) from the train and dev quotes
+whose gold source is a pronoun or description and that were given a speaker, each read in its
+article: 32 name the person the source refers to, 2 give the description itself ("Israeli
+official", "longtime GOP data expert"), 16 name someone else or a garbled name ("Sanders'
+California"). Precision on named answers 32/48 = 0.67 (target 0.85: **not met**). The wrong
+ones: the source was introduced just before with a bare surname and no speech verb
+("Guessford was shocked ... 'I'm honored!'"); a quote inside an e-mail or post credited to
+the one who forwarded it ("sent from her friend Jan Piercy, '...'"); an organisation named
+where its member speaks ("Dan McLaughlin at the National Review agreed"); nested reports ("he
+also stated" after "Trump affirmed that he likes Cruz").
+
+Remaining first-overlap errors (train 335 of 3,323, dev 32 of 409), by the gold source: a
+named source left unattributed (train 83, dev 4: no cue at all, as in "a fundraising email
+sent out by Sanders warned: '...'", transcripts and e-mail dumps, headline round-ups); a
+named source given someone else (71, 9: nested reports whose outer speaker is the source,
+"Rep. Israel said Clinton called on members to be 'closely coordinated'", a quote inside
+another, "what he calls 'hell'"); a description source (135, 12: the scorer wants a
+capitalised word of the description, "the Florida senator", where the speaker resolves to
+the person, "Marco Rubio", or no person fits); a possessive source ("Trump's claim that there
+have been 'thousands of shootings'", 37, 7); headlines of news-letter round-ups (9, 0). The
+test compartment (a third) is held out and was never looked at.
+"""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -236,26 +334,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         tally = run_split(folder, split, annotators)
         rows.append(_row(split, tally))
         for label, items in (("MISS", tally.misses), ("FALSE POS", tally.false_pos),
-                             ("WRONG SPEAKER", tally.wrong_speaker)):
+                             ("WRONG SPEAKER", tally.wrong_speaker),
+                             ("WRONG FIRST", tally.first_wrong)):
             for item in items[: args.show]:
                 print(f"{label} {item}")
     table = "\n".join((
         "| split | gold quotes | predicted | single-quoted (unscored) | precision | recall | F1 | "
-        "named gold sources | speaker accuracy | MB/s (CPU) |",
-        "|---|---|---|---|---|---|---|---|---|---|", *rows))
+        "named gold sources | speaker accuracy (best overlap) | capitalised gold sources | "
+        "speaker accuracy (first overlap) | pronoun/description sources attributed | "
+        "MB/s (CPU) |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|", *rows))
     print(table)
     if not args.no_record and args.split == "both":
         _common.record("quotes", (
             "## Quotes (PolNeAR direct quotes, first annotator)\n\n"
             f"`.venv/bin/python -m benchmarks.quotes` on {dt.date.today().isoformat()}, "
             f"{_common.machine()}.\n\n{table}\n\n"
-            "Overlap match on content spans that contain a double quotation mark; speaker "
-            "accuracy on matched quotes whose gold source holds a capitalised name (shares a "
-            "name token, or an acronym matches its initials); single-quoted predictions are "
-            "not scored (the gold only has double-quoted quotes). PolNeAR has no coreference, "
-            "so sources that are pronouns or descriptions are left out of speaker accuracy. "
-            "Targets: F1 >= 0.95, speaker accuracy >= 0.90. The test compartment (a third) is "
-            "held out and was never looked at."))
+            + NOTES))
     return 0
 
 

@@ -216,6 +216,8 @@ class Quote(_Pickled):
     paragraphs, gives one Quote per part, each with the speaker."""
     speaker: str | None = None
     cue: str | None = None
+    role: str | None = None
+    """The speaker's role as the text gives it at the cue ("Texas Rep."), else None."""
 
     @property
     def span(self) -> tuple[int, int]:
@@ -300,6 +302,8 @@ class KeyQuote(_Pickled):
     sources: tuple[str, ...]
     """Ids of the sources that carry it; the first holds ``text`` verbatim."""
     said_on: PartialDate | None = None
+    role: str | None = None
+    """The speaker's role as one of the sources gives it ("Texas Rep."), else None."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -66,7 +66,7 @@ def find_quotes(text: str) -> list[Quote]:
         stripped = words.strip().rstrip(",").rstrip()
         lead = len(words) - len(words.lstrip())
         quotes.append(Quote(piece.start + lead, piece.start + lead + len(stripped), stripped,
-                            who.speaker, who.cue))
+                            who.speaker, who.cue, who.role))
     return quotes
 
 

@@ -212,7 +212,7 @@ def _entry(entry: TimelineEntry, numbers: Mapping[str, int], story: Story, linke
 def _quote(quote: KeyQuote, numbers: Mapping[str, int], names: Names, linker: Linker,
            page: str) -> dict[str, object]:
     speaker_page = names.speakers.get(quote.speaker)
-    return {"speaker": quote.speaker, "text": quote.text,
+    return {"speaker": quote.speaker, "role": quote.role, "text": quote.text,
             "href": linker.href(page, speaker_page) if speaker_page else None,
             "said_on": show_date(quote.said_on),
             "markers": markers(quote.sources, numbers, linker, page)}

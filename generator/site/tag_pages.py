@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Any
 
 from generator.site.links import Linker, show_date
@@ -51,7 +51,7 @@ def speaker_pages(analysis: Analysis, names: Names, linker: Linker) -> list[Page
             if quote.speaker in names.speakers:
                 here = names.speakers[quote.speaker]
                 quotes_of[quote.speaker].append({
-                    "text": quote.text, "said_on": show_date(quote.said_on),
+                    "text": quote.text, "said_on": show_date(quote.said_on), "role": quote.role,
                     "sort": str(quote.said_on or story.date_range[1] or ""),
                     "story": Link(story.title, linker.href(here, names.stories[story.id][0]))})
     index = "speakers/index.md"
@@ -62,8 +62,10 @@ def speaker_pages(analysis: Analysis, names: Names, linker: Linker) -> list[Page
                    "count": len(quotes)} for name, quotes in ordered]})]
     for name, quotes in ordered:
         here = names.speakers[name]
+        roles = Counter(q["role"] for q in quotes if q["role"])
         specs.append(PageSpec(here, "speaker.md.j2", {
             "front": {"title": name, **LISTING}, "name": name,
+            "role": roles.most_common(1)[0][0] if roles else None,
             "index_href": linker.href(here, index),
             "quotes": sorted(quotes, key=lambda q: str(q["sort"]), reverse=True)}))
     return specs

@@ -101,7 +101,8 @@ def select(sources: Sequence[Source], extractions: Mapping[str, Extraction], *,
         scored.append((_substance(group, names, speaker), speaker, group))
     scored.sort(key=lambda item: -item[0])
     chosen = _diversify(scored, limit)
-    return tuple(_key_quote(speaker, group, extractions) for _, speaker, group in chosen)
+    return tuple(_key_quote(speaker, group, extractions, names)
+                 for _, speaker, group in chosen)
 
 
 def _candidates(sources: Sequence[Source],
@@ -270,7 +271,8 @@ def _diversify(scored: list[tuple[float, str, _Group]],
     return chosen
 
 
-def _key_quote(speaker: str, group: _Group, extractions: Mapping[str, Extraction]) -> KeyQuote:
+def _key_quote(speaker: str, group: _Group, extractions: Mapping[str, Extraction],
+               names: _NameBook) -> KeyQuote:
     _, source, quote = group.fullest
     ordered = [source, *(m[1] for m in sorted(group.members, key=lambda m: m[0]))]
     ids: list[str] = []
@@ -280,7 +282,15 @@ def _key_quote(speaker: str, group: _Group, extractions: Mapping[str, Extraction
         own = [m[2].text for m in group.members if m[1].id == cited.id]
         ids.extend(c.id for c in cited.copies if any(_carries(c.text, t) for t in own))
     text = _BROKEN_APOSTROPHE.sub("’", quote.text)
-    return KeyQuote(speaker, text, tuple(dict.fromkeys(ids)), _said_on(group, extractions))
+    return KeyQuote(speaker, text, tuple(dict.fromkeys(ids)), _said_on(group, extractions),
+                    _role(speaker, group, names))
+
+
+def _role(speaker: str, group: _Group, names: _NameBook) -> str | None:
+    """The role the sources give the speaker most often at these quotes, if any gives one."""
+    roles = Counter(m[2].role for m in group.members
+                    if m[2].role and m[2].speaker and names.unify(m[2].speaker) == speaker)
+    return roles.most_common(1)[0][0] if roles else None
 
 
 def _carries(text: str, quote: str) -> bool:

@@ -23,6 +23,8 @@ DAYS = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|
 ADVERBS = (r"(?:(?:also|then|later|has|had|have|would|once|previously|recently|further|again|"
             r"just|repeatedly|often|publicly|privately|simply|flatly|firmly|reportedly|"
             r"separately|first|quickly|bluntly|finally|earlier|angrily|"
+            # any manner adverb ("gingerly", "forcefully"): the suffix is the general rule
+            r"[a-z]{3,}ly|"
             rf"(?:on|last|this|later|earlier|late)\s+{DAYS}|"
             r"in\s+an?\s+(?:statement|interview|email|tweet|post)|"
             r"on\s+(?:Twitter|Facebook|Instagram|television|TV))\s+){0,2}")
@@ -48,8 +50,21 @@ DESC = (rf"{DETERMINER}[^\S\n]+(?:[\w.'’-]+[^\S\n]+){{0,4}}?"
          rf"|[^\S\n]+{NAME})?")
 # A name may carry a lower-case lead ("former Sen. Evan Bayh", "the Times") and a party tag.
 NAMED = rf"(?:(?:[Ff]ormer|[Tt]he|then-|[Ll]ate)[^\S\n]+)?{NAME}(?:[^\S\n]+\([^()\n]{{1,30}}\))?"
-NP = rf"(?P<np>{DESC}|{PRONOUN}|{NAMED})"
-DESC_NAME = re.compile(rf"{DETERMINER}[^\S\n]+(?:[a-z][\w'’-]*[^\S\n]+){{1,4}}(?P<name>{NAME})$")
+# An indefinite description ending in a capitalised noun: "an Iowa Democrat", "one senior
+# Republican". It names nobody; the speaker is the description itself. The words between are
+# modifiers, never a conjunction or preposition ("a photo and Clinton" is two phrases).
+_MODIFIER = (r"(?!(?:and|or|but|nor|of|to|for|with|in|on|at|by|from|as|than|that)\b)"
+             r"[a-z][\w-]*[^\S\n]+")
+INDEFINITE = (rf"(?:[Aa]n?|[Oo]ne|[Aa]nother)[^\S\n]+(?:{_MODIFIER}){{0,2}}"
+              rf"{CAP}(?:[^\S\n]+{CAP}){{0,3}}")
+
+NP = rf"(?P<np>{DESC}|{INDEFINITE}|{PRONOUN}|{NAMED})"
+DESC_RE = re.compile(rf"{DESC}(?![\w'’-])")
+INDEFINITE_RE = re.compile(rf"{INDEFINITE}(?![\w'’-])")
+# A description ending in a name: "his friend Mahamat Saleh Oumar", "the Israeli newspaper
+# Haaretz" (the name follows the last lower-case word).
+DESC_NAME = re.compile(rf"{DETERMINER}[^\S\n]+(?:[\w'’.-]+[^\S\n]+){{0,3}}?[a-z][\w'’-]*"
+                       rf"[^\S\n]+(?P<name>{NAME})$")
 VERB = _verb_pattern()
 # An appositive or a relative clause between a name and its verb ("Christie, who has campaigned
 # for Trump since February, blasted ...").
@@ -59,10 +74,11 @@ CLAUSE_WORDS = (r"(?:when|as|while|because|but|and|or|after|before|if|since|thou
                  r"until|where|who|which|that|the|a|an|her|his|their|its|in|on|at|for|with|of|"
                  r"to|by|from)")
 LEAD = rf"(?:(?!{CLAUSE_WORDS}\b)[\w./'’-]+[^\S\n]+){{0,4}}?"
+# (Patterns that read a lead name it ``lead``: "State spokesman" is the speaker's role.)
 AFTER_INVERTED = re.compile(
-    rf"^[\s,—–-]*(?P<verb>{VERB})[^\S\n]+(?:{LEAD}(?=[A-Z]))?{NP}{APPOS}")
-AFTER_NORMAL = re.compile(
-    rf"^[\s,—–-]*(?:{LEAD}(?=[A-Z]))?{NP}{APPOS}[^\S\n]+{ADVERBS}(?P<verb>{VERB})")
+    rf"^[\s,—–-]*(?P<verb>{VERB})[^\S\n]+(?P<lead>{LEAD}(?=[A-Z]))?{NP}{APPOS}")
+AFTER_NORMAL = re.compile(  # ('"...," as Cruz said on Monday')
+    rf"^[\s,—–-]*(?:as[^\S\n]+)?(?P<lead>{LEAD}(?=[A-Z]))?{NP}{APPOS}[^\S\n]+{ADVERBS}(?P<verb>{VERB})")
 # After a quote ending in a comma, a name and any past-tense or present verb attribute it
 # ("...," Hannity pressed.).
 AFTER_GENERIC = re.compile(
@@ -74,16 +90,23 @@ AFTER_GENERIC_INVERTED = re.compile(
 AFTER_NAME = re.compile(rf"^[^\S\n]*(?P<np>{DESC}|{PRONOUN}|{NAMED})(?=[\s,])(?P<verb>)")
 # A dash before the name after a quote (lists of reactions, embedded posts): '"..." ― Ana Ruiz'.
 AFTER_DASH = re.compile(rf"[^\S\n]*[―—–-][^\S\n]*(?P<np>{NAMED})(?P<verb>)")
+# ... or on a line of its own after the quote's paragraph (fact checks, quote round-ups):
+# '"..."' then '- Hillary Clinton.'
+DASH_LINE = re.compile(  # (the line holds only the name and perhaps ", role": not a heading)
+    rf"[^\S\n]*\n\s*[―—–-][^\S\n]*(?P<np>{NAMED})(?P<verb>)(?:,[^\n]{{1,80}})?\.?[^\S\n]*"
+    r"(?:\n|$)")
 # A cue closing the sentence after a partial quote: '... "a disaster" at a rally, Trump said.'
 TRAILING = re.compile(
     rf",[^\S\n]+{NP}{APPOS}[^\S\n]+{ADVERBS}(?P<verb>{VERB})[^.]{{0,160}}\.?\s*$")
 TRAILING_INVERTED = re.compile(
-    rf",[^\S\n]+(?P<verb>{VERB})[^\S\n]+(?:{LEAD}(?=[A-Z]))?{NP}(?:[,.][^.]{{0,120}})?\.?\s*$")
+    rf",[^\S\n]+(?P<verb>{VERB})[^\S\n]+(?P<lead>{LEAD}(?=[A-Z]))?{NP}(?:[,.][^.]{{0,120}})?\.?\s*$")
 # Words that can follow a sentence's acting subject: a verb form, or an adverb before one.
-VERBISH = re.compile(
-    r"(?:[a-z]+(?:ed|s)|found|said|told|wrote|spoke|made|took|gave|went|came|put|knew|saw|"
+VERBISH = re.compile(  # ("this", "his", "its" end like verbs but never follow a subject)
+    r"(?:(?!(?:this|his|its|as|us|thus|plus)\b)[a-z]+(?:ed|s)|found|said|told|wrote|spoke|made|took|gave|went|came|put|knew|saw|"
     r"heard|felt|got|led|left|sent|won|lost|ran|began|kept|held|brought|stood|also|then|later|"
-    r"again|will|would|could|can|may|might|must|should|did|does)\b")
+    r"again|will|would|could|can|may|might|must|should|did|does|[a-z]{3,}ly)\b")
+# A verb form in the words before a name: the name is then the verb's object, not its subject.
+VERB_BEFORE = re.compile(r"\b(?:[a-z]+(?:ed|ing)|is|was|are|were|be|been|has|had|have|seen)\b")
 # A name or pronoun followed by a lower-case word (its verb): a sentence's acting subject.
 SUBJECT_ANY = re.compile(rf"{NP}{APPOS},?[^\S\n]+(?=[a-z])")
 ACCORDING = re.compile(rf"(?P<verb>[Aa]ccording\s+to)\s+(?:{LEAD}(?=[A-Z]))?{NP}")
@@ -102,8 +125,22 @@ SUBJECT_BEFORE = re.compile(rf"{NP}{APPOS}(?:(?<=\)),)?[^\S\n]+{ADVERBS}$")
 # A name introducing a quote with a colon: 'Pew Research: "..."', 'Continued Stone: "..."'.
 COLON_NAME = re.compile(
     rf"(?:^\s*|[^\w\s,]\s*|\b(?P<verb>{VERB}|[A-Z][a-z]+ed)[^\S\n]+)(?P<np>{NAMED})\s*[:—–-]\s*$"
-    # ... or a name and any verb right before the colon: 'O'Malley interjected: "..."'.
-    rf"|\b(?P<np2>{NAMED})[^\S\n]+{ADVERBS}(?P<verb2>{VERB}|[a-z]+ed)\s*:\s*$")
+    # ... or a name and any verb, with up to three words after it, right before the colon:
+    # 'O'Malley interjected: "..."', 'Rubio fired back forcefully: "..."'.
+    rf"|\b(?P<np2>{NAMED}){APPOS}[^\S\n]+{ADVERBS}(?P<verb2>{VERB}|[a-z]+ed)"
+    r"(?:[^\S\n]+[a-z][\w'’-]*){0,3}\s*:\s*$")
+# Verbs whose object is the one spoken to, not the speaker: in 'Priebus told Fox News: "..."'
+# the name after the verb is the listener.
+OBJECT_VERBS = frozenset(("told", "tells", "asked", "asks", "pressed", "urged", "warned",
+                          "reminded", "assured", "informed", "thanked", "challenged"))
+# A round-up or transcript line: a name, a comma and an outlet or role before the colon
+# ('Peggy Drexler, CNN: "..."'). The part after the comma is the speaker's role.
+COLON_ROLE = re.compile(
+    rf"(?:^|[^\w\s,])\s*(?P<np>{NAME}),[^\S\n]+(?P<role>[^,:;\n“”\"]{{2,50}}?)\s*:\s*$")
+# Words between a name and the next name that make the second the speaker: "said Republican
+# party boss Reince Priebus" (the first capitalised word only qualifies the role).
+ROLE_THEN_NAME = re.compile(
+    rf"[^\S\n]+(?P<role>(?:(?!{CLAUSE_WORDS}\b)[a-z][\w'’-]*[^\S\n]+){{1,3}})(?P<name>{NAME})")
 SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s+(?=[\"“‘(]?[A-Z0-9])|\n")
 
 

@@ -122,3 +122,24 @@ def test_benchmark_leaves_single_quoted_predictions_unscored() -> None:
     tally = scorer.Tally()
     scorer.score_article(text, [], find_quotes(text), tally)
     assert (tally.unscored, tally.predicted) == (1, 0)
+
+
+def test_first_overlap_scorer_judges_the_first_part_against_capitalised_words() -> None:
+    scorer = importlib.import_module("benchmarks.quotes")
+    text = '"We will win," Lima said, "and we will win big." The CNN host laughed: "No way."'
+    first, second = text.index("We will"), text.index("and we")
+    host = text.index("No way")
+    gold = [scorer.GoldQuote(((first, first + 13), (second, second + 19)), "Ana Lima"),
+            scorer.GoldQuote(((host, host + 6),), "The CNN host")]
+    predicted = [Quote(first, first + 12, "We will win", "Pedro Ruiz"),
+                 Quote(second, second + 19, "and we will win big", "Ana Lima"),
+                 Quote(host, host + 6, "No way", "Jake Marsh")]
+    tally = scorer.Tally()
+    scorer.score_article(text, gold, predicted, tally)
+    figures = tally.figures()
+    # Best overlap takes the longer second part (right); the first-overlap scorer takes the
+    # first part (wrong), and also judges "The CNN host", whose capitalised word is CNN.
+    assert (tally.named, tally.named_right) == (1, 1)
+    assert (tally.capitalised, tally.first_right) == (2, 0)
+    assert figures["first_overlap_accuracy"] == 0.0
+    assert scorer.capitalised_words("the Vermont senator") == {"vermont"}

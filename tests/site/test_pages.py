@@ -50,7 +50,7 @@ def rich_story() -> Story:
             TimelineEntry(PartialDate(2025, 11, 13), "Rubio speaks in Hamilton", ("a3",)),
         ),
         quotes=(KeyQuote("Marco Rubio", "We will not take unilateral decisions.", ("a1",),
-                         PartialDate(2025, 11, 13)),),
+                         PartialDate(2025, 11, 13), role="U.S. Secretary of State"),),
         entities=(Entity("Marco Rubio", "person"), Entity("Claudia Sheinbaum", "person"),
                   Entity("NBC News", "org"), Entity("Mexico", "place"), Entity("G7", "other")),
         related=("cartels", "missing-story"), first_seen="2025-11-13", updated="2025-11-14",
@@ -98,7 +98,7 @@ def hostile_analysis() -> Analysis:
             timeline=tuple(TimelineEntry(PartialDate(2025, 11, 13), p, (art.id,),
                                          disputed=((copy.id, PartialDate(2025, 11)),))
                            for p, (art, copy) in zip(payloads, pairs, strict=True)),
-            quotes=tuple(KeyQuote(p, p, (art.id,), PartialDate(2025, 11, 13))
+            quotes=tuple(KeyQuote(p, p, (art.id,), PartialDate(2025, 11, 13), role=p)
                          for p, (art, _) in zip(payloads, pairs, strict=True)),
             entities=tuple(Entity(p, KINDS[n % 3]) for n, p in enumerate(payloads, first)),  # type: ignore[arg-type]
             related=(f"hostile-{number + 1:02d}", "missing"), first_seen=payloads[0],
@@ -144,6 +144,15 @@ def test_story_page_shows_every_part(tmp_path: Path, config: Path) -> None:
     assert "javascript" not in body
     assert 'href="cartels.html">Story cartels</a>' in body and "missing-story" not in body
     assert "<li>&#50; new timeline entries</li>" in body  # a leading digit is escaped
+
+
+def test_quote_cards_and_speaker_pages_show_the_role(tmp_path: Path, config: Path) -> None:
+    files = written(tmp_path, rich_analysis(), config)
+    role = '<span class="dg-role">U.S. Secretary of State</span>'
+    card = next(line for line in files["stories/rubio-mexico.md"].splitlines()
+                if "dg-speaker" in line)
+    assert card.index("Marco Rubio") < card.index(role)
+    assert role in files["speakers/marco-rubio.md"]
 
 
 def test_summary_cites_the_sources_that_contain_each_sentence(tmp_path: Path,

@@ -60,6 +60,20 @@ def test_text_is_verbatim_in_first_cited_source() -> None:
         assert normalise(quote.text) in normalise(texts[quote.sources[0]])
 
 
+def test_role_is_the_one_the_sources_give_the_speaker() -> None:
+    a, b = _source("a", A_TEXT), _source("b", B_TEXT)
+    long = "We will not accept any deal that ignores our borders, and we said so clearly"
+    short = "We will not accept any deal that ignores our borders"
+    start = A_TEXT.index(long)
+    extractions = {
+        "a": Extraction("a", quotes=(Quote(start, start + len(long), long, "Lima", "said",
+                                           "Foreign Minister"),)),
+        "b": _extraction(b, (short, "Ana Lima"))}
+    (quote,) = select([a, b], extractions, limit=5)
+    assert (quote.speaker, quote.role) == ("Ana Lima", "Foreign Minister")
+    assert select([b], {"b": extractions["b"]}, limit=5)[0].role is None
+
+
 def test_quotes_without_named_speaker_are_dropped() -> None:
     a = _source("a", A_TEXT)
     extractions = {"a": _extraction(a, ("We will not accept any deal that ignores our "
