@@ -164,24 +164,40 @@ def _build_site(settings: Settings, analysis: Analysis) -> None:
 
 def _ingest(inputs: tuple[Path, ...], settings: Settings,
             work: _Work) -> Iterator[Article | Skipped]:
-    """Every input item; a file whose path and bytes were read before comes from the cache.
+    """Every input item; a file whose bytes were read before (at any path) comes from the cache.
 
     Decoding and mojibake repair are most of reading, and a daily drop adds a file or two to
-    folders of unchanged ones.
+    folders of unchanged ones. The key is the file's format and bytes, not its path, so a moved
+    or renamed file is not read again: its cached items get the new path.
     """
     targets = ingest.targets(inputs, root=settings.root.resolve())
     keys = [ingest.target_key(t) for t in targets]
     found = work.cache.get_many("ingest", [k for k in keys if k is not None])
+    found = {k: v for k, v in found.items() if _cached_items(v) is not None}
     todo = [t for t, k in zip(targets, keys, strict=True) if k not in found]
     fresh = ingest.read_targets(todo, workers=worker_count(settings.build.workers))
-    per_target: list[list[Article | Skipped]] = [
-        found[key] if key in found else next(fresh)
-        for key in work.progress.iter(keys, "Reading")]
-    read = {k: items for k, items in zip(keys, per_target, strict=True)
-            if k is not None and k not in found}
+    per_target: list[list[Article | Skipped]] = []
+    read: dict[str, tuple[str, list[Article | Skipped]]] = {}
+    for target, key in zip(targets, work.progress.iter(keys, "Reading"), strict=True):
+        path = ingest.target_path(target)
+        if key in found:
+            old, items = found[key]
+            per_target.append(ingest.relocated(items, old, path))
+            continue
+        per_target.append(next(fresh))
+        if key is not None:
+            read[key] = (path, per_target[-1])
     work.cache.put_many("ingest", read)
     work.count("ingest", computed=len(todo), reused=len(targets) - len(todo))
     return ingest.unique_ids(per_target)
+
+
+def _cached_items(value: object) -> tuple[str, list[Article | Skipped]] | None:
+    """A cached ``(path read at, items)``; None for an entry of another shape."""
+    if isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], str) \
+            and isinstance(value[1], list):
+        return value[0], value[1]
+    return None
 
 
 def _partition(items: Iterator[Article | Skipped]) -> tuple[list[Article], list[Skipped]]:
@@ -226,10 +242,16 @@ class _Work:
         return [fresh[k] if k in fresh else found[k] for k in keys]
 
     def article_key(self, article: Article) -> str:
-        """The content hash of an article (every field), computed once per build and object."""
+        """The content hash of an article, computed once per build and object.
+
+        Every field but ``path``: no stage after cleaning reads where an article was found,
+        so moving ``content/`` (same bytes) reuses every result. The cleaning key adds the
+        file name (``clean_key``).
+        """
         known = self._article_keys.get(id(article))
         if known is None:
-            known = self._article_keys[id(article)] = (article, content_key(repr(article)))
+            key = content_key(repr(dataclasses.replace(article, path="")))
+            known = self._article_keys[id(article)] = (article, key)
         return known[1]
 
     def count(self, stage: str, *, computed: int, reused: int) -> None:
@@ -250,10 +272,16 @@ def _clean_all(articles: list[Article], work: _Work) -> tuple[list[Article], lis
     if prepare is None or finish is None:
         work.count("clean", computed=len(articles), reused=0)
         return clean.clean_corpus(articles)
-    keys = [content_key("clean", repr(a)) for a in articles]
-    prepared = work.map("clean", prepare, articles, keys, "Cleaning")
+    keys = [content_key("clean", work.article_key(a), _file_name(a.path)) for a in articles]
+    prepared = work.map("clean", prepare, articles, keys, "Cleaning",
+                        reuse=lambda cached, article: dataclasses.replace(cached, article=article))
     kept, dropped = finish(prepared)
     return list(kept), list(dropped)
+
+
+def _file_name(path: str) -> str:
+    """The part of an article's path cleaning reads: the file name (a date written in it)."""
+    return path.rsplit("/", 1)[-1].split("#", 1)[0]
 
 
 def _dedupe(articles: list[Article], settings: Settings, work: _Work) -> list[Source]:
@@ -353,28 +381,37 @@ def _merge_all(drafts: list[StoryDraft], extractions: dict[str, Extraction],
                work: _Work) -> list[Story]:
     """Merge every draft; a story whose sources and references are unchanged is reused.
 
-    The draft's ``repr`` holds every article and reference date, which determine its
-    extractions and features, so with the settings it is the whole input of ``merge.merge``
-    but for the shared terms. Those drift with the corpus's word statistics, and they only rank
-    timeline entries when there are more than ``max_timeline``: the key leaves them out and
-    ``_reuse_story`` checks them, so a story is not re-merged because its terms moved.
+    The key (``_merge_key``) holds every article (but its path) and reference date, which
+    determine its extractions and features, so with the settings it is the whole input of
+    ``merge.merge`` but for the shared terms. Those drift with the corpus's word statistics,
+    and they only rank timeline entries when there are more than ``max_timeline``: the key
+    leaves them out and ``_reuse_story`` checks them, so a story is not re-merged because its
+    terms moved.
     """
     items: list[MergeInput] = [
         (d, {s.id: extractions[s.id] for s in d.sources if s.id in extractions},
          {s.id: found[s.id].entities for s in d.sources if s.id in found}, settings)
         for d in drafts]
-    keys = [content_key("merge", repr(dataclasses.replace(d, terms=())), repr(settings))
-            for d in drafts]
+    keys = [_merge_key(d, settings, work) for d in drafts]
     return work.map("merge", _merge_one, items, keys, "Merging", reuse=_reuse_story)
 
 
-def _reuse_story(story: Story, item: MergeInput) -> Story | None:
-    """The cached story with the draft's terms, or None when other terms could change it.
+def _merge_key(draft: StoryDraft, settings: StorySettings, work: _Work) -> str:
+    """What a story's merge depends on: its sources' articles (not their paths), references."""
+    parts = (f"{len(s.articles)}\0{s.reference}\0" + "\0".join(map(work.article_key, s.articles))
+             for s in draft.sources)
+    return content_key("merge", *parts, repr(settings))
 
-    Terms rank timeline entries only to cut them to ``max_timeline``: a shorter timeline was
-    not cut, so the terms did not shape it.
+
+def _reuse_story(story: Story, item: MergeInput) -> Story | None:
+    """The cached story with the draft's sources and terms, or None when the terms could change it.
+
+    The sources are the draft's own: the key leaves paths out, so the cached story may name
+    the folder the articles were in last time. Terms rank timeline entries only to cut them to
+    ``max_timeline``: a shorter timeline was not cut, so the terms did not shape it.
     """
     draft, _, _, settings = item
+    story = dataclasses.replace(story, sources=draft.sources)
     if story.terms == draft.terms:
         return story
     if len(story.timeline) < settings.max_timeline:

@@ -59,21 +59,41 @@ def targets(paths: Sequence[Path], *, root: Path | None = None) -> list[Target]:
 
 
 def target_key(target: Target) -> str | None:
-    """A hash of the file's path and bytes: same key, same items.
+    """A key of what the file gives: its format and a hash of its bytes, never its path.
 
-    None for what is not worth keeping: an unlistable folder, an unreadable or oversized file
-    (reading those again is instant, and they may be fixed by the next build).
+    Readers see the bytes and the format suffix only (the path is just written into each
+    item), so moving or renaming a file keeps its key; ``relocated`` puts the new path into
+    the cached items. None for what is not worth keeping: an unlistable folder, an unreadable
+    or oversized file (reading those again is instant, and they may be fixed by the next build).
     """
-    file, root = target
+    file, _ = target
     if isinstance(file, OSError):
         return None
     try:
         if not file.is_file() or file.stat().st_size > decode.MAX_BYTES:
             return None
-        digest = hashlib.sha1(file.read_bytes()).hexdigest()
+        with file.open("rb") as stream:
+            digest = hashlib.file_digest(stream, "sha1").hexdigest()
     except OSError:
         return None
-    return f"{_relative(file, root)}\0{digest}"
+    return f"{_format_suffix(file)}\0{digest}"
+
+
+def target_path(target: Target) -> str:
+    """The path written into the target's items (relative to the root when inside it)."""
+    file, root = target
+    if isinstance(file, OSError):
+        return _relative(Path(file.filename) if file.filename else Path("?"), root)
+    return _relative(file, root)
+
+
+def relocated(items: Sequence[Item], old: str, new: str) -> list[Item]:
+    """Items read from a file at path ``old``, as read from the same bytes at path ``new``."""
+    if old == new:
+        return list(items)
+    return [dataclasses.replace(item, path=new + item.path[len(old):])
+            if item.path == old or item.path.startswith(old + "#") else item
+            for item in items]
 
 
 def read_targets(listed: Sequence[Target], *, workers: int = 1) -> Iterator[list[Item]]:
