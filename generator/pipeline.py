@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, TypeVar
 
-from generator import clean, extract, ingest, site
+from generator import clean, distributed, extract, ingest, site
 from generator.cache import Cache, content_key
 from generator.config import Settings, StorySettings
 from generator.errors import InputError
@@ -78,7 +78,7 @@ class _Timer:
 
 def run(settings: Settings, *, progress: Progress = SILENT, today: dt.date | None = None,
         paths: tuple[Path, ...] | None = None, stats: BuildStats | None = None,
-        mapper: Mapper = pmap) -> Analysis:
+        mapper: Mapper | None = None) -> Analysis:
     """Ingest, analyse and return everything needed to write pages; writes nothing but cache.
 
     Args:
@@ -87,40 +87,63 @@ def run(settings: Settings, *, progress: Progress = SILENT, today: dt.date | Non
         today: the build date (stories' ``first_seen``/``updated``); defaults to today.
         paths: content paths overriding ``settings.content``.
         stats: filled with per-stage computed/reused counts when given.
-        mapper: runs the per-article stages (default: the local process pool).
+        mapper: runs the per-article stages; default the Dask cluster of
+            ``build.scheduler`` when set, else the local process pool.
 
     Raises:
         InputError: when a content path does not exist.
+        ConfigError: when ``build.scheduler`` is set but cannot be reached.
     """
-    today = today or dt.date.today()
-    stats = stats if stats is not None else BuildStats()
-    timer = _Timer()
     inputs = _inputs(settings, paths)
-    cache = Cache(settings.path(settings.cache_dir))
-    work = _Work(cache, settings.build.workers, progress, stats, mapper)
-    try:
-        with timer.stage("ingest"):
-            articles, skipped = _partition(_ingest(inputs, settings, work))
-        with timer.stage("clean"):
-            articles, dropped = _clean_all(articles, work)
-            skipped += dropped
-        with timer.stage("dedupe"):
-            sources = _dedupe(articles, settings, work)
-        with timer.stage("features"):
-            found = _features_all(sources, work)
-        with timer.stage("cluster"):
-            drafts = _cluster(sources, found, settings, work)
-            stated = {key: f.stated_dates for key, f in found.items()}
-            drafts = [reconcile.reconcile(d, stated) for d in drafts]
-        with timer.stage("extract"):
-            extractions = _extract_all(drafts, work)
-        with timer.stage("merge"):
-            stories = _merge_all(drafts, extractions, found, settings.story, work)
-        with timer.stage("identity"):
-            stories, moved = identity.assign_slugs(
-                stories, state_dir=settings.path(settings.cache_dir), today=today.isoformat())
-    finally:
-        cache.close()
+    with _spread(settings, mapper) as chosen:
+        cache = Cache(settings.path(settings.cache_dir))
+        work = _Work(cache, settings.build.workers, progress,
+                     stats if stats is not None else BuildStats(), chosen)
+        try:
+            return _analyse(inputs, settings, work, today or dt.date.today())
+        finally:
+            cache.close()
+
+
+@contextmanager
+def _spread(settings: Settings, mapper: Mapper | None) -> Iterator[Mapper]:
+    """The given mapper, else the Dask cluster of ``build.scheduler``, else the process pool.
+
+    Only the per-article and per-story maps go to Dask: ingest reads files on this machine
+    (a remote worker cannot see them), and the global stages need every article at once.
+    """
+    if mapper is not None or settings.build.scheduler is None:
+        yield mapper or pmap
+        return
+    with distributed.connect(settings.build.scheduler,
+                             workers=worker_count(settings.build.workers)) as on_dask:
+        yield on_dask
+
+
+def _analyse(inputs: tuple[Path, ...], settings: Settings, work: _Work,
+             today: dt.date) -> Analysis:
+    """The stages in order (see ``run``)."""
+    timer = _Timer()
+    with timer.stage("ingest"):
+        articles, skipped = _partition(_ingest(inputs, settings, work))
+    with timer.stage("clean"):
+        articles, dropped = _clean_all(articles, work)
+        skipped += dropped
+    with timer.stage("dedupe"):
+        sources = _dedupe(articles, settings, work)
+    with timer.stage("features"):
+        found = _features_all(sources, work)
+    with timer.stage("cluster"):
+        drafts = _cluster(sources, found, settings, work)
+        stated = {key: f.stated_dates for key, f in found.items()}
+        drafts = [reconcile.reconcile(d, stated) for d in drafts]
+    with timer.stage("extract"):
+        extractions = _extract_all(drafts, work)
+    with timer.stage("merge"):
+        stories = _merge_all(drafts, extractions, found, settings.story, work)
+    with timer.stage("identity"):
+        stories, moved = identity.assign_slugs(
+            stories, state_dir=settings.path(settings.cache_dir), today=today.isoformat())
     final_articles = tuple(a for st in stories for s in st.sources for a in s.articles)
     return Analysis(articles=final_articles, stories=tuple(stories), skipped=tuple(skipped),
                     redirects=tuple(moved), timings=tuple(timer.stages))
