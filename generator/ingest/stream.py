@@ -1,12 +1,12 @@
-"""Inputs of any size as streams of items: JSON Lines (plain or gzipped) and large JSON.
+"""Inputs of any size as streams of items: JSON Lines (plain or gzipped), large JSON and feeds.
 
-A JSON Lines file is always streamed, and a JSON file once it is larger than the whole-file
-limit (``decode.MAX_BYTES``, decompressed size for ``.gz``): the file is read in blocks and cut
-into pieces, one per line or article-list item (``jsonsplit``), each a ``Piece`` holding its
-own bytes. Memory is bounded by the largest item (``MAX_ITEM_BYTES``; a larger one is one
-Skipped), not by the file. Each piece is decoded and parsed alone (``read_piece``), so the
-pipeline keys its cache by the piece's bytes: a dump that grows by a day's lines re-reads only
-the new ones, wherever they sit in the file.
+A JSON Lines file is always streamed, and a JSON file or a feed once it is larger than the
+whole-file limit (``decode.MAX_BYTES``, decompressed size for ``.gz``): the file is read in
+blocks and cut into pieces, one per line, article-list item (``jsonsplit``) or feed entry
+(``feedsplit``), each a ``Piece`` holding its own bytes. Memory is bounded by the largest
+item (``MAX_ITEM_BYTES``; a larger one is one Skipped), not by the file. Each piece is
+decoded and parsed alone (``read_piece``), so the pipeline keys its cache by the piece's bytes:
+a dump that grows by a day's lines re-reads only the new ones, wherever they sit in the file.
 """
 
 from __future__ import annotations
@@ -15,13 +15,13 @@ import gzip
 import hashlib
 import json
 import zlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO, cast
 
-from generator.ingest import decode, jsonl, jsonsplit
+from generator.ingest import decode, feeds, feedsplit, jsonl, jsonsplit
 from generator.ingest.base import Document, Item, one_line
 from generator.model import Skipped
 
@@ -43,14 +43,18 @@ class Piece:
     item: str
     """Its number in the file: the ``#N`` of the article's path."""
     kind: str
-    """``line`` or ``item``: how reasons name it."""
+    """``line``, ``item`` or ``entry``: how reasons name it."""
     data: bytes
     suffix: str = ".jsonl"
+    frame: tuple[bytes, bytes] = (b"", b"")
+    """For a feed entry, the feed's head and closing tags (the channel gives the outlet)."""
 
     @property
     def key(self) -> str:
         """What the piece gives depends on its bytes alone (not its path or position)."""
-        return f"{self.kind}\0{hashlib.sha1(self.data).hexdigest()}"
+        digest = hashlib.sha1(self.frame[0])
+        digest.update(b"\0" + self.data)
+        return f"{self.kind}\0{digest.hexdigest()}"
 
     @property
     def where(self) -> str:
@@ -60,7 +64,7 @@ class Piece:
 
 def streamed(file: Path, suffix: str) -> bool:
     """Whether ``file`` (of format ``suffix``) is read as a stream of pieces."""
-    if suffix not in jsonl.SUFFIXES or not file.is_file():
+    if not file.is_file() or suffix in NEVER_STREAMED:
         return False
     if suffix not in jsonl.LINE_SUFFIXES and _size(file) <= decode.MAX_BYTES:
         return False
@@ -69,7 +73,14 @@ def streamed(file: Path, suffix: str) -> bool:
             head = stream.read(decode.SNIFF_BYTES)
     except (OSError, EOFError, zlib.error):
         return False  # read whole, which gives the reason
-    return decode.splittable(head)
+    if not decode.splittable(head):
+        return False
+    return suffix in jsonl.SUFFIXES or _is_feed(head)
+
+
+NEVER_STREAMED = (".md", ".markdown", ".html", ".htm", ".xhtml")
+"""Formats read whole whatever their size: one article a file, so a file over the limit is
+not an article (and a Markdown or HTML page is never a feed)."""
 
 
 def pieces(file: Path, path: str, suffix: str) -> Iterator[Piece | Skipped]:
@@ -77,12 +88,10 @@ def pieces(file: Path, path: str, suffix: str) -> Iterator[Piece | Skipped]:
     count = 0
     try:
         with _open(file) as stream:
-            cut = _lines if suffix in jsonl.LINE_SUFFIXES or _first_line_is_object(file) else (
-                _array)
-            for piece in cut(stream, path, suffix):
+            for piece in _choose(file, suffix)(stream, path, suffix):
                 count += 1
                 yield piece
-    except jsonsplit.SplitError as exc:
+    except (jsonsplit.SplitError, feedsplit.SplitError) as exc:
         yield Skipped(path, one_line(str(exc)))
         return
     except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
@@ -93,18 +102,48 @@ def pieces(file: Path, path: str, suffix: str) -> Iterator[Piece | Skipped]:
         return
     if count == 0:
         yield Skipped(path, "empty file" if suffix in jsonl.LINE_SUFFIXES else (
-            "no articles in the JSON file"))
+            "no articles in the JSON file" if suffix in jsonl.SUFFIXES else "feed has no entries"))
 
 
 def read_piece(piece: Piece) -> Item:
     """Decode and parse one piece (top-level, so worker processes can run it)."""
     where = f"{piece.kind} {piece.item}"
     try:
-        text, notes = decode.decode(piece.data)
+        head, tail = piece.frame
+        text, notes = decode.decode(head + piece.data + tail if head else piece.data)
     except decode.DecodeError as exc:
         return Skipped(piece.where, one_line(f"{where}: {exc}"))
     doc = Document(path=piece.path, text=text, suffix=piece.suffix, notes=notes)
+    if piece.kind == "entry":
+        return feeds.read_one(doc, piece.item)
     return jsonl.read_one(doc, text, piece.item, where)
+
+
+Cutter = Callable[[BinaryIO, str, str], Iterator[Piece | Skipped]]
+
+
+def _choose(file: Path, suffix: str) -> Cutter:
+    """How to cut the file: by line, by article-list item or by feed entry."""
+    if suffix in jsonl.LINE_SUFFIXES:
+        return _lines
+    if suffix not in jsonl.SUFFIXES:
+        return _entries  # streamed() let only feeds through
+    return _lines if _first_line_is_object(file) else _array
+
+
+def _entries(stream: BinaryIO, path: str, suffix: str) -> Iterator[Piece | Skipped]:
+    head, entries = feedsplit.split(stream, limit=MAX_ITEM_BYTES)
+    frame = (head, feedsplit.frame(head))
+    for entry in entries:
+        if entry.data is None:
+            yield Skipped(f"{path}#{entry.index}", f"entry {entry.index}: too large "
+                          f"(over {MAX_ITEM_BYTES // 2**20} MB)")
+        else:
+            yield Piece(path, str(entry.index), "entry", entry.data, suffix, frame)
+
+
+def _is_feed(head: bytes) -> bool:
+    return feeds.looks_like_feed(head.decode("utf-8", "replace"))
 
 
 def _lines(stream: BinaryIO, path: str, suffix: str) -> Iterator[Piece | Skipped]:

@@ -25,8 +25,9 @@ def line(number: int, text: str = "The council met on Tuesday.") -> str:
     return json.dumps({"id": f"n{number}", "title": f"Item {number}", "text": text}) + "\n"
 
 
-@pytest.mark.parametrize("name", ["array.json", "newsapi_dump.json", "wordpress_posts.json"])
-def test_large_json_streams_to_what_a_whole_read_gives(
+@pytest.mark.parametrize("name", ["array.json", "newsapi_dump.json", "wordpress_posts.json",
+                                  "feed_rss.xml", "feed.atom", "feed.xml.gz"])
+def test_large_json_and_feeds_stream_to_what_a_whole_read_gives(
         name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     shutil.copy(DATA / name, tmp_path / name)
     whole = read(tmp_path)
