@@ -47,6 +47,10 @@ def _common(func: Any) -> Any:
         click.option("--strict", is_flag=True, default=None,
                      help="Exit non-zero when any input was skipped (or, with --fetch, "
                           "any source failed)."),
+        click.option("--scheduler", metavar="ADDRESS",
+                     help="Run the per-article stages on the Dask scheduler at ADDRESS "
+                          "(tcp://host:8786), or 'local' to start a local Dask cluster; "
+                          "needs news-digest[dask]. Overrides build.scheduler."),
         click.option("-v", "--verbose", count=True, help="More log output (-vv for debug)."),
         click.option("-q", "--quiet", is_flag=True, help="Only errors; no progress bars."),
     ]
@@ -60,6 +64,7 @@ def _overrides(kwargs: dict[str, Any]) -> dict[str, Any]:
         "dedupe.threshold": kwargs.get("dedupe_threshold"),
         "cluster.threshold": kwargs.get("cluster_threshold"),
         "build.strict": kwargs.get("strict"),
+        "build.scheduler": kwargs.get("scheduler"),
     }
 
 

@@ -68,6 +68,9 @@ class BuildSettings:
     """Processes for per-article work; 0 means one per CPU core."""
     strict: bool = False
     """Exit non-zero when any input was skipped."""
+    scheduler: str | None = None
+    """Address of a Dask scheduler (``tcp://host:8786``) to run the per-article stages on, or
+    ``local`` for a local Dask cluster; unset runs them on this machine's process pool."""
 
 
 SOURCE_KINDS = ("feed", "sitemap", "page")
@@ -240,7 +243,9 @@ def _build(root: Path, flat: dict[str, Any], errors: list[str]) -> Settings:
             if path is not None:
                 top[key] = path
         elif section in _SECTIONS and name in _field_types(_SECTIONS[section]):
-            checked = _check(key, value, _field_types(_SECTIONS[section])[name], errors)
+            type_name = _field_types(_SECTIONS[section])[name]
+            checked = (_check_optional_text(key, value, errors) if type_name == "str | None"
+                       else _check(key, value, type_name, errors))
             if checked is not None:
                 sections[section][name] = checked
         else:
@@ -289,6 +294,13 @@ def _check_text(key: str, value: Any, type_name: str, errors: list[str]) -> Any:
     if isinstance(value, str):
         return value
     errors.append(f"Config value '{key}': expected a string, got {value!r}")
+    return None
+
+
+def _check_optional_text(key: str, value: Any, errors: list[str]) -> str | None:
+    if isinstance(value, str) and value.strip():
+        return value.strip()
+    errors.append(f"Config value '{key}': expected text, got {value!r}")
     return None
 
 

@@ -1,25 +1,36 @@
 """Per-article stages on a Dask bag: the path for corpora that outgrow one machine.
 
 Optional (``pip install news-digest[dask]``). ``bag_mapper()`` returns a drop-in replacement
-for ``parallel.pmap`` that ``pipeline.run(..., mapper=...)`` uses for cleaning and extraction:
-the same top-level stage functions, mapped over a ``dask.bag``. With a ``distributed.Client``
-active (a local cluster, or one on many machines) the bag runs there; otherwise on Dask's local
-process scheduler. The per-article cache and the global stages stay with the caller.
+for ``parallel.pmap`` that ``pipeline.run(..., mapper=...)`` uses for the per-article stages
+(clean, fingerprint, features, extract) and per-story merging: the same top-level stage
+functions, mapped over a ``dask.bag``. With a ``distributed.Client`` active (a local cluster,
+or one on many machines) the bag runs there; otherwise on Dask's local process scheduler.
+``connect(address)`` opens that client for one build (``digest build --scheduler``). The
+per-article cache and the global stages stay with the caller.
 """
 
 from __future__ import annotations
 
 import importlib
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
+from generator.errors import ConfigError
 from generator.progress import SILENT, Progress
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 R = TypeVar("R")
+
+LOCAL = "local"
+"""The scheduler address that starts a Dask cluster on this machine for the build."""
+
+CONNECT_TIMEOUT = "30s"
+"""How long to wait for a remote scheduler: long enough for a cluster still starting, short
+enough that a wrong address fails the morning build within a minute."""
 
 ITEMS_PER_PARTITION = 200
 """Partition size: large enough that Dask's per-task overhead (about 1 ms) is noise next to
@@ -61,3 +72,41 @@ def bag_mapper(*, scheduler: str | None = None,
         return bag_map(func, items, partitions=partitions, scheduler=scheduler)
 
     return mapper
+
+
+@contextmanager
+def connect(address: str, *, workers: int = 1) -> Iterator[Callable[..., list[Any]]]:
+    """A mapper running on the Dask scheduler at ``address`` for the duration of the block.
+
+    Args:
+        address: a scheduler address (``tcp://host:8786``), or ``local`` to start a cluster of
+            ``workers`` single-threaded worker processes here (closed at the end).
+        workers: worker processes of a local cluster.
+
+    Raises:
+        ConfigError: when Dask is not installed or the scheduler cannot be reached.
+    """
+    try:
+        dd: Any = importlib.import_module("distributed")
+    except ImportError as exc:
+        raise ConfigError("build.scheduler needs Dask: pip install 'news-digest[dask]'") from exc
+    cluster = None
+    try:
+        if address == LOCAL:
+            # Any free port for the dashboard: the machine may run other clusters.
+            cluster = dd.LocalCluster(n_workers=workers, threads_per_worker=1,
+                                      dashboard_address=":0")
+            client = dd.Client(cluster)
+        else:
+            client = dd.Client(address, timeout=CONNECT_TIMEOUT)
+    except (OSError, TimeoutError, ValueError) as exc:
+        if cluster is not None:
+            cluster.close()
+        raise ConfigError(f"cannot reach the Dask scheduler at '{address}': {exc}") from exc
+    log.info("Per-article stages on Dask: %s (dashboard %s)", client, client.dashboard_link)
+    try:
+        with client:
+            yield bag_mapper()
+    finally:
+        if cluster is not None:
+            cluster.close()

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, TypeVar
 
-from generator import clean, extract, ingest, site
+from generator import clean, distributed, extract, ingest, site
 from generator.cache import Cache, content_key
 from generator.config import Settings, StorySettings
 from generator.errors import InputError
@@ -78,7 +78,7 @@ class _Timer:
 
 def run(settings: Settings, *, progress: Progress = SILENT, today: dt.date | None = None,
         paths: tuple[Path, ...] | None = None, stats: BuildStats | None = None,
-        mapper: Mapper = pmap) -> Analysis:
+        mapper: Mapper | None = None) -> Analysis:
     """Ingest, analyse and return everything needed to write pages; writes nothing but cache.
 
     Args:
@@ -87,40 +87,63 @@ def run(settings: Settings, *, progress: Progress = SILENT, today: dt.date | Non
         today: the build date (stories' ``first_seen``/``updated``); defaults to today.
         paths: content paths overriding ``settings.content``.
         stats: filled with per-stage computed/reused counts when given.
-        mapper: runs the per-article stages (default: the local process pool).
+        mapper: runs the per-article stages; default the Dask cluster of
+            ``build.scheduler`` when set, else the local process pool.
 
     Raises:
         InputError: when a content path does not exist.
+        ConfigError: when ``build.scheduler`` is set but cannot be reached.
     """
-    today = today or dt.date.today()
-    stats = stats if stats is not None else BuildStats()
-    timer = _Timer()
     inputs = _inputs(settings, paths)
-    cache = Cache(settings.path(settings.cache_dir))
-    work = _Work(cache, settings.build.workers, progress, stats, mapper)
-    try:
-        with timer.stage("ingest"):
-            articles, skipped = _partition(_ingest(inputs, settings, work))
-        with timer.stage("clean"):
-            articles, dropped = _clean_all(articles, work)
-            skipped += dropped
-        with timer.stage("dedupe"):
-            sources = _dedupe(articles, settings, work)
-        with timer.stage("features"):
-            found = _features_all(sources, work)
-        with timer.stage("cluster"):
-            drafts = _cluster(sources, found, settings, work)
-            stated = {key: f.stated_dates for key, f in found.items()}
-            drafts = [reconcile.reconcile(d, stated) for d in drafts]
-        with timer.stage("extract"):
-            extractions = _extract_all(drafts, work)
-        with timer.stage("merge"):
-            stories = _merge_all(drafts, extractions, found, settings.story, work)
-        with timer.stage("identity"):
-            stories, moved = identity.assign_slugs(
-                stories, state_dir=settings.path(settings.cache_dir), today=today.isoformat())
-    finally:
-        cache.close()
+    with _spread(settings, mapper) as chosen:
+        cache = Cache(settings.path(settings.cache_dir))
+        work = _Work(cache, settings.build.workers, progress,
+                     stats if stats is not None else BuildStats(), chosen)
+        try:
+            return _analyse(inputs, settings, work, today or dt.date.today())
+        finally:
+            cache.close()
+
+
+@contextmanager
+def _spread(settings: Settings, mapper: Mapper | None) -> Iterator[Mapper]:
+    """The given mapper, else the Dask cluster of ``build.scheduler``, else the process pool.
+
+    Only the per-article and per-story maps go to Dask: ingest reads files on this machine
+    (a remote worker cannot see them), and the global stages need every article at once.
+    """
+    if mapper is not None or settings.build.scheduler is None:
+        yield mapper or pmap
+        return
+    with distributed.connect(settings.build.scheduler,
+                             workers=worker_count(settings.build.workers)) as on_dask:
+        yield on_dask
+
+
+def _analyse(inputs: tuple[Path, ...], settings: Settings, work: _Work,
+             today: dt.date) -> Analysis:
+    """The stages in order (see ``run``)."""
+    timer = _Timer()
+    with timer.stage("ingest"):
+        articles, skipped = _partition(_ingest(inputs, settings, work))
+    with timer.stage("clean"):
+        articles, dropped = _clean_all(articles, work)
+        skipped += dropped
+    with timer.stage("dedupe"):
+        sources = _dedupe(articles, settings, work)
+    with timer.stage("features"):
+        found = _features_all(sources, work)
+    with timer.stage("cluster"):
+        drafts = _cluster(sources, found, settings, work)
+        stated = {key: f.stated_dates for key, f in found.items()}
+        drafts = [reconcile.reconcile(d, stated) for d in drafts]
+    with timer.stage("extract"):
+        extractions = _extract_all(drafts, work)
+    with timer.stage("merge"):
+        stories = _merge_all(drafts, extractions, found, settings.story, work)
+    with timer.stage("identity"):
+        stories, moved = identity.assign_slugs(
+            stories, state_dir=settings.path(settings.cache_dir), today=today.isoformat())
     final_articles = tuple(a for st in stories for s in st.sources for a in s.articles)
     return Analysis(articles=final_articles, stories=tuple(stories), skipped=tuple(skipped),
                     redirects=tuple(moved), timings=tuple(timer.stages))
@@ -164,24 +187,93 @@ def _build_site(settings: Settings, analysis: Analysis) -> None:
 
 def _ingest(inputs: tuple[Path, ...], settings: Settings,
             work: _Work) -> Iterator[Article | Skipped]:
-    """Every input item; a file whose path and bytes were read before comes from the cache.
+    """Every input item; a file whose bytes were read before (at any path) comes from the cache.
 
     Decoding and mojibake repair are most of reading, and a daily drop adds a file or two to
-    folders of unchanged ones.
+    folders of unchanged ones. The key is the file's format and bytes, not its path, so a moved
+    or renamed file is not read again: its cached items get the new path. Streamed files (JSON
+    Lines, large JSON) are cached piece by piece instead (``_read_stream``).
     """
     targets = ingest.targets(inputs, root=settings.root.resolve())
-    keys = [ingest.target_key(t) for t in targets]
+    flow = [ingest.streamed(t) for t in targets]
+    keys = [None if s else ingest.target_key(t) for t, s in zip(targets, flow, strict=True)]
     found = work.cache.get_many("ingest", [k for k in keys if k is not None])
-    todo = [t for t, k in zip(targets, keys, strict=True) if k not in found]
+    found = {k: v for k, v in found.items() if _cached_items(v) is not None}
+    todo = [t for t, k, s in zip(targets, keys, flow, strict=True) if not s and k not in found]
     fresh = ingest.read_targets(todo, workers=worker_count(settings.build.workers))
-    per_target: list[list[Article | Skipped]] = [
-        found[key] if key in found else next(fresh)
-        for key in work.progress.iter(keys, "Reading")]
-    read = {k: items for k, items in zip(keys, per_target, strict=True)
-            if k is not None and k not in found}
+    per_target: list[list[Article | Skipped]] = []
+    read: dict[str, tuple[str, list[Article | Skipped]]] = {}
+    for target, key, is_stream in zip(targets, work.progress.iter(keys, "Reading"), flow,
+                                      strict=True):
+        path = ingest.target_path(target)
+        if is_stream:
+            per_target.append(_read_stream(target, work))
+        elif key in found:
+            old, items = found[key]
+            per_target.append(ingest.relocated(items, old, path))
+        else:
+            per_target.append(list(next(fresh)))
+            if key is not None:
+                read[key] = (path, per_target[-1])
     work.cache.put_many("ingest", read)
-    work.count("ingest", computed=len(todo), reused=len(targets) - len(todo))
+    work.count("ingest", computed=len(todo), reused=len(targets) - len(todo) - sum(flow))
     return ingest.unique_ids(per_target)
+
+
+STREAM_BATCH = 5000
+"""Lines or items of a streamed file looked up in the cache and parsed together: a few MB of
+JSON, enough that a process pool pays off (``parallel.MIN_PARALLEL_ITEMS``) and that the
+cache lookups are few, while memory stays bounded by the batch (the articles are kept)."""
+
+
+def _read_stream(target: ingest.Target, work: _Work) -> list[Article | Skipped]:
+    """A streamed file's items, each line or item cached by its own bytes.
+
+    Appending a day's lines to a dump parses only those lines; a bad line is parsed again
+    each build (its reason names its line number, which the bytes do not fix).
+    """
+    items: list[Article | Skipped] = []
+    batch: list[ingest.Piece | Skipped] = []
+    for piece in work.progress.iter(ingest.pieces(target), "Streaming"):
+        batch.append(piece)
+        if len(batch) >= STREAM_BATCH:
+            items += _read_pieces(batch, work)
+            batch = []
+    return items + _read_pieces(batch, work)
+
+
+def _read_pieces(batch: list[ingest.Piece | Skipped], work: _Work) -> list[Article | Skipped]:
+    parts = [p for p in batch if isinstance(p, ingest.Piece)]
+    keys = [p.key for p in parts]
+    found = {k: v for k, v in work.cache.get_many("ingest", keys).items()
+             if isinstance(v, Article)}
+    todo = [p for p, k in zip(parts, keys, strict=True) if k not in found]
+    fresh = iter(pmap(ingest.read_piece, todo, workers=work.workers))
+    items: list[Article | Skipped] = []
+    store: dict[str, Article] = {}
+    in_order = iter(keys)
+    for piece in batch:
+        if not isinstance(piece, ingest.Piece):
+            items.append(piece)
+            continue
+        key = next(in_order)
+        if key in found:
+            items.append(dataclasses.replace(found[key], path=piece.where))
+        else:
+            items.append(next(fresh))
+            if isinstance(items[-1], Article):
+                store[key] = items[-1]
+    work.cache.put_many("ingest", store)
+    work.count("ingest", computed=len(todo), reused=len(parts) - len(todo))
+    return items
+
+
+def _cached_items(value: object) -> tuple[str, list[Article | Skipped]] | None:
+    """A cached ``(path read at, items)``; None for an entry of another shape."""
+    if isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], str) \
+            and isinstance(value[1], list):
+        return value[0], value[1]
+    return None
 
 
 def _partition(items: Iterator[Article | Skipped]) -> tuple[list[Article], list[Skipped]]:
@@ -226,10 +318,16 @@ class _Work:
         return [fresh[k] if k in fresh else found[k] for k in keys]
 
     def article_key(self, article: Article) -> str:
-        """The content hash of an article (every field), computed once per build and object."""
+        """The content hash of an article, computed once per build and object.
+
+        Every field but ``path``: no stage after cleaning reads where an article was found,
+        so moving ``content/`` (same bytes) reuses every result. The cleaning key adds the
+        file name (``clean_key``).
+        """
         known = self._article_keys.get(id(article))
         if known is None:
-            known = self._article_keys[id(article)] = (article, content_key(repr(article)))
+            key = content_key(repr(dataclasses.replace(article, path="")))
+            known = self._article_keys[id(article)] = (article, key)
         return known[1]
 
     def count(self, stage: str, *, computed: int, reused: int) -> None:
@@ -250,10 +348,16 @@ def _clean_all(articles: list[Article], work: _Work) -> tuple[list[Article], lis
     if prepare is None or finish is None:
         work.count("clean", computed=len(articles), reused=0)
         return clean.clean_corpus(articles)
-    keys = [content_key("clean", repr(a)) for a in articles]
-    prepared = work.map("clean", prepare, articles, keys, "Cleaning")
+    keys = [content_key("clean", work.article_key(a), _file_name(a.path)) for a in articles]
+    prepared = work.map("clean", prepare, articles, keys, "Cleaning",
+                        reuse=lambda cached, article: dataclasses.replace(cached, article=article))
     kept, dropped = finish(prepared)
     return list(kept), list(dropped)
+
+
+def _file_name(path: str) -> str:
+    """The part of an article's path cleaning reads: the file name (a date written in it)."""
+    return path.rsplit("/", 1)[-1].split("#", 1)[0]
 
 
 def _dedupe(articles: list[Article], settings: Settings, work: _Work) -> list[Source]:
@@ -353,28 +457,37 @@ def _merge_all(drafts: list[StoryDraft], extractions: dict[str, Extraction],
                work: _Work) -> list[Story]:
     """Merge every draft; a story whose sources and references are unchanged is reused.
 
-    The draft's ``repr`` holds every article and reference date, which determine its
-    extractions and features, so with the settings it is the whole input of ``merge.merge``
-    but for the shared terms. Those drift with the corpus's word statistics, and they only rank
-    timeline entries when there are more than ``max_timeline``: the key leaves them out and
-    ``_reuse_story`` checks them, so a story is not re-merged because its terms moved.
+    The key (``_merge_key``) holds every article (but its path) and reference date, which
+    determine its extractions and features, so with the settings it is the whole input of
+    ``merge.merge`` but for the shared terms. Those drift with the corpus's word statistics,
+    and they only rank timeline entries when there are more than ``max_timeline``: the key
+    leaves them out and ``_reuse_story`` checks them, so a story is not re-merged because its
+    terms moved.
     """
     items: list[MergeInput] = [
         (d, {s.id: extractions[s.id] for s in d.sources if s.id in extractions},
          {s.id: found[s.id].entities for s in d.sources if s.id in found}, settings)
         for d in drafts]
-    keys = [content_key("merge", repr(dataclasses.replace(d, terms=())), repr(settings))
-            for d in drafts]
+    keys = [_merge_key(d, settings, work) for d in drafts]
     return work.map("merge", _merge_one, items, keys, "Merging", reuse=_reuse_story)
 
 
-def _reuse_story(story: Story, item: MergeInput) -> Story | None:
-    """The cached story with the draft's terms, or None when other terms could change it.
+def _merge_key(draft: StoryDraft, settings: StorySettings, work: _Work) -> str:
+    """What a story's merge depends on: its sources' articles (not their paths), references."""
+    parts = (f"{len(s.articles)}\0{s.reference}\0" + "\0".join(map(work.article_key, s.articles))
+             for s in draft.sources)
+    return content_key("merge", *parts, repr(settings))
 
-    Terms rank timeline entries only to cut them to ``max_timeline``: a shorter timeline was
-    not cut, so the terms did not shape it.
+
+def _reuse_story(story: Story, item: MergeInput) -> Story | None:
+    """The cached story with the draft's sources and terms, or None when the terms could change it.
+
+    The sources are the draft's own: the key leaves paths out, so the cached story may name
+    the folder the articles were in last time. Terms rank timeline entries only to cut them to
+    ``max_timeline``: a shorter timeline was not cut, so the terms did not shape it.
     """
     draft, _, _, settings = item
+    story = dataclasses.replace(story, sources=draft.sources)
     if story.terms == draft.terms:
         return story
     if len(story.timeline) < settings.max_timeline:

@@ -86,12 +86,13 @@ def test_unchanged_files_are_not_read_again(project: Settings) -> None:
         '{"title": "Ferry fares", "text": "Fares rise in spring, the operator said."}\n',
         encoding="utf-8")
     (content / "notes.bin").write_bytes(b"\x00\x01 binary")
-    files = len([p for p in content.iterdir() if not p.name.startswith(".")])
+    # Units read: every file but the JSON Lines dump, and each of the dump's two lines.
+    units = len([p for p in content.iterdir() if not p.name.startswith(".")]) - 1 + 2
     cold, warm, edited = (pipeline.BuildStats() for _ in range(3))
     first = pipeline.run(project, today=DAY, stats=cold)
     second = pipeline.run(project, today=DAY, stats=warm)
     assert (cold.computed["ingest"], warm.computed["ingest"], warm.reused["ingest"]) == (
-        files, 0, files)
+        units, 0, units)
     assert report.to_json(first) == report.to_json(second)
     ids = [a["id"] for a in report.to_json(second)["articles"]]
     assert len(ids) == len(set(ids)), "ids stay unique across files read from the cache"
@@ -100,9 +101,53 @@ def test_unchanged_files_are_not_read_again(project: Settings) -> None:
     with (content / "dump.jsonl").open("a", encoding="utf-8") as dump:
         dump.write('{"title": "Dam approved", "text": "The dam plan was approved on Monday."}\n')
     third = pipeline.run(project, today=DAY, stats=edited)
-    assert (edited.computed["ingest"], edited.reused["ingest"]) == (1, files - 1)
+    assert (edited.computed["ingest"], edited.reused["ingest"]) == (1, units), (
+        "only the appended line is read")
     titles = {a["title"] for a in report.to_json(third)["articles"]}
     assert "Dam approved" in titles
+
+
+PER_ARTICLE = ("ingest", "clean", "fingerprint", "features", "extract", "merge")
+
+
+def test_moved_corpus_recomputes_nothing(project: Settings, tmp_path: Path) -> None:
+    (project.root / "content" / "dump.jsonl").write_text(
+        '{"title": "Ferry fares", "text": "Fares rise in spring, the operator said."}\n',
+        encoding="utf-8")
+    pipeline.run(project, today=DAY)
+    moved = project.root / "archive" / "2025"
+    moved.parent.mkdir()
+    (project.root / "content").rename(moved)
+    stats = pipeline.BuildStats()
+    again = pipeline.run(project, today=DAY, stats=stats, paths=(moved,))
+    assert {stage: stats.computed.get(stage) for stage in PER_ARTICLE} == dict.fromkeys(
+        PER_ARTICLE, 0)
+    assert stats.computed["cluster"] == 0, "same articles: the stories are reused"
+    fresh = Settings(root=tmp_path / "fresh")
+    shutil.copytree(moved, fresh.root / "archive" / "2025")
+    cold = pipeline.run(fresh, today=DAY, paths=(fresh.root / "archive" / "2025",))
+    assert report.to_json(again) == report.to_json(cold)
+    paths = {a["path"] for a in report.to_json(again)["articles"]}
+    assert "archive/2025/000_f20b997e250b1d1d.txt" in paths
+    assert "archive/2025/dump.jsonl#1" in paths
+
+
+def test_a_renamed_file_is_only_cleaned_again(project: Settings) -> None:
+    # Cleaning reads a date written in the file name; nothing else reads the path.
+    content = project.root / "content"
+    (content / "note.txt").write_text("The harbour board met and approved the budget.\n",
+                                      encoding="utf-8")
+    first = pipeline.run(project, today=DAY)
+    (content / "000_f20b997e250b1d1d.txt").rename(content / "renamed.txt")
+    stats = pipeline.BuildStats()
+    pipeline.run(project, today=DAY, stats=stats)
+    assert {stage: stats.computed[stage] for stage in PER_ARTICLE} == {
+        **dict.fromkeys(PER_ARTICLE, 0), "clean": 1}
+    (content / "note.txt").rename(content / "2025-03-04-note.txt")
+    second = pipeline.run(project, today=DAY)
+    dates = {a.path: a.published for a in second.articles}
+    assert {a.path: a.published for a in first.articles}["content/note.txt"] is None
+    assert dates["content/2025-03-04-note.txt"] == PartialDate(2025, 3, 4)
 
 
 def test_new_article_clusters_from_the_previous_partition(

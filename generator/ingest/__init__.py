@@ -6,7 +6,9 @@ primitives; never a later stage.
 
 ``READERS`` maps a file suffix to a reader; a reader takes a decoded ``Document`` and yields
 ``Article``s and ``Skipped``s. Adding a format is one new module plus one entry in ``_MODULES``.
-Feeds are also recognised by content, whatever their suffix; ``.gz`` wraps any format.
+Feeds are also recognised by content, whatever their suffix; ``.gz`` wraps any format. JSON
+Lines, and JSON past the whole-file limit, are read as streams of pieces instead (``stream``),
+whatever their size.
 """
 
 from __future__ import annotations
@@ -21,9 +23,14 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from types import ModuleType
 
-from generator.ingest import decode, feeds, html, jsonl, markdown, text
+from generator.ingest import decode, feeds, html, jsonl, markdown, stream, text
 from generator.ingest.base import Document, Item, one_line
+from generator.ingest.stream import Piece, read_piece
 from generator.model import Article, Skipped
+
+__all__ = ["READERS", "Piece", "Target", "read_corpus", "read_piece", "read_target",
+           "read_targets", "relocated", "streamed", "target_key", "target_path", "targets",
+           "unique_ids"]
 
 log = logging.getLogger(__name__)
 
@@ -59,25 +66,75 @@ def targets(paths: Sequence[Path], *, root: Path | None = None) -> list[Target]:
 
 
 def target_key(target: Target) -> str | None:
-    """A hash of the file's path and bytes: same key, same items.
+    """A key of what the file gives: its format and a hash of its bytes, never its path.
 
-    None for what is not worth keeping: an unlistable folder, an unreadable or oversized file
-    (reading those again is instant, and they may be fixed by the next build).
+    Readers see the bytes and the format suffix only (the path is just written into each
+    item), so moving or renaming a file keeps its key; ``relocated`` puts the new path into
+    the cached items. None for what is not worth keeping: an unlistable folder, an unreadable
+    or oversized file (reading those again is instant, and they may be fixed by the next build).
     """
-    file, root = target
+    file, _ = target
     if isinstance(file, OSError):
         return None
     try:
         if not file.is_file() or file.stat().st_size > decode.MAX_BYTES:
             return None
-        digest = hashlib.sha1(file.read_bytes()).hexdigest()
+        with file.open("rb") as stream:
+            digest = hashlib.file_digest(stream, "sha1").hexdigest()
     except OSError:
         return None
-    return f"{_relative(file, root)}\0{digest}"
+    return f"{_format_suffix(file)}\0{digest}"
 
 
-def read_targets(listed: Sequence[Target], *, workers: int = 1) -> Iterator[list[Item]]:
-    """What each target gives, in order (ids not yet made unique: see ``unique_ids``)."""
+def target_path(target: Target) -> str:
+    """The path written into the target's items (relative to the root when inside it)."""
+    file, root = target
+    if isinstance(file, OSError):
+        return _relative(Path(file.filename) if file.filename else Path("?"), root)
+    return _relative(file, root)
+
+
+def relocated(items: Sequence[Item], old: str, new: str) -> list[Item]:
+    """Items read from a file at path ``old``, as read from the same bytes at path ``new``."""
+    if old == new:
+        return list(items)
+    return [dataclasses.replace(item, path=new + item.path[len(old):])
+            if item.path == old or item.path.startswith(old + "#") else item
+            for item in items]
+
+
+def streamed(target: Target) -> bool:
+    """Whether the target is read as a stream of pieces (``pieces``) rather than whole."""
+    file, _ = target
+    return not isinstance(file, OSError) and stream.streamed(file, _format_suffix(file))
+
+
+def pieces(target: Target) -> Iterator[Piece | Skipped]:
+    """The lines or items of a streamed target, undecoded (``read_piece`` reads one)."""
+    file, _ = target
+    assert not isinstance(file, OSError), "only files are streamed"
+    return stream.pieces(file, target_path(target), _format_suffix(file))
+
+
+def read_stream(target: Target) -> Iterator[Item]:
+    """What a streamed target gives, item by item, in bounded memory."""
+    for piece in pieces(target):
+        yield read_piece(piece) if isinstance(piece, Piece) else piece
+
+
+def read_targets(listed: Sequence[Target], *, workers: int = 1) -> Iterator[Iterable[Item]]:
+    """What each target gives, in order (ids not yet made unique: see ``unique_ids``).
+
+    Files read whole go to the process pool; streamed ones are read here, lazily, so a
+    large dump is never held whole.
+    """
+    flow = [streamed(t) for t in listed]
+    whole = _read_whole([t for t, s in zip(listed, flow, strict=True) if not s], workers)
+    for target, is_stream in zip(listed, flow, strict=True):
+        yield read_stream(target) if is_stream else next(whole)
+
+
+def _read_whole(listed: Sequence[Target], workers: int) -> Iterator[list[Item]]:
     if workers <= 1 or len(listed) < MIN_FILES_FOR_POOL:
         yield from map(read_target, listed)
         return
@@ -86,7 +143,7 @@ def read_targets(listed: Sequence[Target], *, workers: int = 1) -> Iterator[list
         yield from pool.map(read_target, listed, chunksize=chunk)
 
 
-def unique_ids(per_target: Iterable[list[Item]]) -> Iterator[Item]:
+def unique_ids(per_target: Iterable[Iterable[Item]]) -> Iterator[Item]:
     """Flatten, giving each article an id unique within the read (a suffix on collision)."""
     seen: dict[str, int] = {}
     for items in per_target:
@@ -111,6 +168,8 @@ dumps still use every worker)."""
 def read_target(target: Target) -> list[Item]:
     """Everything one file (or one unreadable folder) gives; top-level so workers can run it."""
     file, root = target
+    if streamed(target):
+        return list(read_stream(target))
     if isinstance(file, OSError):
         where = Path(file.filename) if file.filename else Path("?")
         return [Skipped(_relative(where, root), one_line(

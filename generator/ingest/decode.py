@@ -20,8 +20,9 @@ from ftfy import badness
 log = logging.getLogger(__name__)
 
 MAX_BYTES = 64 * 1024 * 1024
-"""Largest input (after decompression) read: 64 MB is far above any article or feed dump
-seen in practice and stops a gzip bomb from exhausting memory."""
+"""Largest input (after decompression) read whole: 64 MB is far above any article page or
+feed seen in practice and stops a gzip bomb from exhausting memory. JSON Lines and larger JSON
+arrays are read as streams instead (``ingest.stream``), with a limit per item."""
 
 SNIFF_BYTES = 8192
 """How much of the file the binary check looks at (like git's and file(1)'s heuristics)."""
@@ -88,6 +89,17 @@ def gunzip(data: bytes) -> bytes:
     if len(out) > MAX_BYTES:
         raise DecodeError(f"too large after decompression (over {MAX_BYTES // 2**20} MB)")
     return out
+
+
+def splittable(head: bytes) -> bool:
+    """Whether text starting with ``head`` can be cut at its newline bytes before decoding.
+
+    True for UTF-8 and the single-byte encodings; false for UTF-16/32 (a newline is two or
+    four bytes there) and for binary formats, which are read whole for their one-line reason.
+    """
+    if any(head.startswith(bom) for bom, _ in _BOMS if bom != codecs.BOM_UTF8):
+        return False
+    return b"\x00" not in head and not any(head.startswith(magic) for magic, _ in _MAGIC)
 
 
 def decode(data: bytes) -> tuple[str, tuple[str, ...]]:

@@ -56,6 +56,20 @@ def read(doc: Document) -> Iterator[Item]:
         yield _entry(doc, entry, str(index), outlet)
 
 
+def read_one(doc: Document, item: str) -> Item:
+    """The one entry of ``doc``: an entry of a large feed, framed as a feed of its own.
+
+    Args:
+        doc: the feed's head, the entry and the closing tags (``ingest.feedsplit``).
+        item: the entry's number in the whole feed, the ``#N`` of its path.
+    """
+    parsed = _parse(doc.text)
+    entries = (parsed or {}).get("entries") or []
+    if not entries:
+        return skip(doc, f"entry {item}: not a readable feed entry", item)
+    return _entry(doc, entries[0], item, (parsed.get("feed") or {}).get("title"))
+
+
 def _parse(text: str) -> Any:
     try:
         return feedparser.parse(text, sanitize_html=True, resolve_relative_uris=False)

@@ -320,3 +320,24 @@ def test_research_dump_with_document_creation_time(tmp_path: Path) -> None:
     (article,) = ingest.read_corpus([tmp_path / "t.json"], root=tmp_path)
     assert isinstance(article, Article)
     assert (article.id, article.published) == ("7", PartialDate(2011, 1, 25))
+
+
+def test_relocated_items_get_the_new_path() -> None:
+    items = [Article(id="x", path="old/feed.xml#1", text="One."),
+             Article(id="y", path="old/feed.xml#2", text="Two."),
+             Skipped("old/feed.xml#3", "entry 3: no content or summary")]
+    moved = ingest.relocated(items, "old/feed.xml", "new/2025/feed.xml")
+    assert [i.path for i in moved] == ["new/2025/feed.xml#1", "new/2025/feed.xml#2",
+                                       "new/2025/feed.xml#3"]
+    assert [i.path for i in ingest.relocated(items, "old/feed.xml", "old/feed.xml")] == [
+        i.path for i in items]
+
+
+def test_target_key_is_the_format_and_bytes_not_the_path(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "x.txt").write_text("Same bytes.")
+    (tmp_path / "y.txt").write_text("Same bytes.")
+    (tmp_path / "y.md").write_text("Same bytes.")
+    key = ingest.target_key((tmp_path / "a" / "x.txt", tmp_path))
+    assert key is not None and key == ingest.target_key((tmp_path / "y.txt", tmp_path))
+    assert key != ingest.target_key((tmp_path / "y.md", tmp_path)), "another reader"
