@@ -55,6 +55,7 @@ JST"): prose never writes these, page stamps always do."""
 _PLACE_BAR = re.compile(r"(?:\b[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*,? )?\|\s*$")
 _PLACE_TAIL = re.compile(r"(?:^|\s)(?:[A-Z][A-Z.'-]+,? ?){1,4}$"
                          r"|(?:^|\s)[A-Z][a-z]+(?: [A-Z][a-z]+)?, [A-Z][A-Za-z.]+ ?$")
+_CLOCK_HINT = re.compile(r"\d[:.]\d\d")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s")
 
 
@@ -82,8 +83,9 @@ def split_lead(paragraph: str) -> Lead:
 def _split_at_dateline(paragraph: str) -> tuple[str | None, str]:
     """(what stands before the body, the body) at a wire dateline or a page stamp."""
     zone = paragraph[:LEAD_CHARS]
-    wire = _WIRE.search(zone)
-    stamp = _STAMP.search(zone)
+    # Cheap tests first: a wire dateline has a bracket, a stamp a clock time.
+    wire = _WIRE.search(zone) if "(" in zone else None
+    stamp = _STAMP.search(zone) if wire is None and _CLOCK_HINT.search(zone) else None
     if wire is None and stamp is None:
         return None, paragraph
     if wire is not None:

@@ -18,8 +18,6 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from generator.text import sentences
-
 MIN_WORDS = 6
 """Shorter sentences ("He declined to comment.") recur by chance, not as boilerplate."""
 
@@ -52,7 +50,14 @@ MAX_HOLDERS = 40
 """Holders of one sentence compared for topics (the first ones, by family): bounds the work
 per sentence, and 40 unrelated holders are already proof enough."""
 
-_NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]{2,}")
+# A capitalised word after a lower-case word or a comma (not a sentence start); the name is
+# read from the look-ahead so that consecutive names ("the Big Apple") are all found.
+# Where a sentence may end: a stop, closing marks, space, then a capital or digit. Abbreviations
+# ("U.S. officials") are not told apart, unlike ``text.sentences``: the same cut is made when
+# hashing and when stripping, so a footer cut in two pieces recurs as two pieces, and this is
+# several times faster on a pass that reads every sentence of the corpus.
+_BREAK = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+_NAME = re.compile(r"[a-z,;] (?=([A-Z][a-z]{2,}))")
 
 
 def sentence_key(sentence: str) -> int:
@@ -65,16 +70,26 @@ def fingerprint(lines: Sequence[str]) -> tuple[tuple[int, ...], tuple[str, ...]]
     """The keys of an article's sentences of MIN_WORDS or more, and its topic signature."""
     keys: dict[int, None] = {}
     for line in lines:
-        for start, end in sentences.split(line) if line else ():
-            sentence = line[start:end]
+        for sentence in pieces(line):
             if sentence.count(" ") + 1 >= MIN_WORDS:
                 keys[sentence_key(sentence)] = None
     return tuple(keys), signature(lines)
 
 
+def pieces(line: str) -> list[str]:
+    """``line`` cut into sentences at every stop followed by a capital (see ``_BREAK``)."""
+    out, start = [], 0
+    for match in _BREAK.finditer(line):
+        out.append(line[start:match.end()].strip())
+        start = match.end()
+    if start < len(line):
+        out.append(line[start:].strip())
+    return out
+
+
 def signature(lines: Sequence[str]) -> tuple[str, ...]:
     """The names (capitalised words inside sentences) an article mentions most."""
-    counts = Counter(m.group() for line in lines for m in _NAME.finditer(line))
+    counts = Counter(m.group(1) for line in lines for m in _NAME.finditer(line))
     return tuple(sorted(name for name, _ in counts.most_common(SIGNATURE_NAMES)))
 
 
@@ -128,8 +143,8 @@ def strip(lines: Sequence[str], banned: frozenset[int]) -> list[str]:
         if not line:
             out.append(line)
             continue
-        spans = sentences.split(line)
-        kept = [line[s:e] for s, e in spans
-                if line[s:e].count(" ") + 1 < MIN_WORDS or sentence_key(line[s:e]) not in banned]
+        spans = pieces(line)
+        kept = [p for p in spans
+                if p.count(" ") + 1 < MIN_WORDS or sentence_key(p) not in banned]
         out.append(line if len(kept) == len(spans) else " ".join(kept))
     return out

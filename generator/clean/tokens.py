@@ -11,6 +11,7 @@ where a stray " ," is a typo and not ours to move, is left byte for byte.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 TOKENISED_MIN_MARKS = 3
 """Marks needed before an article counts as tokenised: one or two can be typos ("word ,")."""
@@ -23,35 +24,51 @@ or stop every 10-25 words), ordinary ones (PolNeAR, TempEval-3) at most 0.003.""
 # Marks ordinary prose never has: a space before , . ; : ! ? ) or a clitic, PTB bracket
 # tokens, a space after an opening bracket or a currency sign. Not `` and '': some archives
 # (NYT, WSJ) write quotation marks that way in untokenised text (see ``quote_pairs``).
-_MARKS = re.compile(r"(?<=\w) [,.;:!?)%](?=\s|$)|(?<=\w) (?:'(?:s|re|ve|ll|d|m)|n't)\b"
-                    r"|-[LR][RSC]B-|[($] (?=\w)", re.IGNORECASE)
+_MARKS = re.compile(r" (?:[,.;:!?)%](?=\s|$)|'(?:s|re|ve|ll|d|m)\b|n't\b)|-[LR][RSC]B-|[($] (?=\w)",
+                    re.IGNORECASE)
+# Patterns here start with a literal character, not a look-behind: the regex engine can then
+# skip to candidate positions instead of testing the look-behind at every character.
+
+SAMPLE_CHARS = 6000
+"""Marks are counted in the text's first characters only: tokenisation is a property of the
+whole corpus file, visible in any stretch of a few hundred words."""
 
 _BRACKETS = {"-LRB-": "(", "-RRB-": ")", "-LSB-": "[", "-RSB-": "]",
              "-LCB-": "{", "-RCB-": "}"}
 _BRACKET_TOKEN = re.compile(r"-[LR][RSC]B-")
 
-# (pattern, replacement), applied in order to a tokenised text.
-_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"``\s*"), "“"),  # opening double quote, glued to what follows
-    (re.compile(r"\s*''"), "”"),  # closing double quote, glued to what precedes
-    (re.compile(r"(?<=\w) (n't|'(?:s|re|ve|ll|d|m))\b", re.IGNORECASE), r"\1"),  # do n't
-    (re.compile(r"(?<=\w) '(?=[\s,.;:!?]|$)"), "'"),  # "states ' rights", a closing ' quote
+def _clock(match: re.Match[str]) -> str:
+    """" : " between two numbers is a clock time's colon ("1 : 00pm")."""
+    return ":" if match.string[match.start() - 1:match.start()].isdigit() else match.group()
+
+
+def _one_stop(match: re.Match[str]) -> str:
+    """".." after an abbreviation is one stop; "..." (an ellipsis) stays."""
+    return match.group() if match.string[match.start() - 1:match.start()] == "." else "."
+
+
+# (pattern, replacement), applied in order to a tokenised text. Each pattern starts with a
+# literal character (the cheap way for the regex engine to find candidates).
+_RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
+    (re.compile(r" (?=n't\b|'(?:s|re|ve|ll|d|m)\b)", re.IGNORECASE), ""),  # "do n't", "it 's"
+    (re.compile(r" '(?=[\s,.;:!?]|$)"), "'"),  # "states ' rights", a closing ' quote
     (re.compile(r"`\s*"), "‘"),  # opening single quote
-    (re.compile(r"(?<=\d) : (?=\d)"), ":"),  # clock times: "1 : 00pm"
-    (re.compile(r"(?<=\S) +([,.;:!?%)\]}”])"), r"\1"),  # space before closing punctuation
+    (re.compile(r" : (?=\d)"), _clock),  # clock times: "1 : 00pm"
+    (re.compile(r" (?=[,.;:!?%)\]}”])"), ""),  # space before closing punctuation
     (re.compile(r"([(\[{“$#£€]) +(?=\S)"), r"\1"),  # space after opening marks and currency
-    (re.compile(r"(?<=\.)\.(?=\s|$)"), ""),  # "U.S. ." ends a sentence with one stop
+    (re.compile(r"\.\.(?=\s|$)"), _one_stop),  # "U.S. ." ends a sentence with one stop
     (re.compile(r" -- "), " — "),  # a dash written as two hyphens
 )
 
 _LIGHT_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<=\d) : (?=\d)"), ":"),  # clock times: "1 : 00pm"
-    (re.compile(r"(?<=\S) ([,.:])(?= |$)"), r"\1"),  # a stop or comma set off as a token
+    (re.compile(r"(\S) ([,.:])(?= |$)"), r"\1\2"),  # a stop or comma set off as a token
 )
 
 
 def is_tokenised(text: str) -> bool:
     """True when ``text`` carries tokenisation marks at a density ordinary prose never has."""
+    text = text[:SAMPLE_CHARS]
     marks = sum(1 for _ in _MARKS.finditer(text))
     if marks < TOKENISED_MIN_MARKS:
         return False
@@ -62,6 +79,9 @@ def is_tokenised(text: str) -> bool:
 def detokenise(text: str) -> str:
     """``text`` (known to be tokenised) as prose: brackets, quotes, clitics and spacing."""
     text = _BRACKET_TOKEN.sub(lambda m: _BRACKETS.get(m.group(), m.group()), text)
+    # Quotes glued to the words they enclose: plain replacements, the fastest pass.
+    for token, mark in (("`` ", "“"), ("``", "“"), (" ''", "”"), ("''", "”")):
+        text = text.replace(token, mark)
     for pattern, replacement in _RULES:
         text = pattern.sub(replacement, text)
     return text
