@@ -39,6 +39,10 @@ WRAP_MIN_LINES = 2
 """A block needs this many lines before it is taken for one wrapped paragraph (a two-line
 block also needs its first line not to end a sentence)."""
 
+DATELINE_PARAGRAPHS = 3
+"""Paragraphs at the top where a wire dateline ("WASHINGTON (AP) —") may open the body: after
+a headline line, a standfirst or a line of its own ("HAVANA (AP) --")."""
+
 _SPACE_CHARS = "\t\u00a0\u2000-\u200a\u202f\u205f\u3000"
 # Runs of two or more spaces, or any other space character: single plain spaces (nearly all of
 # them) are left alone, which makes this pass several times faster.
@@ -202,7 +206,8 @@ def prepare(article: Article) -> Prepared:
                                   want_title=article.title is None)
     updates: dict[str, object] = {}
     found: list[tuple[str, str]] = []
-    if header.title and article.title is None:
+    # "HAVANA (AP) --" on a line of its own is a dateline, not a headline.
+    if header.title and article.title is None and lead.strip_dateline(header.title) != "":
         updates["title"] = header.title
         found.append(("title", "header"))
     if header.published and article.published is None:
@@ -231,15 +236,24 @@ def prepare(article: Article) -> Prepared:
 
 
 def _split_lead(lines: list[str]) -> tuple[list[str], str | None]:
-    """The first paragraph cut into headline, highlights and body (``lead.split_lead``)."""
+    """The first paragraph cut into headline, highlights and body (``lead.split_lead``).
+
+    A wire dateline opening one of the next DATELINE_PARAGRAPHS paragraphs is taken off too.
+    """
     first = next((i for i, line in enumerate(lines) if line), None)
     if first is None:
         return lines, None
     found = lead.split_lead(lines[first])
-    if found.pieces == (lines[first],):
-        return lines, None
     pieces = [piece for p in found.pieces for piece in (p, "")][:-1]
-    return [*lines[:first], *pieces, *lines[first + 1:]], found.headline
+    out = [*lines[:first], *pieces]
+    seen = 1
+    for line in lines[first + 1:]:
+        body = None
+        if line and seen < DATELINE_PARAGRAPHS:
+            seen += 1
+            body = lead.strip_dateline(line)
+        out.append(line if body is None else body)
+    return out, found.headline
 
 
 def _date_fallback(article: Article, updates: dict[str, object],

@@ -50,11 +50,15 @@ _STAMP = re.compile(
 or date numbers with a clock and a time zone ("09 February 12 16:07 GMT", "2009 05 3 08:53
 JST"): prose never writes these, page stamps always do."""
 
-# An upper-case place and a bar before a stamp ("NEW ORLEANS | "), or a place before a wire
-# dateline: upper case ("NEW ORLEANS ", "TRENTON, N.J. ") or "City, Country" ("Tripoli, Libya").
+# An upper-case place and a bar before a stamp ("NEW ORLEANS | ").
 _PLACE_BAR = re.compile(r"(?:\b[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*,? )?\|\s*$")
-_PLACE_TAIL = re.compile(r"(?:^|\s)(?:[A-Z][A-Z.'-]+,? ?){1,4}$"
-                         r"|(?:^|\s)[A-Z][a-z]+(?: [A-Z][a-z]+)?, [A-Z][A-Za-z.]+ ?$")
+_DATELINE_DATE = rf"(?:,? (?i:{metadata.MONTH_ALT})[a-z]*\.? \d{{1,2}})?"
+_PLACE_TAIL = re.compile(
+    rf"(?:^|\s)[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][A-Za-z.]+)*{_DATELINE_DATE},? ?$"
+    rf"|(?:^|\s)[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:, [A-Z][A-Za-z.]+)+{_DATELINE_DATE} ?$")
+"""A place before a wire dateline: upper case ("NEW ORLEANS", "TRENTON, N.J.", "ZAWIYAH,
+Libya, Aug 18", "CAMBRIDGE, Mass., Dec. 11") or "City, Country" ("Tripoli, Libya"), with
+the day the wire gives."""
 _CLOCK_HINT = re.compile(r"\d[:.]\d\d")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s")
 
@@ -78,6 +82,17 @@ def split_lead(paragraph: str) -> Lead:
     parts = [p for p in glued_pieces(head) if p] if head else []
     headline = _headline(parts[0]) if parts else None
     return Lead(headline, tuple([*parts, body] if body else parts))
+
+
+def strip_dateline(paragraph: str) -> str | None:
+    """``paragraph`` without a leading wire dateline ("HAVANA (AP) -- ..."), or None.
+
+    None when it has none; "" when the paragraph is only a dateline.
+    """
+    wire = _WIRE.search(paragraph, 0, LEAD_CHARS) if "(" in paragraph[:LEAD_CHARS] else None
+    if wire is None or _PLACE_TAIL.sub("", paragraph[:wire.start()]).strip():
+        return None
+    return paragraph[wire.end():].strip()
 
 
 def _split_at_dateline(paragraph: str) -> tuple[str | None, str]:

@@ -27,6 +27,15 @@ def test_datelines_are_stripped_from_the_body(paragraph: str) -> None:
     assert found.headline is None
 
 
+@pytest.mark.parametrize(("paragraph", "expected"), [
+    ("CAMBRIDGE, Mass., Dec. 11 (UPI) — Young voters back him.", "Young voters back him."),
+    ("NAIROBI, August 21 (Xinhua) --", ""),
+    ("The talks (UN) - a process - go on.", None),
+])
+def test_strip_dateline_of_a_later_paragraph(paragraph: str, expected: str | None) -> None:
+    assert lead.strip_dateline(paragraph) == expected
+
+
 def test_run_on_first_sentence_is_cut_at_its_seams() -> None:
     found = lead.split_lead(
         "Syria crisis: Kofi Annan seeks to set up monitoring team Thousands have fled an army "

@@ -19,11 +19,16 @@ def test_tokenised_text_is_recognised_and_repaired() -> None:
         "don't have $1 million in the states' banks.")
 
 
+FILLER = ("The council met on Monday to discuss the budget for the coming year, and members "
+          "of both parties said they expected a long debate over schools, roads and the "
+          "new hospital that the city has promised to build before the next election. ")
+
+
 @pytest.mark.parametrize("text", [
-    "The U.S. will not send troops , Mr. Rubio said. He added that talks go on.",
-    "Cruz (R-Tex.) said: ''This isn't tax reform.'' He left.",
-    "Prices rose 5 % in a year, and the dollar signs were everywhere ; analysts were stunned "
-    "by how much the shops charged for bread and milk.",
+    FILLER + "The U.S. will not send troops , Mr. Rubio said. He added that talks go on.",
+    FILLER + "Cruz (R-Tex.) said: ''This isn't tax reform.'' He left.",
+    FILLER + "Prices rose 5 % in a year, and the dollar signs were everywhere ; analysts were "
+    "stunned by how much the shops charged for bread and milk.",
 ])
 def test_ordinary_text_with_a_stray_mark_is_untouched(text: str) -> None:
     assert not tokens.is_tokenised(text)
@@ -44,6 +49,11 @@ def test_quote_pairs_turn_typewriter_quotes_into_marks() -> None:
     assert tokens.quote_pairs("``It was definitely a bomb,'' he said.") == (
         "“It was definitely a bomb,\" he said.")
     assert tokens.quote_pairs("No quotes here.") == "No quotes here."
+
+
+def test_a_short_tokenised_stub_needs_one_mark() -> None:
+    assert tokens.untokenise("Oil spill victims find an outlet for anger toward BP . ") == (
+        "Oil spill victims find an outlet for anger toward BP. ")
 
 
 def test_light_line_rule_joins_only_punctuation() -> None:
