@@ -70,7 +70,10 @@ def _count(n: int, one: str, many: str | None = None) -> str:
 
 def write_report(analysis: Analysis, path: Path, *,
                  index_per_story: float | None = None) -> None:
-    """Write the machine-readable report: every input with its outcome, plus stage timings."""
+    """Write the machine-readable report: inputs and outcomes, timings, articles' notes.
+
+    The notes are those cleaning and reconcile left (a repaired encoding, a doubted date).
+    """
     data = to_json(analysis)
     outcomes = [{"path": a["path"], "outcome": "duplicate" if a["duplicate_of"] else "article",
                  "id": a["id"]} for a in data["articles"]]
@@ -78,7 +81,9 @@ def write_report(analysis: Analysis, path: Path, *,
                  for s in data["skipped"]]
     report = {"inputs": outcomes, "skipped": data["skipped"],
               "stories": [{"id": s["id"], "articles": s["articles"]} for s in data["stories"]],
-              "timings": {k: round(v, 3) for k, v in analysis.timings}}
+              "timings": {k: round(v, 3) for k, v in analysis.timings},
+              "notes": [{"path": a.path, "note": note} for a in analysis.articles
+                        for note in a.notes]}
     if index_per_story is not None:
         report["search_index_bytes_per_story"] = round(index_per_story)
     path.parent.mkdir(parents=True, exist_ok=True)

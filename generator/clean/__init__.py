@@ -4,11 +4,13 @@ Takes ingested ``Article``s; gives cleaned ``Article``s, or ``Skipped`` when not
 boilerplate was left. Imports ``model``, ``config``, ``errors``, the primitives ``text`` and
 ``timex``, and ``ingest``; never a later stage.
 
-Per article: whitespace and broken quote marks are repaired (``TEXT_RULES``), hard-wrapped
-paragraphs unwrapped, the header read (date line, section label, headline; see
-``metadata``), then the boilerplate rules of ``boilerplate`` (single lines) and
+Per article: whitespace, tokenised text (``tokens``) and broken quote marks are repaired
+(``TEXT_RULES``), hard-wrapped paragraphs unwrapped, the header read (date line, section
+label, headline; see ``metadata``), a first paragraph with the page's headline and dateline
+glued on cut apart (``lead``), then the boilerplate rules of ``boilerplate`` (single lines) and
 ``page_blocks`` (neighbouring lines) run. Across the corpus: lines recurring in unrelated
-articles (``recurring``) and lines that are another article's headline go. ``prepare`` is
+articles (``recurring``), sentences recurring across unrelated topics (``repeated``) and
+lines that are another article's headline go. ``prepare`` is
 the per-article pass and ``finish`` the corpus-level one, so the pipeline can run and cache the
 first per article. Paragraphs come out separated by one blank line.
 """
@@ -21,7 +23,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from generator.clean import boilerplate, metadata, page_blocks, recurring
+from generator.clean import boilerplate, lead, metadata, page_blocks, recurring, repeated, tokens
 from generator.model import Article, Skipped
 
 log = logging.getLogger(__name__)
@@ -36,6 +38,10 @@ WRAP_MAX_CHARS = 100
 WRAP_MIN_LINES = 2
 """A block needs this many lines before it is taken for one wrapped paragraph (a two-line
 block also needs its first line not to end a sentence)."""
+
+DATELINE_PARAGRAPHS = 3
+"""Paragraphs at the top where a wire dateline ("WASHINGTON (AP) —") may open the body: after
+a headline line, a standfirst or a line of its own ("HAVANA (AP) --")."""
 
 _SPACE_CHARS = "\t\u00a0\u2000-\u200a\u202f\u205f\u3000"
 # Runs of two or more spaces, or any other space character: single plain spaces (nearly all of
@@ -85,7 +91,8 @@ def _apostrophe(match: re.Match[str]) -> str:
     return "’" if before.isalpha() else match.group()
 
 
-TEXT_RULES: tuple[Callable[[str], str], ...] = (normalise_whitespace, repair_quotes)
+TEXT_RULES: tuple[Callable[[str], str], ...] = (
+    normalise_whitespace, tokens.untokenise, tokens.quote_pairs, repair_quotes)
 """Whole-text repairs, applied in order before the text is split into lines."""
 
 
@@ -162,6 +169,10 @@ class Prepared:
     """Provenance of ``updates``: (field, how)."""
     embedded: tuple[str, ...] = ()
     """ISO dates of the social-media posts removed."""
+    sentence_keys: tuple[int, ...] = ()
+    """Keys of its sentences (``repeated.fingerprint``), for corpus-level boilerplate."""
+    signature: tuple[str, ...] = ()
+    """The names it mentions most: its topic, for telling unrelated articles apart."""
 
     @property
     def title(self) -> str | None:
@@ -195,7 +206,8 @@ def prepare(article: Article) -> Prepared:
                                   want_title=article.title is None)
     updates: dict[str, object] = {}
     found: list[tuple[str, str]] = []
-    if header.title and article.title is None:
+    # "HAVANA (AP) --" on a line of its own is a dateline, not a headline.
+    if header.title and article.title is None and lead.strip_dateline(header.title) != "":
         updates["title"] = header.title
         found.append(("title", "header"))
     if header.published and article.published is None:
@@ -205,14 +217,43 @@ def prepare(article: Article) -> Prepared:
         if getattr(article, name) is None:
             updates[name] = value
             found.append((name, "header"))
-    lines = _drop_rule_lines(header.lines, article, updates, found)
+    lines, headline = _split_lead(header.lines)
+    if headline and article.title is None and "title" not in updates:
+        updates["title"] = headline
+        found.append(("title", "header"))
+    if article.title is not None and tokens.is_tokenised(article.text):
+        updates["title"] = tokens.detokenise(article.title)
+    lines = _drop_rule_lines(lines, article, updates, found)
     lines, embedded = page_blocks.strip_social_embeds(lines)
     lines = page_blocks.strip_teaser_tail(page_blocks.strip_captions(lines))
     own = title_key(article.title or header.title)
     if own:
         lines = [line for line in lines if not _same_title(line, own)]
+    keys, names = repeated.fingerprint(lines)
     return Prepared(article=article, lines=tuple(lines), updates=tuple(updates.items()),
-                    found=tuple(found), embedded=tuple(embedded))
+                    found=tuple(found), embedded=tuple(embedded), sentence_keys=keys,
+                    signature=names)
+
+
+def _split_lead(lines: list[str]) -> tuple[list[str], str | None]:
+    """The first paragraph cut into headline, highlights and body (``lead.split_lead``).
+
+    A wire dateline opening one of the next DATELINE_PARAGRAPHS paragraphs is taken off too.
+    """
+    first = next((i for i, line in enumerate(lines) if line), None)
+    if first is None:
+        return lines, None
+    found = lead.split_lead(lines[first])
+    pieces = [piece for p in found.pieces for piece in (p, "")][:-1]
+    out = [*lines[:first], *pieces]
+    seen = 1
+    for line in lines[first + 1:]:
+        body = None
+        if line and seen < DATELINE_PARAGRAPHS:
+            seen += 1
+            body = lead.strip_dateline(line)
+        out.append(line if body is None else body)
+    return out, found.headline
 
 
 def _date_fallback(article: Article, updates: dict[str, object],
@@ -254,19 +295,21 @@ def finish(prepared: Sequence[Prepared]) -> tuple[list[Article], list[Skipped]]:
     """
     family_of = recurring.families([p.lines for p in prepared])
     banned = recurring.recurring_lines([p.lines for p in prepared], family_of)
+    glued = repeated.boilerplate([p.sentence_keys for p in prepared],
+                                 [p.signature for p in prepared], family_of)
     masts = recurring.mastheads([p.header_title for p in prepared], family_of)
     prepared = [_demote_masthead(p, masts) if p.header_title else p for p in prepared]
     titles = _Titles.of([p.title for p in prepared])
     kept: list[Article] = []
     skipped: list[Skipped] = []
     for item in prepared:
-        article = _assemble(item, banned, titles)
+        article = _assemble(item, banned, titles, glued)
         if article is None:
             skipped.append(Skipped(item.article.path, "no text after cleaning"))
         else:
             kept.append(article)
-    log.debug("Cleaned %d articles, %d empty, %d recurring lines dropped",
-              len(kept), len(skipped), len(banned))
+    log.debug("Cleaned %d articles, %d empty, %d recurring lines and %d recurring sentences "
+              "dropped", len(kept), len(skipped), len(banned), len(glued))
     return kept, skipped
 
 
@@ -319,9 +362,12 @@ class _Titles:
 _OPENERS = "\"'“‘«([¿¡-—– "
 
 
-def _assemble(item: Prepared, banned: frozenset[str], titles: _Titles) -> Article | None:
+def _assemble(item: Prepared, banned: frozenset[str], titles: _Titles,
+              glued: frozenset[int]) -> Article | None:
     lines = [line for line in item.lines if not line or (
         recurring.line_key(line) not in banned and not titles.holds(line))]
+    if not glued.isdisjoint(item.sentence_keys):
+        lines = repeated.strip(lines, glued)
     lines = page_blocks.strip_related_headlines(lines)
     text = "\n\n".join(line for line in lines if line)
     updates = dict(item.updates)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from urllib.parse import urlsplit
 
+from generator.clean import clause, tokens
 from generator.model import PartialDate
 
 HEADER_LINES = 8
@@ -27,10 +28,6 @@ unpunctuated line at the top is usually a standfirst or a paragraph."""
 
 TITLE_MIN_WORDS = 2
 """Shortest headline: a single word at the top is a label or a site name, not a headline."""
-
-FALLBACK_TITLE_WORDS = 14
-"""When there is no headline line, the first sentence stands in, cut to this many words (a
-typical headline length)."""
 
 FALLBACK_SCAN_CHARS = 1000
 """How far into the body the first sentence is looked for (a first sentence is ~200 chars)."""
@@ -60,7 +57,9 @@ SECTION_LABELS = _load_words("section_labels.txt")
 """Navigation labels that open scraped pages; see resources/section_labels.txt."""
 
 _WEEKDAY = r"(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*\.?,?\s+)?"
-_MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+MONTH_ALT = "|".join(sorted(MONTHS, key=len, reverse=True))
+"""Month names and abbreviations as a regex alternation, longest first."""
+_MONTH_ALT = MONTH_ALT
 
 
 def _month(n: int) -> str:
@@ -155,21 +154,13 @@ def date_line(line: str) -> tuple[PartialDate | None, str | None] | None:
     return _to_date(match), label.lower() if label else None
 
 
-# Pre-tokenised corpora (ECB+ and other NLP sets) put spaces around punctuation:
-# "Thursday , April 11 , 2013", "December 15 , 2008 at 1 : 00pm". (pattern, replacement)
-_DETOKENISE: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"(?<=\d) : (?=\d)"), ":"),  # clock times: "1 : 00pm"
-    (re.compile(r"(?<=\S) ([,.:])(?= |$)"), r"\1"),  # a stop or comma set off as a token
-)
-
-
 def detokenise(line: str) -> str:
-    """``line`` with the spaces that tokenisation put before commas, stops and colons removed."""
-    if " " not in line:
-        return line
-    for pattern, replacement in _DETOKENISE:
-        line = pattern.sub(replacement, line)
-    return line
+    """``line`` with the spaces tokenisation put before commas, stops and colons removed.
+
+    Pre-tokenised corpora (ECB+ and other NLP sets) put spaces around punctuation: "Thursday ,
+    April 11 , 2013", "December 15 , 2008 at 1 : 00pm" (see ``tokens.detokenise_line``).
+    """
+    return tokens.detokenise_line(line)
 
 
 def _labelled_date(line: str) -> tuple[PartialDate | None, str | None] | None:
@@ -377,15 +368,11 @@ def bare_url(line: str) -> str | None:
 
 
 def fallback_title(text: str) -> str | None:
-    """A stand-in headline from the body's first sentence, cut to a headline's length."""
+    """A stand-in headline from the body's first sentence, reduced to its main clause."""
     first = text.strip().split("\n", 1)[0]
     if not first:
         return None
-    sentence = first_sentence(first).rstrip(".")
-    words = sentence.split()
-    if len(words) <= FALLBACK_TITLE_WORDS:
-        return sentence
-    return " ".join(words[:FALLBACK_TITLE_WORDS]).rstrip(",;:") + "…"
+    return clause.main_clause(first_sentence(first)) or None
 
 
 def first_sentence(text: str) -> str:

@@ -4,7 +4,8 @@ A page header can carry the date a page was scraped rather than published. Three
 evidence a reader can check:
 
 1. Copies: a scrape date is never earlier than the publication, so among a source's copies
-   the earliest date wins and later ones are overridden.
+   the earliest date wins and later ones are overridden. A date the input states explicitly
+   (its metadata) is data and is kept; a doubt about it becomes a note in the build report.
 2. Content: a date read off the page (not the input's metadata) far after the latest date
    the text itself states in full (``November 4, 2025``) is not when the text was written.
 3. Story: the reference date that resolves "on Thursday" never exceeds the latest credible
@@ -37,6 +38,9 @@ EMBEDDED_DATE_KEYS = ("embedded_date",)
 
 # Where a publication date is the publisher's own claim (never a scrape date).
 _PUBLISHERS_CLAIMS = ("metadata", "url")
+# Where a date is the input's explicit field (JSON, front matter, feed, HTML meta): never
+# replaced, only flagged (a note in the build report) when the text makes it doubtful.
+EXPLICIT = "metadata"
 _YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b")
 # What may share a line with a date in a dateline ("Thursday, February 5, 2026", "date ...").
 _DATELINE_WORDS = re.compile(
@@ -118,6 +122,9 @@ def _stale(article: Article, anchor: PartialDate | None) -> bool:
 
 
 def _reconcile_copies(source: Source, anchor: PartialDate | None) -> Source:
+    source = dataclasses.replace(source, primary=_doubted_if_explicit(source.primary, anchor),
+                                 copies=tuple(_doubted_if_explicit(c, anchor)
+                                              for c in source.copies))
     claims = [a.published for a in source.articles if a.published is not None]
     credible = [a.published for a in source.articles
                 if a.published is not None and not _stale(a, anchor)]
@@ -126,6 +133,10 @@ def _reconcile_copies(source: Source, anchor: PartialDate | None) -> Source:
         return source
     articles = [_override(a, chosen, anchor, credible) for a in source.articles]
     return dataclasses.replace(source, primary=articles[0], copies=tuple(articles[1:]))
+
+
+def _doubted_if_explicit(article: Article, anchor: PartialDate | None) -> Article:
+    return _doubted(article, anchor) if article.found("published") == EXPLICIT else article
 
 
 def _earliest_precise(candidates: Sequence[PartialDate]) -> PartialDate | None:
@@ -138,9 +149,25 @@ def _earliest_precise(candidates: Sequence[PartialDate]) -> PartialDate | None:
     return max(inside, key=lambda d: (order[d.precision], -d.earliest().toordinal()))
 
 
+def _doubted(article: Article, anchor: PartialDate | None) -> Article:
+    """An explicit date kept, with a note when the text's own dates make it doubtful."""
+    date = article.published
+    if date is None or anchor is None or (date.earliest() - anchor.latest()).days <= STALE_DAYS:
+        return article
+    note = (f"publication date {date} kept as the input gives it, though it is more than "
+            f"{STALE_DAYS} days after the latest date its text states ({anchor})")
+    if note in article.notes:
+        return article
+    log.info("%s: %s", article.path, note)
+    return dataclasses.replace(article, notes=(*article.notes, note))
+
+
 def _override(article: Article, chosen: PartialDate | None, anchor: PartialDate | None,
               credible: Sequence[PartialDate]) -> Article:
     old = article.published
+    if old is not None and article.found("published") == EXPLICIT:
+        # The input's own metadata is data: kept even where a copy or the text disagrees.
+        return _doubted(article, anchor)
     if old == chosen:
         return article
     if old is None:

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from generator.clean import clause, metadata
 from generator.model import Source
 from generator.text import sentences, textvec
 
@@ -33,8 +34,6 @@ MAX_SUMMARY_SENTENCES = 3
 MAX_SUMMARY_CHARS = 600
 # A candidate this similar (cosine) to a chosen sentence repeats it, and is skipped.
 REPEAT_SIMILARITY = 0.5
-# Longest fallback title cut from a lead sentence when no headline is usable.
-MAX_FALLBACK_TITLE_CHARS = 90
 
 # Lines of page furniture that cleaning may have left behind (lower-cased substrings).
 BOILERPLATE = (
@@ -51,7 +50,8 @@ _MONTHS_OR_DAYS = re.compile(
 def title(sources: Sequence[Source]) -> str:
     """The most representative headline of the story, without outlet suffix.
 
-    Falls back to the most central lead sentence, cut short, when no source has a headline.
+    Falls back to the most central lead sentence reduced to its main clause
+    (``clean.clause``), when no source has a headline.
     """
     found = [(clean_headline(a.title), a.found("title")) for s in sources for a in s.articles
              if a.title]
@@ -63,7 +63,7 @@ def title(sources: Sequence[Source]) -> str:
         weights = [len(s.articles) for s in sources]
         return usable[int(np.argmax(_centrality(usable, _texts(sources), weights)))]
     lead = summarize(sources, limit=1) or (sources[0].primary.text if sources else "")
-    return _shorten(lead, MAX_FALLBACK_TITLE_CHARS) or "Untitled story"
+    return clause.main_clause(metadata.first_sentence(lead.strip())) or "Untitled story"
 
 
 def clean_headline(headline: str) -> str:
@@ -148,11 +148,3 @@ def _is_headline(text: str) -> bool:
     dateish = sum(1 for w in words if _MONTHS_OR_DAYS.fullmatch(w.strip(",.")) or
                   w.strip(",.").isdigit())
     return dateish * 2 < len(words)
-
-
-def _shorten(text: str, limit: int) -> str:
-    text = re.sub(r"\s+", " ", text).strip()
-    if len(text) <= limit:
-        return text.rstrip(".")
-    cut = text[:limit].rsplit(" ", 1)[0]
-    return cut.rstrip(",;:") + "…"

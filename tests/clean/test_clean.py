@@ -232,3 +232,37 @@ def test_tokenised_url_line_becomes_the_url_not_the_title() -> None:
     assert (cleaned.found("url"), cleaned.found("published"), cleaned.found("title")) == (
         "header", "header", "header")
     assert cleaned.text.startswith("The old river bridge was closed")
+
+
+def test_tokenised_page_with_glued_headline_and_dateline_is_repaired() -> None:
+    text = ("U.S. official says BP spill fines should go to Gulf NEW ORLEANS | Tue Jun 8 , 2010 "
+            "7:14 pm EDT NEW ORLEANS -LRB- Reuters -RRB- - The government wants the fines , "
+            "about $ 20 billion , spent on the coast , '' an official said . It 's the law .")
+    (article,), _ = clean.clean_corpus([make_article(title=None, published=None, text=text)])
+    assert article.title == "U.S. official says BP spill fines should go to Gulf"
+    assert article.found("title") == "header"
+    assert article.text == ("The government wants the fines, about $20 billion, spent on the "
+                            "coast,” an official said. It's the law.")
+
+
+def test_input_title_of_a_tokenised_article_is_detokenised() -> None:
+    text = "Palin 's book , out today , sold well , the publisher said . More follows ."
+    (article,), _ = clean.clean_corpus([make_article(title="Palin 's book sells", text=text)])
+    assert article.title == "Palin's book sells"
+    assert article.text.startswith("Palin's book, out today, sold well")
+
+
+def test_sentence_recurring_across_unrelated_articles_goes_inside_a_paragraph() -> None:
+    footer = "We welcome comments that advance the story through relevant opinion and data."
+    topics = [
+        "Rebels in Misrata fought Gaddafi forces as NATO jets flew over Tripoli and Benghazi.",
+        "Voters in Ohio and Florida lined up as Romney and Obama made appeals in Iowa.",
+        "Engineers at Fukushima cooled reactors while Tepco and Tokyo officials met in Osaka.",
+        "Protesters in Tahrir Square faced Mubarak police as Cairo and Alexandria marched.",
+        "Doctors in Mexico and Texas tracked the flu as WHO and Geneva raised the alert.",
+    ]
+    articles = [make_article(id=f"a{i}", path=f"a{i}.txt", text=f"Lead {i} here.\n\n{t} {footer}")
+                for i, t in enumerate(topics)]
+    kept, _ = clean.clean_corpus(articles)
+    assert all(footer not in a.text for a in kept)
+    assert [a.text.split("\n\n")[1] for a in kept] == topics

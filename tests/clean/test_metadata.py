@@ -79,9 +79,14 @@ def test_read_header_without_wanting_a_title_keeps_the_line() -> None:
     ("The U.S. will not send troops, Mr. Rubio said on Thursday. More follows.",
      "The U.S. will not send troops, Mr. Rubio said on Thursday"),
     ("Short one. Two.", "Short one"),
-    ("A very long opening sentence that keeps going well past any reasonable headline length "
-     "without stopping at all.", "A very long opening sentence that keeps going well past any "
-     "reasonable headline length…"),
+    ("A long opening sentence of eighteen words that a headline of today could well have "
+     "without any cut.", "A long opening sentence of eighteen words that a headline of "
+     "today could well have without any cut"),
+    ("After two days of talks in Geneva, the Security Council on Thursday approved a "
+     "resolution on the chemical weapons of the country, which the U.S. had long sought and "
+     "the other members had opposed for many months.",
+     "The Security Council on Thursday approved a resolution on the chemical weapons of the "
+     "country"),
     ("", None),
 ])
 def test_fallback_title(text: str, expected: str | None) -> None:

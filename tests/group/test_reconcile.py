@@ -42,6 +42,28 @@ def test_publishers_date_of_an_anniversary_piece_is_kept(where: str) -> None:
                            provenance=(("published", where),))
     (source,) = reconcile.reconcile(StoryDraft((Source(article),))).sources
     assert source.primary.published == P(2024, 6, 25)
+    assert len(source.primary.notes) == (where == "metadata")  # the doubt, for the report
+
+
+def test_explicit_date_is_kept_against_a_copy_and_its_doubt_is_noted() -> None:
+    text = "On March 3, 2024, the council approved the budget after a long debate."
+    given = make_article(id="a", text=text, published=P(2025, 6, 30),
+                         provenance=(("published", "metadata"),))
+    copy = make_article(id="b", text=text, published=P(2024, 3, 4),
+                        provenance=(("published", "header"),))
+    (source,) = reconcile.reconcile(StoryDraft((Source(given, (copy,)),))).sources
+    assert source.primary.published == P(2025, 6, 30)
+    assert source.primary.found("published") == "metadata"
+    assert "kept as the input gives it" in source.primary.notes[0]
+    assert "2024-03-03" in source.primary.notes[0]
+    assert source.copies[0].published == P(2024, 3, 4)
+
+
+def test_explicit_date_close_to_the_text_gets_no_note() -> None:
+    text = "On June 20, 2025, the council approved the budget after a long debate."
+    given = make_article(id="a", text=text, published=P(2025, 6, 30),
+                         provenance=(("published", "metadata"),))
+    (source,) = reconcile.reconcile(StoryDraft((Source(given),))).sources
     assert source.primary.notes == ()
 
 

@@ -67,3 +67,12 @@ def test_title_found_in_the_body_yields_to_a_real_headline() -> None:
                           title="Army pulls back from northern city")
     assert summary.title([Source(body_title), Source(header)]) == (
         "Army pulls back from northern city")
+
+
+def test_title_from_a_long_lead_is_its_main_clause_not_a_cut() -> None:
+    lead = ("After two days of heavy fighting with government troops around the town, rebel "
+            "fighters seized the airport of the northern city on Monday, which the army had "
+            "held since the start of the war in the spring of last year.")
+    sources = [Source(make_article(id="x", title=None, text=lead))]
+    title = summary.title(sources)
+    assert title == "Rebel fighters seized the airport of the northern city on Monday"

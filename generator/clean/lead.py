@@ -1,0 +1,158 @@
+"""The lead of a page flattened into one paragraph: headline, highlights and dateline glued on.
+
+Pages saved as plain text (Timeline17, some scrapes) lose their line breaks, so the body's
+first paragraph starts with the headline, photo captions or highlights and a dateline:
+"U.S. official says BP spill fines should go to Gulf NEW ORLEANS | Tue Jun 8, 2010 7:14pm EDT
+NEW ORLEANS (Reuters) - The U.S. ...". ``split_lead`` finds the seams and gives back the
+headline and the paragraph in pieces: the body starts at the wire dateline ("CITY (Agency) -")
+or after a time stamp, and a run-on first sentence is cut where a sentence opener follows a
+lower-case word with no stop between ("... end the violence The UN Security Council ...").
+Multi-line articles whose first paragraph reads normally are left as they are.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+from generator.clean import metadata
+
+LEAD_CHARS = 1200
+"""How far into the first paragraph seams are looked for: headline, up to five highlights and
+a dateline take 200-1000 characters in the Timeline17 pages (CNN's highlights the longest)."""
+
+GLUED_MIN_WORDS = 30
+"""A first sentence is searched for glued seams only when it runs at least this long: a
+headline plus a caption plus a first sentence run 40-80 words, while a normal first sentence
+that names a film ("the movie The Godfather") is shorter and not cut."""
+
+PIECE_MIN_WORDS = 3
+"""Pieces shorter than this are not split off (a seam that close is more likely a name)."""
+
+_OPENERS = frozenset(
+    line.strip() for line in resources.files("generator.resources").joinpath(
+        "sentence_openers.txt").read_text(encoding="utf-8").splitlines()
+    if line.strip() and not line.startswith("#"))
+
+# "NEW ORLEANS (Reuters) - ", "Tripoli, Libya (CNN) -- ", "TRENTON, N.J. (AP) — ": a wire
+# dateline, the agency a few capitalised words in brackets followed by a dash.
+_WIRE = re.compile(r"\((?:[A-Z][\w&.'-]*)(?: [A-Z][\w&.'-]*){0,2} ?\) ?(?:--|[-—–]) ?")
+_DAY_NAME = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*"
+_WEEKDAY = rf"{_DAY_NAME}\.?,?"
+_CLOCK = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?"
+_ZONE = r"(?-i:GMT|UTC|BST|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|JST|ET)"
+_DATE_TOKEN = rf"(?:\d{{1,4}}|(?:{metadata.MONTH_ALT})[a-z]*|{_DAY_NAME})\.?,?"
+_STAMP = re.compile(
+    rf"(?:{metadata.DATE}|{_WEEKDAY})[;,]?\s+(?:at\s+)?{_CLOCK}(?:\s+(?-i:[A-Z]{{2,4}})\b)?"
+    rf"|\b(?:{_DATE_TOKEN}\s+){{1,4}}{_CLOCK}\s+{_ZONE}\b", re.IGNORECASE)
+"""A date or weekday with a clock time ("Tue Jun 8, 2010 7:14pm EDT", "Thu 11:20 pm GMT"),
+or date numbers with a clock and a time zone ("09 February 12 16:07 GMT", "2009 05 3 08:53
+JST"): prose never writes these, page stamps always do."""
+
+# An upper-case place and a bar before a stamp ("NEW ORLEANS | ").
+_PLACE_BAR = re.compile(r"(?:\b[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*,? )?\|\s*$")
+_DATELINE_DATE = rf"(?:,? (?i:{metadata.MONTH_ALT})[a-z]*\.? \d{{1,2}})?"
+_PLACE_TAIL = re.compile(
+    rf"(?:^|\s)[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][A-Za-z.]+)*{_DATELINE_DATE},? ?$"
+    rf"|(?:^|\s)[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:, [A-Z][A-Za-z.]+)+{_DATELINE_DATE} ?$")
+"""A place before a wire dateline: upper case ("NEW ORLEANS", "TRENTON, N.J.", "ZAWIYAH,
+Libya, Aug 18", "CAMBRIDGE, Mass., Dec. 11") or "City, Country" ("Tripoli, Libya"), with
+the day the wire gives."""
+_CLOCK_HINT = re.compile(r"\d[:.]\d\d")
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s")
+
+
+@dataclass(frozen=True, slots=True)
+class Lead:
+    """What ``split_lead`` found: the headline (if any) and the paragraph's pieces."""
+
+    headline: str | None
+    pieces: tuple[str, ...]
+
+
+def split_lead(paragraph: str) -> Lead:
+    """The headline and the pieces of a first paragraph with its page furniture glued on."""
+    head, body = _split_at_dateline(paragraph)
+    if head is None:
+        pieces = glued_pieces(paragraph)
+        if len(pieces) < 2:
+            return Lead(None, (paragraph,))
+        return Lead(_headline(pieces[0]), tuple(pieces))
+    parts = [p for p in glued_pieces(head) if p] if head else []
+    headline = _headline(parts[0]) if parts else None
+    return Lead(headline, tuple([*parts, body] if body else parts))
+
+
+def strip_dateline(paragraph: str) -> str | None:
+    """``paragraph`` without a leading wire dateline ("HAVANA (AP) -- ..."), or None.
+
+    None when it has none; "" when the paragraph is only a dateline.
+    """
+    wire = _WIRE.search(paragraph, 0, LEAD_CHARS) if "(" in paragraph[:LEAD_CHARS] else None
+    if wire is None or _PLACE_TAIL.sub("", paragraph[:wire.start()]).strip():
+        return None
+    return paragraph[wire.end():].strip()
+
+
+def _split_at_dateline(paragraph: str) -> tuple[str | None, str]:
+    """(what stands before the body, the body) at a wire dateline or a page stamp."""
+    zone = paragraph[:LEAD_CHARS]
+    # Cheap tests first: a wire dateline has a bracket, a stamp a clock time.
+    wire = _WIRE.search(zone) if "(" in zone else None
+    stamp = _STAMP.search(zone) if wire is None and _CLOCK_HINT.search(zone) else None
+    if wire is None and stamp is None:
+        return None, paragraph
+    if wire is not None:
+        before = _PLACE_TAIL.sub("", _strip_stamps(paragraph[:wire.start()]))
+        end = wire.end()
+    else:
+        assert stamp is not None
+        before, end = _strip_stamps(paragraph[:stamp.start()]), stamp.end()
+    before = _PLACE_BAR.sub("", before).strip(" |-—–")
+    return before, paragraph[end:].strip()
+
+
+def _strip_stamps(text: str) -> str:
+    """``text`` without its time stamps and the upper-case places before them."""
+    while (stamp := _STAMP.search(text)) is not None:
+        text = _PLACE_BAR.sub("", text[:stamp.start()]).rstrip() + " " + text[stamp.end():]
+    return text.strip()
+
+
+def glued_pieces(text: str) -> list[str]:
+    """``text`` cut at the seams of its first sentence, when that sentence is a run-on."""
+    end = _SENTENCE_END.search(text)
+    first = text[: end.start() + 1] if end else text
+    words = first.split(" ")
+    if len(words) < GLUED_MIN_WORDS:
+        return [text]
+    cuts = [i for i in range(PIECE_MIN_WORDS, len(words) - PIECE_MIN_WORDS + 1)
+            if _seam(words, i)]
+    pieces, start = [], 0
+    for cut in cuts:
+        if cut - start >= PIECE_MIN_WORDS:
+            pieces.append(" ".join(words[start:cut]))
+            start = cut
+    rest = " ".join(words[start:])
+    return [*pieces, (rest + text[len(first):]).strip()]
+
+
+def _seam(words: list[str], i: int) -> bool:
+    """True when a sentence starts at word ``i`` with no stop before it."""
+    if words[i] not in _OPENERS:
+        return False
+    previous, before = words[i - 1], words[i - 2]
+    if not previous or not previous[-1].isalnum():
+        return False  # a comma, colon, dash or stop: not a glued seam
+    # Two capitalised words before it: a Title Case headline ("Obama Says The Deal ..."),
+    # not a seam; one name after a lower-case word ("... northern Syria The UN") is.
+    return not (previous[0].isupper() and before[:1].isupper())
+
+
+def _headline(piece: str) -> str | None:
+    """``piece`` when it reads as a headline (a few words, no closing stop), else None."""
+    piece = piece.strip()
+    if piece.startswith("By "):
+        return None  # a byline glued before the headline
+    return piece if metadata.looks_like_headline(piece) else None

@@ -1,0 +1,38 @@
+"""Lead sentences reduced to their main clause to stand in for a headline."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.clean import clause
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Rebels seized the airport on Monday.", "Rebels seized the airport on Monday"),
+    ("After two days of heavy fighting with government troops around the town, rebel fighters "
+     "seized the airport of the northern city on Monday, cutting the army's main supply route "
+     "to the coast.",
+     "Rebel fighters seized the airport of the northern city on Monday, cutting the army's main "
+     "supply route to the coast"),
+    ("The Justice Department said on Wednesday it filed a civil lawsuit against BP Plc and "
+     "eight other companies over the Gulf oil spill, seeking unspecified damages for the worst "
+     "offshore spill in U.S. history.",
+     "The Justice Department said on Wednesday it filed a civil lawsuit against BP Plc and "
+     "eight other companies over the Gulf oil spill"),
+    ("The committee (which met for the first time in a decade in the old chamber of the "
+     "parliament building) voted to open an inquiry into the spending of the ministry last year.",
+     "The committee voted to open an inquiry into the spending of the ministry last year"),
+    ("Marco Rubio, US Secretary of State, has ruled out that the administration will send "
+     "forces or take unilateral action as part of the war on drug trafficking.",
+     "Marco Rubio has ruled out that the administration will send forces or take "
+     "unilateral action as part of the war on drug trafficking"),
+])
+def test_main_clause(sentence: str, expected: str) -> None:
+    assert clause.main_clause(sentence) == expected
+
+
+def test_one_long_clause_is_cut_as_a_last_resort() -> None:
+    words = " ".join(f"word{i}" for i in range(40))
+    out = clause.main_clause(words)
+    assert out.endswith("…")
+    assert len(out.split()) == clause.MAX_WORDS

@@ -1,0 +1,42 @@
+"""Sentences recurring across unrelated topics are boilerplate; one story's repeats are not."""
+
+from __future__ import annotations
+
+from generator.clean import repeated
+
+FOOTER = "We welcome comments that advance the story through relevant opinion and data."
+BACKGROUND = "The rig exploded on April 20, killing eleven workers on the platform."
+TOPICS = [
+    "Rebels in Misrata fought Gaddafi forces as NATO jets flew over Tripoli and Benghazi.",
+    "Voters in Ohio and Florida lined up as Romney and Obama made final appeals in Iowa.",
+    "Engineers at Fukushima cooled the reactors while Tepco and Tokyo officials met in Osaka.",
+    "Protesters in Tahrir Square faced Mubarak police as Cairo and Alexandria marched again.",
+    "Doctors in Mexico and Texas tracked the flu as WHO and Geneva raised the alert in Atlanta.",
+]
+SPILL = ("Crews of BP in Louisiana and Alabama fought the Deepwater slick as Obama and Hayward "
+         "toured the Gulf coast near Mobile.")
+
+
+def _corpus(lines_per_article: list[list[str]]) -> frozenset[int]:
+    prints = [repeated.fingerprint(lines) for lines in lines_per_article]
+    return repeated.boilerplate([k for k, _ in prints], [s for _, s in prints],
+                                list(range(len(prints))))
+
+
+def test_footer_glued_to_paragraphs_of_unrelated_topics_is_boilerplate() -> None:
+    banned = _corpus([[f"{topic} {FOOTER}"] for topic in TOPICS])
+    assert repeated.sentence_key(FOOTER) in banned
+    assert repeated.strip([f"{TOPICS[0]} {FOOTER}", ""], banned) == [TOPICS[0], ""]
+
+
+def test_background_sentence_of_one_story_is_kept() -> None:
+    banned = _corpus([[f"{SPILL} {BACKGROUND}", f"Update {i} on the talks."] for i in range(8)])
+    assert repeated.sentence_key(BACKGROUND) not in banned
+
+
+def test_copies_of_one_article_count_once() -> None:
+    lines = [[f"{topic} {FOOTER}"] for topic in TOPICS]
+    prints = [repeated.fingerprint(x) for x in lines]
+    banned = repeated.boilerplate([k for k, _ in prints], [s for _, s in prints],
+                                  [0, 0, 0, 1, 1])
+    assert not banned

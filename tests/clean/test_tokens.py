@@ -1,0 +1,60 @@
+"""Detokenisation: tokenised articles back to prose, ordinary text left byte for byte."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.clean import tokens
+
+TOKENISED = ("NATO , U.N. ponder Libya solution -LRB- CNN -RRB- -- NATO has launched flights "
+             "over Libya , America 's ambassador said . `` It is our job to plan , '' a NATO "
+             "official says . The rebels do n't have $ 1 million in the states ' banks .")
+
+
+def test_tokenised_text_is_recognised_and_repaired() -> None:
+    assert tokens.is_tokenised(TOKENISED)
+    assert tokens.untokenise(TOKENISED) == (
+        "NATO, U.N. ponder Libya solution (CNN) — NATO has launched flights over Libya, "
+        "America's ambassador said. “It is our job to plan,” a NATO official says. The rebels "
+        "don't have $1 million in the states' banks.")
+
+
+FILLER = ("The council met on Monday to discuss the budget for the coming year, and members "
+          "of both parties said they expected a long debate over schools, roads and the "
+          "new hospital that the city has promised to build before the next election. ")
+
+
+@pytest.mark.parametrize("text", [
+    FILLER + "The U.S. will not send troops , Mr. Rubio said. He added that talks go on.",
+    FILLER + "Cruz (R-Tex.) said: ''This isn't tax reform.'' He left.",
+    FILLER + "Prices rose 5 % in a year, and the dollar signs were everywhere ; analysts were "
+    "stunned by how much the shops charged for bread and milk.",
+])
+def test_ordinary_text_with_a_stray_mark_is_untouched(text: str) -> None:
+    assert not tokens.is_tokenised(text)
+    assert tokens.untokenise(text) == text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Palin 's book", "Palin's book"),
+    ("U.S. .", "U.S."),
+    ("at 1 : 00pm , he", "at 1:00pm, he"),
+    ("-LSB- sic -RSB-", "[sic]"),
+])
+def test_detokenise_rules(text: str, expected: str) -> None:
+    assert tokens.detokenise(text) == expected
+
+
+def test_quote_pairs_turn_typewriter_quotes_into_marks() -> None:
+    assert tokens.quote_pairs("``It was definitely a bomb,'' he said.") == (
+        "“It was definitely a bomb,\" he said.")
+    assert tokens.quote_pairs("No quotes here.") == "No quotes here."
+
+
+def test_a_short_tokenised_stub_needs_one_mark() -> None:
+    assert tokens.untokenise("Oil spill victims find an outlet for anger toward BP . ") == (
+        "Oil spill victims find an outlet for anger toward BP. ")
+
+
+def test_light_line_rule_joins_only_punctuation() -> None:
+    assert tokens.detokenise_line("Thursday , April 11 , 2013") == "Thursday, April 11, 2013"
