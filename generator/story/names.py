@@ -173,14 +173,14 @@ class _SurnameIndex:
 
         Returns (the person's name or None, whether the word is a person at all).
         """
-        bearers = self.surname.get(surname_key(word), set())
+        bearers = set(self.surname.get(surname_key(word), ()))
+        given = self.first.get(word.lower(), set())
+        if len(given & here) == 1 and not bearers & here:
+            return next(iter(given & here)), True  # "Bashar" in a story of Bashar al-Assad
+        if word.lower() not in first_names():
+            bearers |= given  # an uncommon first name used alone, as surnames are ("Bashar")
         if bearers:
             return self._bearer(bearers, here), True
-        given = self.first.get(word.lower(), set())
-        if len(given & here) == 1:
-            return next(iter(given & here)), True  # "Bashar" in a story of Bashar al-Assad
-        if len(given) == 1 and word.lower() not in first_names():
-            return next(iter(given)), True
         return None, False  # a word nobody bears: "Department", "Wars"
 
     def _bearer(self, bearers: set[str], here: set[str]) -> str | None:

@@ -65,6 +65,8 @@ _SOUND_RULES = ((re.compile(r"(?<=[bcdgkpst])h"), ""), (re.compile(r"ou|oo"), "u
                 "k"), (re.compile(r"ee|y(?![aeiou])"), "i"), (re.compile(r"(.)\1+"), r"\1"))
 _VOWELS_AFTER_FIRST = re.compile(r"(?<=.)[aeiou]")
 _KNOWN_NON_PEOPLE = PLACES | ORG_NAMES
+# A compound adjective before a name ("Alawite-dominated", "US-backed", "Iran-based").
+_DESCRIBED = re.compile(r"-[a-z]+(?:ed|ing)$")
 
 
 @cache
@@ -118,16 +120,23 @@ def plausible_person(name: str) -> bool:
     if not words or len(words) > MAX_PERSON_WORDS or any(c.isdigit() for c in name):
         return False
     if lowered[0] in STOPWORDS or " ".join(lowered) in _KNOWN_NON_PEOPLE:
-        return False  # "The BP", "Department", "Gaza"
-    if any(_shouting(w) for w in words) or any(w in DATELINE_WORDS | _WEEKDAYS for w in lowered):
-        return False  # "EDT BENGHAZI", "BP"
-    if any(w in DEMONYMS for w in lowered) or any(
-            w[:1].islower() and w not in _PARTICLES and not _SURNAME_PREFIX.match(w)
-            for w in words):
-        return False  # "Mexican Cartel", "Tony of the"
+        return False  # "The BP", "Gaza"
+    if _bad_word(words, lowered):
+        return False
     if len(words) == 1:
         return words[0][:1].isupper() and len(words[0]) > 1
     return not _not_a_person(lowered)
+
+
+def _bad_word(words: list[str], lowered: list[str]) -> bool:
+    """A word no person's name holds: a dateline, an adjective, a lower-case word."""
+    if any(_shouting(w) for w in words) or any(w in DATELINE_WORDS | _WEEKDAYS for w in lowered):
+        return True  # "EDT BENGHAZI", "BP"
+    if all(w.isupper() for w in words) or any(_DESCRIBED.search(w) for w in words):
+        return True  # "AP BP"; "Alawite-dominated Assad", "US-backed Karzai"
+    return any(w in DEMONYMS for w in lowered) or any(
+        w[:1].islower() and w not in _PARTICLES and not _SURNAME_PREFIX.match(w)
+        for w in words)  # "Mexican Cartel", "Tony of the"
 
 
 def _shouting(word: str) -> bool:
