@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 
@@ -85,7 +86,7 @@ def canonical(stories: Sequence[Story]) -> list[Story]:
     _join_spellings(people, stories)
     names = _names(people)
     index = _SurnameIndex(people, names)
-    out = [_rename(story, i, people, names, index) for i, story in enumerate(stories)]
+    out = [_rename(story, people, names, index) for story in stories]
     changed = sum(a != b for a, b in zip(stories, out, strict=True))
     log.info("Names: %d person names in %d persons; %d stories renamed",
              len(people.parent), len(set(names.values())), changed)
@@ -194,7 +195,7 @@ class _SurnameIndex:
         return None
 
 
-def _rename(story: Story, i: int, people: _People, names: dict[str, str],
+def _rename(story: Story, people: _People, names: dict[str, str],
             index: _SurnameIndex) -> Story:
     """One story with its people's corpus names (a person that is none becomes ``other``)."""
     here = {names[f] for f in _full_forms(story)}
@@ -208,7 +209,9 @@ def _rename(story: Story, i: int, people: _People, names: dict[str, str],
             form = people.by_key.get(key) if key else None
             return names[form] if form else bare
         found, is_person = index.resolve(bare, here)
-        return found or (bare if is_person else None)
+        if found or is_person:
+            return found or bare
+        return bare if _only_a_name(bare, story) else None
 
     entities: dict[Entity, None] = {}
     for entity in story.entities:
@@ -220,6 +223,16 @@ def _rename(story: Story, i: int, people: _People, names: dict[str, str],
     quotes = tuple(_speaker(q, person) for q in story.quotes)
     renamed = dataclasses.replace(story, entities=tuple(entities), quotes=quotes)
     return story if renamed == story else renamed
+
+
+def _only_a_name(word: str, story: Story) -> bool:
+    """Whether a lone word nobody in the corpus bears is never a common word in its story.
+
+    "Department", "Wars", "Assembly" are written in lower case too ("the department said");
+    a surname given alone by every report ("Buckley said") is not.
+    """
+    pattern = re.compile(rf"(?<!\w){re.escape(word.lower())}(?!\w)")
+    return not any(pattern.search(a.text) for s in story.sources for a in s.articles)
 
 
 def _speaker(quote: KeyQuote, person: Callable[[str], str | None]) -> KeyQuote:

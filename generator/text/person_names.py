@@ -40,7 +40,7 @@ from generator.text.entity_tables import (
     PLACES,
     STOPWORDS,
 )
-from generator.text.persons import lexicon
+from generator.text.persons import first_names, lexicon
 
 MAX_PERSON_WORDS = 5
 """Longest person name in words, particles included ("Juan Ramón de la Fuente"); longer runs
@@ -65,6 +65,9 @@ _SOUND_RULES = ((re.compile(r"(?<=[bcdgkpst])h"), ""), (re.compile(r"ou|oo"), "u
                 "k"), (re.compile(r"ee|y(?![aeiou])"), "i"), (re.compile(r"(.)\1+"), r"\1"))
 _VOWELS_AFTER_FIRST = re.compile(r"(?<=.)[aeiou]")
 _KNOWN_NON_PEOPLE = PLACES | ORG_NAMES
+_ROMAN = re.compile(r"[IVXLC]+")
+_KIND_WORDS = (ORG_LAST_WORDS | COMPANY_LAST_WORDS | EVENT_FIRST_WORDS | EVENT_LAST_WORDS
+               | GEO_LAST_WORDS | PLACE_LAST_WORDS | ORG_FIRST_WORDS) - _SURNAME_PLACE_WORDS
 # A compound adjective before a name ("Alawite-dominated", "US-backed", "Iran-based").
 _DESCRIBED = re.compile(r"-[a-z]+(?:ed|ing)$")
 
@@ -119,12 +122,13 @@ def plausible_person(name: str) -> bool:
     lowered = [_bare(w) for w in words]
     if not words or len(words) > MAX_PERSON_WORDS or any(c.isdigit() for c in name):
         return False
-    if lowered[0] in STOPWORDS or " ".join(lowered) in _KNOWN_NON_PEOPLE:
+    if (lowered[0] in STOPWORDS and lowered[0] not in first_names() | nicknames().keys()
+            ) or " ".join(lowered) in _KNOWN_NON_PEOPLE:
         return False  # "The BP", "Gaza"
     if _bad_word(words, lowered):
         return False
-    if len(words) == 1:
-        return words[0][:1].isupper() and len(words[0]) > 1
+    if len(words) == 1:  # "Motors", "Wars": a name's kind word alone names nothing
+        return words[0][:1].isupper() and len(words[0]) > 1 and not _kind_word(lowered[0])
     return not _not_a_person(lowered)
 
 
@@ -140,9 +144,14 @@ def _bad_word(words: list[str], lowered: list[str]) -> bool:
 
 
 def _shouting(word: str) -> bool:
-    """An all-caps word of three letters or more (an acronym or a dateline), not "III"."""
+    """An all-caps word of three letters or more (an acronym or a dateline), not "XVI"."""
     letters = word.strip(".,'’-")
-    return len(letters) >= 3 and letters.isupper() and _bare(letters) not in _SUFFIXES
+    return len(letters) >= 3 and letters.isupper() and not _ROMAN.fullmatch(letters)
+
+
+def _kind_word(word: str) -> bool:
+    """A word that names the kind of an organisation, place or event ("Department", "Wars")."""
+    return word in _KIND_WORDS or word in lexicon("org_words")
 
 
 def _not_a_person(lowered: list[str]) -> bool:

@@ -98,3 +98,10 @@ def test_speakers_take_the_corpus_name() -> None:
 def test_unchanged_stories_are_the_same_objects() -> None:
     stories = [story("a", ["Tony Hayward"])]
     assert names.canonical(stories)[0] is stories[0]
+
+
+def test_a_lone_word_nobody_bears_is_a_person_only_when_never_a_common_word() -> None:
+    article = make_article(id="a", text="Buckley said the department would not comment.")
+    base = Story(id="a", title="a", summary="", sources=(Source(article),),
+                 entities=(Entity("Buckley", "person"), Entity("Department", "person")))
+    assert people(names.canonical([base])[0]) == ["Buckley"]
