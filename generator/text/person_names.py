@@ -183,6 +183,19 @@ def name_key(name: str) -> tuple[str, str] | None:
     return nicknames().get(words[0], words[0]), surname_key(words[-1])
 
 
+def middle_key(name: str) -> tuple[str, str] | None:
+    """The key of the name without its first name, for a name of three words or more.
+
+    Some reports leave the first of two given names out ("Tayyip Erdogan" for "Recep Tayyip
+    Erdogan"); None when the middle word is an initial or there is no middle word.
+    """
+    words = [_fold(w) for w in name.split()]
+    words = [w for w in words if w not in _SUFFIXES and w not in _PARTICLES]
+    if len(words) < 3 or len(words[1]) < 2:
+        return None
+    return nicknames().get(words[1], words[1]), surname_key(words[-1])
+
+
 @lru_cache(maxsize=NAME_CACHE_SIZE)
 def surname_key(word: str) -> str:
     """A surname as ``name_key`` writes it ("al-Assad" -> "assad", "Saleh's" -> "saleh")."""

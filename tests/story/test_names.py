@@ -105,3 +105,15 @@ def test_a_lone_word_nobody_bears_is_a_person_only_when_never_a_common_word() ->
     base = Story(id="a", title="a", summary="", sources=(Source(article),),
                  entities=(Entity("Buckley", "person"), Entity("Department", "person")))
     assert people(names.canonical([base])[0]) == ["Buckley"]
+
+
+def test_a_first_given_name_left_out_is_one_person() -> None:
+    out = names.canonical([story("a", ["Recep Tayyip Erdogan"]), story("b", ["Tayyip Erdogan"]),
+                           story("c", ["Tayyip Erdogan"])])
+    assert {n for s in out for n in people(s)} == {"Tayyip Erdogan"}
+
+
+def test_a_name_mostly_called_something_else_is_no_person() -> None:
+    ship = [story(f"s{i}", [], [Entity("Exxon Valdez", "other")]) for i in range(4)]
+    out = names.canonical([story("a", ["Exxon Valdez", "Tony Hayward"]), *ship])
+    assert people(out[0]) == ["Tony Hayward"]

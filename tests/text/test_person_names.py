@@ -2,7 +2,13 @@ from __future__ import annotations
 
 import pytest
 
-from generator.text.person_names import bare_name, name_key, plausible_person, sound_key
+from generator.text.person_names import (
+    bare_name,
+    middle_key,
+    name_key,
+    plausible_person,
+    sound_key,
+)
 
 
 @pytest.mark.parametrize(("name", "bare"), [
@@ -73,3 +79,9 @@ def test_transliterations_share_a_sound_key(a: str, b: str) -> None:
 def test_one_word_has_no_key() -> None:
     assert name_key("Obama") is None
     assert name_key("W. Obama") is None
+
+
+def test_a_middle_key_leaves_the_first_given_name_out() -> None:
+    assert middle_key("Recep Tayyip Erdogan") == name_key("Tayyip Erdogan")
+    assert middle_key("George W. Bush") is None, "an initial is no given name"
+    assert middle_key("Tony Hayward") is None
