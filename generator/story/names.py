@@ -28,6 +28,7 @@ from collections.abc import Callable, Iterable, Sequence
 from generator.model import Entity, KeyQuote, Story
 from generator.text.person_names import (
     bare_name,
+    middle_initials,
     middle_key,
     name_key,
     plausible_person,
@@ -122,8 +123,9 @@ def _outvoted(stories: Sequence[Story]) -> set[str]:
 
 
 def _collect(stories: Sequence[Story]) -> _People:
-    """Every full-name form with its stories; forms with one ``name_key`` joined."""
+    """Every full-name form with its stories; forms of one ``name_key`` joined (``_join_key``)."""
     people = _People({}, defaultdict(set), {}, _outvoted(stories))
+    keyed: dict[tuple[str, str], list[str]] = defaultdict(list)
     middles: list[tuple[str, tuple[str, str]]] = []
     for i, story in enumerate(stories):
         for form in _full_forms(story, people.outvoted):
@@ -132,15 +134,38 @@ def _collect(stories: Sequence[Story]) -> _People:
                 people.parent[form] = form
                 key = name_key(form)
                 assert key is not None  # _full_forms keeps only keyed forms
-                other = people.by_key.setdefault(key, form)
-                if other != form:
-                    people.union(form, other)
+                keyed[key].append(form)
+                people.by_key.setdefault(key, form)
                 if middle := middle_key(form):
                     middles.append((form, middle))
+    for forms in keyed.values():
+        _join_key(people, forms)
     for form, middle in middles:  # "Recep Tayyip Erdogan" is the "Tayyip Erdogan" of others
         if middle in people.by_key:
             people.union(form, people.by_key[middle])
     return people
+
+
+def _join_key(people: _People, forms: list[str]) -> None:
+    """Join the forms of one ``name_key`` unless their middle initials tell two people apart.
+
+    "George W. Bush" and "George H.W. Bush" stay two; "George Bush" joins the one named in
+    ``DOMINANCE`` times as many stories as the other, else it stays apart.
+    """
+    classes: dict[str, list[str]] = defaultdict(list)
+    for form in forms:
+        classes[middle_initials(form)].append(form)
+    plain = classes.pop("", [])
+    for members in classes.values():
+        for form in members[1:]:
+            people.union(form, members[0])
+    ranked = sorted(classes.values(), key=lambda m: -len(set().union(
+        *(people.stories[f] for f in m))))
+    if len(ranked) > 1:
+        counts = [len(set().union(*(people.stories[f] for f in m))) for m in ranked[:2]]
+        ranked = ranked[:1] if counts[0] >= DOMINANCE * counts[1] else []
+    for form in plain:
+        people.union(form, ranked[0][0] if ranked else plain[0])
 
 
 def _join_spellings(people: _People, stories: Sequence[Story]) -> None:
@@ -231,7 +256,7 @@ def _rename(story: Story, people: _People, names: dict[str, str],
             return None
         if " " in bare:
             key = name_key(bare)
-            form = people.by_key.get(key) if key else None
+            form = bare if bare in names else people.by_key.get(key) if key else None
             return names[form] if form else bare
         found, is_person = index.resolve(bare, here)
         if found or is_person:

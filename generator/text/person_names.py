@@ -146,7 +146,8 @@ def _bad_word(words: list[str], lowered: list[str]) -> bool:
 def _shouting(word: str) -> bool:
     """An all-caps word of three letters or more (an acronym or a dateline), not "XVI"."""
     letters = word.strip(".,'’-")
-    return len(letters) >= 3 and letters.isupper() and not _ROMAN.fullmatch(letters)
+    return (len(letters) >= 3 and letters.isupper() and "." not in letters  # "H.W." initials
+            and not _ROMAN.fullmatch(letters))
 
 
 def _kind_word(word: str) -> bool:
@@ -181,6 +182,21 @@ def name_key(name: str) -> tuple[str, str] | None:
     if len(words) < 2:
         return None
     return nicknames().get(words[0], words[0]), surname_key(words[-1])
+
+
+@lru_cache(maxsize=NAME_CACHE_SIZE)
+def middle_initials(name: str) -> str:
+    """The initials of the names between first name and surname ("" when there are none).
+
+    "George W. Bush" and "George Walker Bush" give "w", "George H.W. Bush" "hw", "Saif
+    al-Islam Gadhafi" "i": two forms of one ``name_key`` whose initials differ are two people.
+    """
+    words = [w for w in name.split() if _fold(w) not in _SUFFIXES | _PARTICLES]
+    initials = []
+    for word in words[1:-1]:
+        bare = _SURNAME_PREFIX.sub("", word).replace(".", "")
+        initials.append(bare.lower() if bare.isupper() else bare[:1].lower())
+    return "".join(initials)
 
 
 def middle_key(name: str) -> tuple[str, str] | None:

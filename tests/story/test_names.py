@@ -117,3 +117,14 @@ def test_a_name_mostly_called_something_else_is_no_person() -> None:
     ship = [story(f"s{i}", [], [Entity("Exxon Valdez", "other")]) for i in range(4)]
     out = names.canonical([story("a", ["Exxon Valdez", "Tony Hayward"]), *ship])
     assert people(out[0]) == ["Tony Hayward"]
+
+
+def test_different_middle_initials_are_two_people() -> None:
+    stories = [story("a", ["George W. Bush"]), story("b", ["George W Bush"]),
+               story("c", ["George W. Bush"]), story("d", ["George H.W. Bush"]),
+               story("e", ["George Bush"]), story("f", ["Saif al-Islam Gadhafi"]),
+               story("g", ["Saif al-Arab Gadhafi"])]
+    out = [people(s) for s in names.canonical(stories)]
+    assert out[:3] == [["George W. Bush"]] * 3
+    assert out[3] == ["George H.W. Bush"] and out[4] == ["George W. Bush"]
+    assert out[5] == ["Saif al-Islam Gadhafi"] and out[6] == ["Saif al-Arab Gadhafi"]

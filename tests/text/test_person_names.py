@@ -4,6 +4,7 @@ import pytest
 
 from generator.text.person_names import (
     bare_name,
+    middle_initials,
     middle_key,
     name_key,
     plausible_person,
@@ -85,3 +86,12 @@ def test_a_middle_key_leaves_the_first_given_name_out() -> None:
     assert middle_key("Recep Tayyip Erdogan") == name_key("Tayyip Erdogan")
     assert middle_key("George W. Bush") is None, "an initial is no given name"
     assert middle_key("Tony Hayward") is None
+
+
+@pytest.mark.parametrize(("name", "initials"), [
+    ("George W. Bush", "w"), ("George W Bush", "w"), ("George Walker Bush", "w"),
+    ("George H.W. Bush", "hw"), ("George HW Bush", "hw"), ("George Bush", ""),
+    ("Saif al-Islam Gadhafi", "i"), ("Joseph R. Biden Jr.", "r"),
+])
+def test_middle_initials(name: str, initials: str) -> None:
+    assert middle_initials(name) == initials
