@@ -277,3 +277,13 @@ DATELINE_WORDS: frozenset[str] = frozenset({
     "edt", "est", "cdt", "cst", "mdt", "mst", "pdt", "pst", "gmt", "utc", "bst", "cet", "cest",
     "am", "pm", "a.m", "p.m", "updated", "posted", "lrb", "rrb",
 })
+
+# Plural nouns of groups of people ("Senate Democrats", "Golden State Warriors", "Gaddafi
+# loyalists"): a group, never one person.
+GROUP_WORDS: frozenset[str] = frozenset({
+    "democrats", "republicans", "conservatives", "liberals", "socialists", "communists",
+    "loyalists", "supporters", "protesters", "protestors", "militants", "fighters", "warriors",
+    "soldiers", "marines", "veterans", "residents", "citizens", "voters", "workers", "members",
+    "leaders", "officials", "lawmakers", "senators", "governors", "ministers", "families",
+    "brothers", "sisters", "sons", "daughters", "fans", "players", "patriarchate",
+})

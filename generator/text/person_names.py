@@ -31,6 +31,7 @@ from generator.text.entity_tables import (
     EVENT_FIRST_WORDS,
     EVENT_LAST_WORDS,
     GEO_LAST_WORDS,
+    GROUP_WORDS,
     ORG_FIRST_WORDS,
     ORG_LAST_WORDS,
     ORG_NAMES,
@@ -67,7 +68,8 @@ _VOWELS_AFTER_FIRST = re.compile(r"(?<=.)[aeiou]")
 _KNOWN_NON_PEOPLE = PLACES | ORG_NAMES
 _ROMAN = re.compile(r"[IVXLC]+")
 _KIND_WORDS = (ORG_LAST_WORDS | COMPANY_LAST_WORDS | EVENT_FIRST_WORDS | EVENT_LAST_WORDS
-               | GEO_LAST_WORDS | PLACE_LAST_WORDS | ORG_FIRST_WORDS) - _SURNAME_PLACE_WORDS
+               | GEO_LAST_WORDS | PLACE_LAST_WORDS | ORG_FIRST_WORDS | GROUP_WORDS
+               ) - _SURNAME_PLACE_WORDS
 # A compound adjective before a name ("Alawite-dominated", "US-backed", "Iran-based").
 _DESCRIBED = re.compile(r"-[a-z]+(?:ed|ing)$")
 
@@ -107,8 +109,9 @@ def bare_name(name: str) -> str:
             words = words[:cut]
     while len(words) > 2 and _bare(words[0]) in _labels():
         words = words[1:]
-    if len(words) == 2 and _bare(words[0]) in lexicon("name_labels") | DEMONYMS:
-        words = words[1:]  # "Democrat Clinton" is Clinton; "President Obama" the finder's job
+    if len(words) == 2 and _bare(words[0]) in lexicon("name_labels") and not _kind_word(
+            _bare(words[1])):
+        words = words[1:]  # "Democrat Clinton" is Clinton; "Saudi Arabia" stays itself
     return " ".join(words)
 
 
@@ -164,7 +167,7 @@ def _not_a_person(lowered: list[str]) -> bool:
         return True  # "William Sound", "Gulf Coast"
     if first in PLACE_FIRST_WORDS and lowered[1] == "of":
         return True  # "Gulf of Mexico"
-    org_words = ORG_LAST_WORDS | COMPANY_LAST_WORDS | lexicon("org_words")
+    org_words = ORG_LAST_WORDS | COMPANY_LAST_WORDS | GROUP_WORDS | lexicon("org_words")
     return last in org_words or first in ORG_FIRST_WORDS  # "General Motors", "Ministry of"
 
 

@@ -22,6 +22,9 @@ from generator.text.person_names import (
     ("Tony Hayward", "Tony Hayward"),
     ("Duke of Edinburgh", "Duke of Edinburgh"),  # nothing before "of" to keep
     ("Green", "Green"),  # a label alone is left to the person test
+    ("Democrat Clinton", "Clinton"),
+    ("Saudi Arabia", "Saudi Arabia"), ("French President", "French President"),
+    ("American Warriors", "American Warriors"),
 ])
 def test_bare_name_drops_labels_home_places_and_possessives(name: str, bare: str) -> None:
     assert bare_name(name) == bare
@@ -32,6 +35,7 @@ def test_bare_name_drops_labels_home_places_and_possessives(name: str, bare: str
     "Ministry of Defence", "Star Wars", "Gulf of Mexico", "Patriot Act", "Gaza",
     "Mexican Cartel", "Tuesday Obama", "Agent 007", "Transocean Ltd", "Arab Spring", "AP BP",
     "Alawite-dominated Assad", "Department", "Wars", "Motors", "Assembly",
+    "Senate Democrats", "Golden State Warriors", "Saudi Arabia",
 ])
 def test_names_that_are_no_person(name: str) -> None:
     assert not plausible_person(name)
