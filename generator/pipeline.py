@@ -38,7 +38,7 @@ from generator.model import (
 from generator.parallel import pmap, worker_count
 from generator.progress import SILENT, Progress
 from generator.site import pages, redirects
-from generator.story import merge
+from generator.story import merge, names
 
 log = logging.getLogger(__name__)
 
@@ -141,6 +141,8 @@ def _analyse(inputs: tuple[Path, ...], settings: Settings, work: _Work,
         extractions = _extract_all(drafts, work)
     with timer.stage("merge"):
         stories = _merge_all(drafts, extractions, found, settings.story, work)
+        # Corpus-wide, after the per-story cache: one name per person on every build.
+        stories = names.canonical(stories)
     with timer.stage("identity"):
         stories, moved = identity.assign_slugs(
             stories, state_dir=settings.path(settings.cache_dir), today=today.isoformat())

@@ -9,6 +9,7 @@ from generator.site.links import Linker, show_date
 from generator.site.listings import LISTING, PageSpec
 from generator.model import Analysis, Entity, Story
 from generator.site.story_view import KIND_PAGES, Link, Names, card
+from generator.story.names import namesakes
 
 
 def _newest_first(stories: list[Story]) -> list[Story]:
@@ -26,6 +27,7 @@ def entity_pages(analysis: Analysis, names: Names, linker: Linker) -> list[PageS
             if entity in names.entities:
                 stories_of[entity].append(story)
     specs: list[PageSpec] = []
+    shared = namesakes(analysis.stories)
     for kind, (folder, label) in KIND_PAGES.items():
         index = f"{folder}/index.md"
         items = sorted(((e, s) for e, s in stories_of.items() if e.kind == kind),
@@ -39,6 +41,7 @@ def entity_pages(analysis: Analysis, names: Names, linker: Linker) -> list[PageS
             specs.append(PageSpec(here, "entity.md.j2", {
                 "front": {"title": entity.name, **LISTING}, "name": entity.name,
                 "kind": label, "index_href": linker.href(here, index),
+                "namesakes": _either(shared.get(entity.name, ())) if kind == "person" else "",
                 "cards": [card(s, names, linker, here) for s in _newest_first(stories)]}))
     return specs
 
@@ -69,3 +72,10 @@ def speaker_pages(analysis: Analysis, names: Names, linker: Linker) -> list[Page
             "index_href": linker.href(here, index),
             "quotes": sorted(quotes, key=lambda q: str(q["sort"]), reverse=True)}))
     return specs
+
+
+def _either(names: tuple[str, ...]) -> str:
+    """ "Hillary Clinton or Bill Clinton", "A, B or C"; empty for fewer than two names."""
+    if len(names) < 2:  # noqa: PLR2004 (one bearer is no ambiguity)
+        return ""
+    return f"{', '.join(names[:-1])} or {names[-1]}"

@@ -52,11 +52,14 @@ log = logging.getLogger(__name__)
 _UPPER = r"[A-ZÀ-ÖØ-ÞĀ-Ž]"
 _WORD = (rf"(?:[A-Z](?:\.[A-Z])+\.?|[A-Z]\.(?=[ \t]+{_UPPER})|{_UPPER}[\w'’&\-]*\w|{_UPPER})")
 _CONNECT = "|".join(sorted(NAME_CONNECTORS, key=len, reverse=True))
+# A surname joined to its Arabic article ("Bashar al-Assad", "Ahmed el-Tayeb"): inside a name
+# only, so that "Bashar al-Assad" is one name rather than "Bashar" and "Assad".
+_PREFIXED = rf"(?:al|el|ad|ash|as|an|ar|at|az|abu|bin|ibn)-{_UPPER}[\w'’\-]*\w"
 # A name: capitalised words separated by single spaces, with lower-case connectors inside.
 # The leading look-ahead repeats what every _WORD starts with: it matches nothing new, but lets
 # the regex engine skip to capitals instead of trying the look-behind at every character.
 _NAME_RE = re.compile(
-    rf"(?={_UPPER})(?<![\w'’]){_WORD}(?:[ \t]+(?:(?:{_CONNECT})[ \t]+)*{_WORD})*")
+    rf"(?={_UPPER})(?<![\w'’]){_WORD}(?:[ \t]+(?:(?:{_CONNECT})[ \t]+)*(?:{_PREFIXED}|{_WORD}))*")
 _WORD_RE = re.compile(r"[\w'’.\-&]+")
 _NAME_RE_ASCII = re.compile(_NAME_RE.pattern, re.ASCII)
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’.])[a-zà-ÿ][\w'’\-]*")

@@ -230,3 +230,60 @@ PLACE_ALIASES: dict[str, str] = {
     "kiev": "Kyiv", "washington dc": "Washington, D.C.", "washington d.c.": "Washington, D.C.",
     "new delhi": "New Delhi", "ivory coast": "Ivory Coast",
 }
+
+# The stricter person test of ``generator.text.person_names`` (who gets a People page). These
+# lists only veto a name the finder called a person; they were drawn from the kinds of errors
+# seen among the largest People pages of a real pile (event and place names, company names,
+# dateline words), never from the names themselves.
+
+# First words of an event's name ("Hurricane Katrina", "Operation Desert Storm").
+EVENT_FIRST_WORDS: frozenset[str] = frozenset({
+    "hurricane", "typhoon", "cyclone", "tropical", "storm", "superstorm", "operation", "battle",
+    "siege", "war", "wars", "super", "camp", "occupy", "expo",
+})
+
+# Last words of an event's, law's or prize's name ("Star Wars", "Patriot Act", "World Cup").
+EVENT_LAST_WORDS: frozenset[str] = frozenset({
+    "war", "wars", "act", "treaty", "accord", "accords", "agreement", "crisis", "spill",
+    "massacre", "revolution", "uprising", "spring", "earthquake", "quake", "tsunami", "games",
+    "olympics", "cup", "championship", "championships", "summit", "conference", "awards",
+    "award", "prize", "bowl", "festival", "convention", "primary", "primaries", "caucus",
+    "caucuses", "debate", "election", "elections", "scandal", "affair", "gate",
+})
+
+# Geographic last words besides ``PLACE_LAST_WORDS`` ("Prince William Sound", "Permian Basin").
+# "Bay" and "Hills" are left to ``PLACE_LAST_WORDS`` users: they are surnames as often.
+GEO_LAST_WORDS: frozenset[str] = frozenset({
+    "sound", "basin", "reef", "delta", "glacier", "volcano", "gulf", "channel", "field",
+    "fields", "park", "forest", "dam", "pass", "plateau", "peak", "border", "territory",
+    "territories", "oblast", "governorate", "prefecture",
+})
+
+# Last words of company and institution names besides ``ORG_LAST_WORDS`` ("General Motors",
+# "Transocean Ltd", "Goldman Sachs Capital").
+COMPANY_LAST_WORDS: frozenset[str] = frozenset({
+    "oil", "petroleum", "energy", "gas", "electric", "capital", "partners", "securities",
+    "investments", "financial", "insurance", "pharmaceuticals", "pharma", "airline", "motor",
+    "automotive", "steel", "mining", "resources", "exploration", "drilling",
+    "offshore", "international", "global", "worldwide", "enterprises", "ventures", "bancorp",
+    "trust", "exchange", "stores", "markets", "brands", "solutions", "software", "online",
+    "ministries", "mission", "embassy", "consulate", "cabinet", "regime", "rebels", "troops",
+    "museum", "library", "stadium", "prison", "jail", "base", "hotel", "tower", "towers",
+    "palace", "building", "plaza", "mall", "station", "port",
+})
+
+# Time-zone and dateline words: an all-caps dateline ("EDT BENGHAZI") glued to a name.
+DATELINE_WORDS: frozenset[str] = frozenset({
+    "edt", "est", "cdt", "cst", "mdt", "mst", "pdt", "pst", "gmt", "utc", "bst", "cet", "cest",
+    "am", "pm", "a.m", "p.m", "updated", "posted", "lrb", "rrb",
+})
+
+# Plural nouns of groups of people ("Senate Democrats", "Golden State Warriors", "Gaddafi
+# loyalists"): a group, never one person.
+GROUP_WORDS: frozenset[str] = frozenset({
+    "democrats", "republicans", "conservatives", "liberals", "socialists", "communists",
+    "loyalists", "supporters", "protesters", "protestors", "militants", "fighters", "warriors",
+    "soldiers", "marines", "veterans", "residents", "citizens", "voters", "workers", "members",
+    "leaders", "officials", "lawmakers", "senators", "governors", "ministers", "families",
+    "brothers", "sisters", "sons", "daughters", "fans", "players", "patriarchate",
+})

@@ -163,3 +163,13 @@ def test_a_possessive_title_names_no_person(text: str) -> None:
 def test_a_team_after_the_is_no_person_by_its_speech_verb(text: str) -> None:
     assert "person" not in _found(text).values()
     assert _found("Mark Teixeira said he was happy.") == {"Mark Teixeira": "person"}
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Syrian President Bashar al-Assad said the talks would go on.", "Bashar al-Assad"),
+    ("Ahmed el-Tayeb said no to the plan, officials said.", "Ahmed el-Tayeb"),
+])
+def test_a_surname_with_its_arabic_article_stays_in_the_name(text: str, name: str) -> None:
+    found = _found(text)
+    assert found.get(name) == "person"
+    assert "Bashar" not in found and "Assad" not in found

@@ -1,0 +1,101 @@
+from __future__ import annotations
+
+import pytest
+
+from generator.text.person_names import (
+    bare_name,
+    middle_initials,
+    middle_key,
+    name_key,
+    plausible_person,
+    sound_key,
+)
+
+
+@pytest.mark.parametrize(("name", "bare"), [
+    ("Republican Donald Trump", "Donald Trump"),
+    ("Democrat Hillary Clinton", "Hillary Clinton"),
+    ("Chief Executive Tony Hayward", "Tony Hayward"),
+    ("Ted Cruz of Texas", "Ted Cruz"),
+    ("Iranian Ali Daei", "Ali Daei"),
+    ("Obama's", "Obama"),
+    ("Tony Hayward", "Tony Hayward"),
+    ("Duke of Edinburgh", "Duke of Edinburgh"),  # nothing before "of" to keep
+    ("Green", "Green"),  # a label alone is left to the person test
+    ("Democrat Clinton", "Clinton"),
+    ("Saudi Arabia", "Saudi Arabia"), ("French President", "French President"),
+    ("American Warriors", "American Warriors"),
+])
+def test_bare_name_drops_labels_home_places_and_possessives(name: str, bare: str) -> None:
+    assert bare_name(name) == bare
+
+
+@pytest.mark.parametrize("name", [
+    "The BP", "The", "EDT BENGHAZI", "Hurricane Katrina", "William Sound", "General Motors",
+    "Ministry of Defence", "Star Wars", "Gulf of Mexico", "Patriot Act", "Gaza",
+    "Mexican Cartel", "Tuesday Obama", "Agent 007", "Transocean Ltd", "Arab Spring", "AP BP",
+    "Alawite-dominated Assad", "Department", "Wars", "Motors", "Assembly",
+    "Senate Democrats", "Golden State Warriors", "Saudi Arabia",
+])
+def test_names_that_are_no_person(name: str) -> None:
+    assert not plausible_person(name)
+
+
+@pytest.mark.parametrize("name", [
+    "Barack Obama", "George W. Bush", "Bashar al-Assad", "Juan Ramón de la Fuente",
+    "Martin Luther King Jr.", "Theresa May", "April Ryan", "Michael Bay", "Al Gore",
+    "Osama bin Laden", "Obama", "Ban Ki-moon", "TJ Holmes",
+    "Benedict XVI", "Will Artino", "Buckley",
+])
+def test_names_that_can_be_a_person(name: str) -> None:
+    assert plausible_person(name)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("George W. Bush", "George Bush"), ("George W Bush", "George Bush"),
+    ("Edward J. Markey", "Ed Markey"), ("Edward Markey", "Ed Markey"),
+    ("Bashar al-Assad", "Bashar Assad"), ("Richard M. Nixon", "Richard Nixon"),
+    ("Martin Luther King Jr.", "Martin King"), ("José Ramos", "Jose Ramos"),
+])
+def test_one_name_key_for_initials_middle_names_nicknames(a: str, b: str) -> None:
+    assert name_key(a) == name_key(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Hillary Clinton", "Bill Clinton"), ("Jeb Bush", "George Bush"),
+    ("Mark Kelly", "Mike Kelly"),
+])
+def test_namesakes_keep_their_keys_apart(a: str, b: str) -> None:
+    key_a, key_b = name_key(a), name_key(b)
+    assert key_a is not None and key_b is not None
+    assert key_a != key_b and sound_key(key_a) != sound_key(key_b)
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Muammar Gaddafi", "Moammar Gadhafi"), ("Musa Ibrahim", "Moussa Ibrahim"),
+    ("Muammar Qaddafi", "Muammar Kaddafi"),
+])
+def test_transliterations_share_a_sound_key(a: str, b: str) -> None:
+    key_a, key_b = name_key(a), name_key(b)
+    assert key_a is not None and key_b is not None
+    assert key_a != key_b and sound_key(key_a) == sound_key(key_b)
+
+
+def test_one_word_has_no_key() -> None:
+    assert name_key("Obama") is None
+    assert name_key("W. Obama") is None
+
+
+def test_a_middle_key_leaves_the_first_given_name_out() -> None:
+    assert middle_key("Recep Tayyip Erdogan") == name_key("Tayyip Erdogan")
+    assert middle_key("George W. Bush") is None, "an initial is no given name"
+    assert middle_key("Tony Hayward") is None
+
+
+@pytest.mark.parametrize(("name", "initials"), [
+    ("George W. Bush", "w"), ("George W Bush", "w"), ("George Walker Bush", "w"),
+    ("George H.W. Bush", "hw"), ("George HW Bush", "hw"), ("George Bush", ""),
+    ("Saif al-Islam Gadhafi", "i"), ("Joseph R. Biden Jr.", "r"),
+])
+def test_middle_initials(name: str, initials: str) -> None:
+    assert middle_initials(name) == initials
