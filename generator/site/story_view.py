@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from generator.site import escape
 from generator.site.links import Linker, show_date, show_iso, show_range
-from generator.model import Article, Entity, KeyQuote, Source, Story, TimelineEntry
+from generator.model import Article, Entity, KeyQuote, PartialDate, Source, Story, TimelineEntry
 
 KIND_PAGES: Mapping[str, tuple[str, str]] = {
     "person": ("people", "People"),
@@ -245,16 +245,58 @@ def _front(story: Story) -> dict[str, object]:
     return front
 
 
+@dataclass(frozen=True)
+class Side:
+    """One side of a disputed date: the date and the sources that give it.
+
+    ``names`` links the sources by outlet when there are at most ``NAMED_SIDE`` of them;
+    otherwise ``markers`` cites them by number.
+    """
+
+    date: Markup
+    count: int
+    names: tuple[Link, ...]
+    markers: tuple[Marker, ...]
+
+
+NAMED_SIDE = 2
+"""Sources named by outlet on one side of a dispute; more are cited by number."""
+
+
+def dispute_sides(entry: TimelineEntry, story: Story, numbers: Mapping[str, int],
+                  linker: Linker, page: str) -> list[Side]:
+    """The dates each side of a disputed entry gives, the entry's own date first.
+
+    Empty when no source disputes the entry's date.
+    """
+    dissent: dict[str, list[str]] = {}
+    for sid, date in entry.disputed:
+        if sid in numbers:
+            dissent.setdefault(str(date), []).append(sid)
+    if not dissent:
+        return []
+    sides = [(entry.date, list(entry.sources))]
+    sides += [(PartialDate.parse(iso) or entry.date, ids) for iso, ids in dissent.items()]
+    return [_side(date, ids, story, numbers, linker, page) for date, ids in sides]
+
+
+def _side(date: PartialDate, ids: list[str], story: Story, numbers: Mapping[str, int],
+          linker: Linker, page: str) -> Side:
+    cited = sorted({numbers[i] for i in ids if i in numbers})
+    names: tuple[Link, ...] = ()
+    if len(cited) <= NAMED_SIDE:
+        names = tuple(Link(outlet_of(story.sources[n - 1].primary) or f"Source {n}",
+                           linker.href(page, page, f"src-{n}")) for n in cited)
+    return Side(date=show_date(date), count=len(cited), names=names,
+                markers=tuple(_collapsed(cited, linker, page)) if not names else ())
+
+
 def _entry(entry: TimelineEntry, numbers: Mapping[str, int], story: Story, linker: Linker,
            page: str) -> dict[str, object]:
-    outlets = {i: outlet_of(s.primary) or f"Source {i}" for i, s in enumerate(story.sources, 1)}
-    disputed = [(numbers[sid], outlets[numbers[sid]], show_date(d))
-                for sid, d in entry.disputed if sid in numbers]
     return {"date": show_date(entry.date), "iso": Markup(str(entry.date)),
             "precision": entry.date.precision, "text": entry.text,
             "markers": markers(entry.sources, numbers, linker, page),
-            "disputed": [{"n": n, "outlet": o, "date": d,
-                          "href": linker.href(page, page, f"src-{n}")} for n, o, d in disputed]}
+            "sides": dispute_sides(entry, story, numbers, linker, page)}
 
 
 def _quote(quote: KeyQuote, numbers: Mapping[str, int], names: Names, linker: Linker,

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from mkdocs.utils import meta
 
-from generator.site import feeds, listings, pages
+from generator.site import feeds, listings, pages, story_view
 from generator.site.links import Linker, show_date, show_range, story_path, url_of
 from generator.model import (
     Analysis,
@@ -168,7 +168,8 @@ def test_story_page_shows_every_part(tmp_path: Path, config: Path) -> None:
     assert front["tags"] == ["Marco Rubio", "Claudia Sheinbaum", "NBC News", "Mexico"]
     assert "## Timeline" in body and "## Key quotes" in body and "## Sources" in body
     assert 'datetime="2025-02">Feb 2025</time>' in body
-    assert '>El País</a> says 2 Nov 2025' in body
+    assert '>Outlet 1</a> and <a href="rubio-mexico.html#src-2">El País</a> give 1 Nov 2025; ' in body
+    assert '>El País</a> gives 2 Nov 2025</p>' in body  # a dispute names both sides' dates
     assert 'href="../speakers/marco-rubio.html">Marco Rubio</a>' in body
     assert '<tr id="src-1">' in body and '<tr id="src-2">' in body
     assert "1 copy folded in" in body
@@ -203,7 +204,9 @@ def test_long_citation_lists_collapse_to_the_first_sources(tmp_path: Path,
     entry = page.split("Day 7&#58; water rose")[1].split("</li>")[0]
     assert 'href="wide.html#src-8"' in entry and ">and 146 more</a>" in entry
     assert "src-11" not in entry
-    assert page.count('class="dg-cite"') < 60  # every list bounded, not 156 chips a line
+    lists = [part.split("</span>")[0] for part in page.split('<span class="dg-cites"')[1:]]
+    assert len(lists) == 1 + 7 * 3 + 1  # summary, entries with both sides of their dispute, quote
+    assert max(chips.count("<a ") for chips in lists) == story_view.CITES_SHOWN + 1
 
 
 def test_short_citation_lists_are_shown_whole(tmp_path: Path, config: Path) -> None:
