@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from generator.extract.events import MAX_EVENT_WORDS
 from generator.model import Event, PartialDate, Source, TimelineEntry
 from generator.text import textvec
 
@@ -139,7 +140,8 @@ def build(events: Mapping[str, Sequence[Event]], sources: Sequence[Source], *,
     """
     ordered = _first_reporter_order(sources)
     rank = {s.id: i for i, s in enumerate(ordered)}
-    items = [(rank[sid], e) for sid, evs in events.items() if sid in rank for e in evs]
+    items = [(rank[sid], e) for sid, evs in events.items() if sid in rank for e in evs
+             if len(e.text.split()) <= MAX_EVENT_WORDS]  # a run-on span is no readable entry
     items.sort(key=lambda item: (item[0], item[1].start))
     if not items:
         return ()

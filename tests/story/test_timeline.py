@@ -263,3 +263,11 @@ def test_similar_texts_that_are_not_one_fact_never_dispute(first: str, second: s
               "late": [dated("late", P(2025, 4), second, "April")]}
     entries = timeline.build(events, SOURCES, limit=10)
     assert len(entries) == 2 and all(e.disputed == () for e in entries)
+
+
+def test_an_event_over_the_word_limit_makes_no_entry() -> None:
+    long_text = " ".join(["The army shelled the city"] * 13) + "."
+    events = {"early": [ev("early", P(2025, 11, 3), long_text),
+                        ev("early", P(2025, 11, 4), "The army shelled the northern city.")]}
+    entries = timeline.build(events, SOURCES, limit=10)
+    assert [str(e.date) for e in entries] == ["2025-11-04"]
