@@ -25,7 +25,7 @@ from generator import pipeline, site
 from generator.config import Settings
 from generator.model import Analysis
 from generator.site import pages
-from tests.site.test_pages import hostile_analysis
+from tests.site.test_pages import hostile_analysis, small_story, wide_story
 
 CHROMIUM = Path("/usr/bin/chromium")
 REPO = Path(__file__).resolve().parent.parent
@@ -44,6 +44,9 @@ INSPECT = """() => {
 }"""
 """What article text could have smuggled into a page, counted in the browser."""
 WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
+OVERFLOW_WIDTHS = (360, 1400)
+"""The narrowest phone in common use and a wide desktop (issue 14)."""
+OVERFLOW = "() => document.documentElement.scrollWidth - window.innerWidth"
 
 pytestmark = [
     pytest.mark.browser,
@@ -98,6 +101,17 @@ def hostile(server: tuple[Path, str], tmp_path_factory: pytest.TempPathFactory) 
     work = tmp_path_factory.mktemp("hostile")
     url = f"{base}hostile/"
     publish(hostile_analysis(), work, root / "hostile", url)
+    return url
+
+
+@pytest.fixture(scope="module")
+def wide(server: tuple[Path, str], tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A story of 300 sources beside two small ones; returns the site's URL."""
+    root, base = server
+    work = tmp_path_factory.mktemp("wide")
+    url = f"{base}wide/"
+    stories = (wide_story(300), small_story("calm", 12), small_story("storm", 13))
+    publish(Analysis(articles=(), stories=stories), work, root / "wide", url)
     return url
 
 
@@ -293,3 +307,27 @@ def test_hostile_search_results_stay_text(watch: Watch, hostile: str) -> None:
     assert "<script>alert(" in results.inner_text()  # shown as text...
     assert results.locator("script, img, iframe, svg[onload], [onerror]").count() == 0  # ...only
     assert watch.dialogs == [] and watch.foreign == []
+
+
+@pytest.mark.parametrize("width", OVERFLOW_WIDTHS)
+def test_pages_of_a_300_source_story_fit_the_screen(browser: Any, server: tuple[Path, str],
+                                                     wide: str, width: int) -> None:
+    watched = Watch(browser, server[1], viewport={"width": width, "height": 800})
+    try:
+        for path in ("stories/wide.html", "people/anna-berg.html", ""):
+            watched.page.goto(wide + path)
+            assert watched.page.evaluate(OVERFLOW) <= 0, (width, path)
+        story = watched.page
+        story.goto(wide + "stories/wide.html")
+        assert story.locator(".dg-summary a.dg-cite").count() == 4  # 1 2 3 and 297 more
+        assert story.locator(".dg-sources tbody tr:visible").count() == 20
+        assert watched.errors == [] and watched.foreign == []
+    finally:
+        watched.close()
+
+
+def test_a_citation_opens_the_folded_source_rows(watch: Watch, wide: str) -> None:
+    watch.page.goto(wide + "stories/wide.html#src-250")
+    row = watch.page.locator("#src-250")
+    row.wait_for(state="visible", timeout=5_000)  # Chromium opens the <details> holding it
+    assert watch.page.locator("details.dg-more-sources[open]").count() == 1

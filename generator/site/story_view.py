@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from generator.site import escape
 from generator.site.links import Linker, show_date, show_iso, show_range
-from generator.model import Article, Entity, KeyQuote, Source, Story, TimelineEntry
+from generator.model import Article, Entity, KeyQuote, PartialDate, Source, Story, TimelineEntry
 
 KIND_PAGES: Mapping[str, tuple[str, str]] = {
     "person": ("people", "People"),
@@ -29,6 +29,24 @@ MAIN_PEOPLE = 3
 SUMMARY_CHARS = 200
 """Length of the meta description: search engines show about 160-200 characters."""
 
+MAX_CITES = 5
+"""Most source markers shown after a sentence, entry or quote: five chips fit beside the last
+words of a line at 360 px; a longer list (a summary sentence in 156 sources) is collapsed."""
+
+CITES_SHOWN = 3
+"""Markers kept when a list is collapsed: "1 2 3 and 153 more", the first reporters first."""
+
+MAX_SOURCE_ROWS = 30
+"""Source table rows shown open; a story with more folds the rest behind one toggle. Thirty
+rows are about two screens on a laptop: enough to see who reported first, short enough that
+the related stories below the table stay within reach at hundreds of sources."""
+
+SOURCE_ROWS_SHOWN = 20
+"""Rows left open when the table is folded (folding a handful of rows saves nothing)."""
+
+SOURCES_ANCHOR = "sources"
+"""Id of the ``## Sources`` heading (MkDocs' toc extension slugifies the heading text)."""
+
 # A sentence may end at . ! ? (and closing quotes) before a capital letter or opening quote;
 # see ``sentences`` for the abbreviations that do not end one.
 _BOUNDARY = re.compile(r"[.!?…][\"”’)]?\s+(?=[\"“‘(]?[A-ZÀ-Þ])")
@@ -38,10 +56,15 @@ _ABBREVIATION = re.compile(r"(?:^|\s)[A-Z][A-Za-z.]{0,3}\.$")
 
 @dataclass(frozen=True)
 class Marker:
-    """A citation of source number ``n`` with a link to its row in the source table."""
+    """A citation of source number ``n`` with a link to its row in the source table.
+
+    A collapsed list ends with a marker standing for ``more`` further sources (``n == 0``),
+    linking to the source table.
+    """
 
     n: int
     href: Markup
+    more: int = 0
 
 
 @dataclass(frozen=True)
@@ -92,9 +115,20 @@ def numbering(story: Story) -> dict[str, int]:
 
 def markers(ids: tuple[str, ...], numbers: Mapping[str, int], linker: Linker,
             page: str) -> list[Marker]:
-    """Source markers for ``ids``, in order, each number once; unknown ids are left out."""
-    seen = sorted({numbers[i] for i in ids if i in numbers})
-    return [Marker(n, linker.href(page, page, f"src-{n}")) for n in seen]
+    """Source markers for ``ids``, in order, each number once; unknown ids are left out.
+
+    More than ``MAX_CITES`` sources collapse to the first ``CITES_SHOWN`` and one marker
+    for the rest ("1 2 3 and 153 more").
+    """
+    return _collapsed(sorted({numbers[i] for i in ids if i in numbers}), linker, page)
+
+
+def _collapsed(cited: list[int], linker: Linker, page: str) -> list[Marker]:
+    if len(cited) <= MAX_CITES:
+        return [Marker(n, linker.href(page, page, f"src-{n}")) for n in cited]
+    shown = [Marker(n, linker.href(page, page, f"src-{n}")) for n in cited[:CITES_SHOWN]]
+    rest = len(cited) - CITES_SHOWN
+    return [*shown, Marker(0, linker.href(page, page, SOURCES_ANCHOR), more=rest)]
 
 
 def cited_summary(story: Story, linker: Linker, page: str) -> list[tuple[str, list[Marker]]]:
@@ -105,7 +139,7 @@ def cited_summary(story: Story, linker: Linker, page: str) -> list[tuple[str, li
     for sentence in sentences(escape.clean(story.summary)):
         needle = _norm(sentence)
         found = [n for n, t in texts if needle and needle in t]
-        parts.append((sentence, [Marker(n, linker.href(page, page, f"src-{n}")) for n in found]))
+        parts.append((sentence, _collapsed(found, linker, page)))
     return parts
 
 
@@ -130,6 +164,18 @@ def _norm(value: str) -> str:
 def source_rows(story: Story) -> list[SourceRow]:
     """The source table: one row per source, its folded copies nested under it."""
     return [_row(s.primary, i, copies=s) for i, s in enumerate(story.sources, 1)]
+
+
+def folded_rows(rows: list[SourceRow]) -> tuple[list[SourceRow], list[SourceRow]]:
+    """The rows shown open and those folded behind a toggle (none up to ``MAX_SOURCE_ROWS``).
+
+    Citations still reach a folded row: Chromium-based browsers (since version 97) open a
+    closed ``<details>`` holding the target of a fragment link; elsewhere the toggle, right
+    below the open rows, says which source numbers it holds.
+    """
+    if len(rows) <= MAX_SOURCE_ROWS:
+        return rows, []
+    return rows[:SOURCE_ROWS_SHOWN], rows[SOURCE_ROWS_SHOWN:]
 
 
 def _row(article: Article, n: int, copies: Source | None = None) -> SourceRow:
@@ -168,6 +214,7 @@ def story_context(story: Story, names: Names, linker: Linker) -> dict[str, objec
     page = names.stories[story.id][0]
     numbers = numbering(story)
     start, end = story.date_range
+    rows, more_rows = folded_rows(source_rows(story))
     return {
         "front": _front(story),
         "story": story,
@@ -177,7 +224,8 @@ def story_context(story: Story, names: Names, linker: Linker) -> dict[str, objec
         "summary": cited_summary(story, linker, page),
         "timeline": [_entry(e, numbers, story, linker, page) for e in story.timeline],
         "quotes": [_quote(q, numbers, names, linker, page) for q in story.quotes],
-        "rows": source_rows(story),
+        "rows": rows,
+        "more_rows": more_rows,
         "tags": [(label, found) for kind, (_, label) in KIND_PAGES.items()
                  if (found := entity_links(story, names, linker, page, kind=kind))],
         "related": [Link(names.stories[r][1], linker.href(page, names.stories[r][0]))
@@ -197,16 +245,58 @@ def _front(story: Story) -> dict[str, object]:
     return front
 
 
+@dataclass(frozen=True)
+class Side:
+    """One side of a disputed date: the date and the sources that give it.
+
+    ``names`` links the sources by outlet when there are at most ``NAMED_SIDE`` of them;
+    otherwise ``markers`` cites them by number.
+    """
+
+    date: Markup
+    count: int
+    names: tuple[Link, ...]
+    markers: tuple[Marker, ...]
+
+
+NAMED_SIDE = 2
+"""Sources named by outlet on one side of a dispute; more are cited by number."""
+
+
+def dispute_sides(entry: TimelineEntry, story: Story, numbers: Mapping[str, int],
+                  linker: Linker, page: str) -> list[Side]:
+    """The dates each side of a disputed entry gives, the entry's own date first.
+
+    Empty when no source disputes the entry's date.
+    """
+    dissent: dict[str, list[str]] = {}
+    for sid, date in entry.disputed:
+        if sid in numbers:
+            dissent.setdefault(str(date), []).append(sid)
+    if not dissent:
+        return []
+    sides = [(entry.date, list(entry.sources))]
+    sides += [(PartialDate.parse(iso) or entry.date, ids) for iso, ids in dissent.items()]
+    return [_side(date, ids, story, numbers, linker, page) for date, ids in sides]
+
+
+def _side(date: PartialDate, ids: list[str], story: Story, numbers: Mapping[str, int],
+          linker: Linker, page: str) -> Side:
+    cited = sorted({numbers[i] for i in ids if i in numbers})
+    names: tuple[Link, ...] = ()
+    if len(cited) <= NAMED_SIDE:
+        names = tuple(Link(outlet_of(story.sources[n - 1].primary) or f"Source {n}",
+                           linker.href(page, page, f"src-{n}")) for n in cited)
+    return Side(date=show_date(date), count=len(cited), names=names,
+                markers=tuple(_collapsed(cited, linker, page)) if not names else ())
+
+
 def _entry(entry: TimelineEntry, numbers: Mapping[str, int], story: Story, linker: Linker,
            page: str) -> dict[str, object]:
-    outlets = {i: outlet_of(s.primary) or f"Source {i}" for i, s in enumerate(story.sources, 1)}
-    disputed = [(numbers[sid], outlets[numbers[sid]], show_date(d))
-                for sid, d in entry.disputed if sid in numbers]
     return {"date": show_date(entry.date), "iso": Markup(str(entry.date)),
             "precision": entry.date.precision, "text": entry.text,
             "markers": markers(entry.sources, numbers, linker, page),
-            "disputed": [{"n": n, "outlet": o, "date": d,
-                          "href": linker.href(page, page, f"src-{n}")} for n, o, d in disputed]}
+            "sides": dispute_sides(entry, story, numbers, linker, page)}
 
 
 def _quote(quote: KeyQuote, numbers: Mapping[str, int], names: Names, linker: Linker,

@@ -3,7 +3,13 @@
 Events that tell the same happening (TF-IDF cosine of their words, weighted by how rare each
 word is in the story) at compatible dates (equal, or one containing the other: ``2025-11``
 holds ``2025-11-03``) become one entry citing every source. When very similar events carry
-incompatible dates, the dates most sources give wins and the others are listed as disputed.
+incompatible dates, the date most sources give wins and the others are listed as disputed.
+
+A dispute is two sources attaching different *explicit* dates to the same happening: a date
+whose words name it ("in March 2011", "Feb. 3"). A date resolved only from the article's own
+publication day ("today", "on Thursday", "last year") is the article's news peg: a later
+article restating an older fact with it makes no claim about when the fact happened, so such
+an event never disputes, and never refines, an explicitly dated one.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from generator.extract.events import MAX_EVENT_WORDS
 from generator.model import Event, PartialDate, Source, TimelineEntry
 from generator.text import textvec
 
@@ -73,6 +80,17 @@ LAG_WEIGHT = 0.25
 SAME_DAY_WEIGHT = 0.0
 
 _BROKEN_QUOTE = re.compile(r"\w\"\w")
+# Words that name a calendar value: a year ("2011", "'09"), a month name, a numeric date
+# ("3/11"). A date phrase without them ("Thursday", "today", "last month") was resolved from
+# the article's publication date.
+# Amounts in an event's text (not years): "7,000", "$ 84.12", "18.7 percent".
+_AMOUNT = re.compile(r"(?<![\w.,])(?!(?:1[89]|20)\d\d\b)\d[\d,.]*\d|(?<![\w.,])\d(?![\w,.]\d)")
+# A date that opens a period ("killed since the uprising began") bounds a running state; the
+# text does not say what happened on that date, so another date for it is no dispute.
+_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+_EXPLICIT_DATE = re.compile(
+    r"\d{4}|'\d\d\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
+    r"\b\d{1,2}[/.-]\d{1,2}\b", re.IGNORECASE)
 
 
 @dataclass
@@ -81,11 +99,30 @@ class _Group:
     """(source rank, event): rank is the source's position, first reporter first."""
     dates: set[PartialDate] = field(default_factory=set)
     ranks: set[int] = field(default_factory=set)
+    explicit: set[PartialDate] = field(default_factory=set)
+    """Dates some member names in words (see ``is_explicit``)."""
+    deictic: set[PartialDate] = field(default_factory=set)
+    """Dates some member only resolved from its publication day."""
 
-    def add(self, rank: int, event: Event) -> None:
+    indices: list[int] = field(default_factory=list)
+    """Position of each member among the compared events (rows of the similarity matrix)."""
+
+    def add(self, rank: int, event: Event, index: int) -> None:
         self.members.append((rank, event))
+        self.indices.append(index)
         self.dates.add(event.date)
         self.ranks.add(rank)
+        (self.explicit if is_explicit(event) else self.deictic).add(event.date)
+
+
+def is_explicit(event: Event) -> bool:
+    """True when the event's date phrase names its date ("March 2011", "Feb. 3").
+
+    False for a date resolved from the article's own publication day ("today", "on
+    Thursday", "last year"). An event without its date phrase (built by hand) counts as
+    explicit.
+    """
+    return not event.date_text or bool(_EXPLICIT_DATE.search(event.date_text))
 
 
 def build(events: Mapping[str, Sequence[Event]], sources: Sequence[Source], *,
@@ -103,7 +140,8 @@ def build(events: Mapping[str, Sequence[Event]], sources: Sequence[Source], *,
     """
     ordered = _first_reporter_order(sources)
     rank = {s.id: i for i, s in enumerate(ordered)}
-    items = [(rank[sid], e) for sid, evs in events.items() if sid in rank for e in evs]
+    items = [(rank[sid], e) for sid, evs in events.items() if sid in rank for e in evs
+             if len(e.text.split()) <= MAX_EVENT_WORDS]  # a run-on span is no readable entry
     items.sort(key=lambda item: (item[0], item[1].start))
     if not items:
         return ()
@@ -226,26 +264,53 @@ def _group(items: Sequence[tuple[int, Event]],
         best, best_score = None, -1.0
         for g in candidates:
             group, score = groups[g], float(scores[g])
-            joins = _joins(group, rank, event, score) or _sole_of_day(group, rank, event, per_day)
+            joins = (_joins(group, rank, event, score, sim[i])
+                     or _sole_of_day(group, rank, event, per_day))
             if joins and score > best_score:
                 best, best_score = g, score
         if best is None:
             groups.append(_Group())
             best = len(groups) - 1
-        groups[best].add(rank, event)
+        groups[best].add(rank, event, i)
         group_of[i] = best
         if event.date.precision == "day":
             same_day[event.date].add(best)
     return groups
 
 
-def _joins(group: _Group, rank: int, event: Event, score: float) -> bool:
+def _joins(group: _Group, rank: int, event: Event, score: float,
+           row: textvec.Matrix) -> bool:
+    """Whether ``event`` belongs in ``group``: the same happening, at its date or disputing it.
+
+    ``score`` is the event's best similarity to a member; ``row`` its similarity to every
+    event compared before it. A dispute must hold between the disagreeing events themselves,
+    not through a third member that resembles both.
+    """
     if all(compatible(event.date, d) for d in group.dates):
         return score >= MERGE_SIMILARITY
     if rank in group.ranks:
         return False  # a source does not disagree with itself: two happenings
-    return score >= DISPUTE_SIMILARITY and all(_disputable(event.date, d) for d in group.dates
-                                               if not compatible(event.date, d))
+    if not is_explicit(event) or any(not compatible(event.date, d) for d in group.deictic):
+        return False  # a news peg ("today") against another date: a restatement, no dispute
+    if score < DISPUTE_SIMILARITY or not all(_disputable(event.date, d) for d in group.dates
+                                             if not compatible(event.date, d)):
+        return False
+    return all(row[j] >= DISPUTE_SIMILARITY and _same_fact(event.text, e.text)
+               for (_, e), j in zip(group.members, group.indices, strict=True)
+               if not compatible(event.date, e.date))
+
+
+def _same_fact(a: str, b: str) -> bool:
+    """Whether two similar texts can tell one fact, so that their dates can disagree.
+
+    Not when either dates the start of a running state ("7,000 killed since ..."), nor when
+    both give amounts and share none: "crude settled at $84.12" and "at $85.44" are two
+    days' prices, "1,100 killed" and "7,000 killed" two counts, not one fact told twice.
+    """
+    if _SINCE.search(a) or _SINCE.search(b):
+        return False
+    amounts_a, amounts_b = set(_AMOUNT.findall(a)), set(_AMOUNT.findall(b))
+    return not (amounts_a and amounts_b) or bool(amounts_a & amounts_b)
 
 
 def _sole_of_day(group: _Group, rank: int, event: Event,
@@ -294,7 +359,9 @@ def _winning_date(group: _Group, copies: Sequence[int]) -> PartialDate:
     votes: Counter[PartialDate] = Counter()
     weight: Counter[PartialDate] = Counter()
     first: dict[PartialDate, int] = {}
-    for date in set(group.dates):
+    # A news peg agrees with an explicit date but never makes it more precise: "in 2011"
+    # restated "today" stays 2011, not the restating article's day.
+    for date in set(group.explicit or group.dates):
         backers = {r for r, e in group.members if compatible(e.date, date)}
         votes[date] = len(backers)
         weight[date] = sum(copies[r] for r in backers)

@@ -156,3 +156,34 @@ def test_citing_clause_with_a_list_is_stripped_up_to_the_reporter() -> None:
     events = find_events(text, "a1", [mention(text, "April", "2025-04")], REF)
     assert [e.text for e in events] == [
         "NBC reported that the government was considering drone strikes."]
+
+
+BULLETINS = ("The mission ended. 26 December: Arab League observers arrive in Syria, fanning out "
+             "within days 29 December: Mission head says he saw nothing frightening, sparking "
+             "outcry 5 January: Opposition leader tells the BBC the mission must prove itself "
+             "24 January: Gulf states pull out of the mission over the crackdown The diplomatic "
+             "focus now seems to be switching to the UN Security Council.")
+
+
+def test_a_list_of_dated_bulletins_gives_one_event_per_bulletin() -> None:
+    found = [mention(BULLETINS, surface, value) for surface, value in (
+        ("26 December", "2011-12-26"), ("29 December", "2011-12-29"),
+        ("5 January", "2012-01-05"), ("24 January", "2012-01-24"))]
+    events = find_events(BULLETINS, "a1", found, PartialDate(2012, 1, 30))
+    assert [(str(e.date), e.text) for e in events] == [
+        ("2011-12-26", "Arab League observers arrive in Syria, fanning out within days."),
+        ("2011-12-29", "Mission head says he saw nothing frightening, sparking outcry."),
+        ("2012-01-05", "Opposition leader tells the BBC the mission must prove itself."),
+        ("2012-01-24", "Gulf states pull out of the mission over the crackdown.")]
+
+
+def test_a_span_the_splitter_left_whole_is_cut_to_the_sentence_of_the_date() -> None:
+    # Tokenised quotes hide the sentence ends from the splitter: one 90-word "sentence".
+    filler = "The talks went on for hours in the capital without any result at all . '' "
+    text = (f"`` We will not give up , '' he said . `` {filler * 2}On Monday the army shelled "
+            f"the northern city of Homs again . `` {filler * 2}")
+    found = [mention(text, "Monday", "2012-02-06")]
+    (event,) = find_events(text, "a1", found, PartialDate(2012, 2, 8))
+    assert event.text == "The army shelled the northern city of Homs again."
+
+

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from mkdocs.utils import meta
 
-from generator.site import feeds, listings, pages
+from generator.site import feeds, listings, pages, story_view
 from generator.site.links import Linker, show_date, show_range, story_path, url_of
 from generator.model import (
     Analysis,
@@ -68,6 +68,38 @@ def rich_analysis() -> Analysis:
     stories = (rich_story(), small_story("cartels", 12, related=("rubio-mexico",),
                                          entities=(Entity("Marco Rubio", "person"),)))
     return Analysis(articles=(), stories=stories)
+
+
+LONG_WORD = "Supercalifragilistic" * 6
+"""An unbroken run of 120 letters, the kind a file-name headline or a URL brings."""
+
+
+def wide_story(n_sources: int, story_id: str = "wide") -> Story:
+    """A story of ``n_sources`` sources that all repeat its summary and its main events.
+
+    Long outlet names, headlines with unbroken runs and disputed entries: what a saga of
+    hundreds of sources brings to the story page.
+    """
+    lead = "The river burst its banks and flooded the old town overnight."
+    sources = tuple(Source(article(i, id=f"{story_id}-{i}", text=f"{lead} Report {i}.",
+                                   title=(f"Flood report {i} {LONG_WORD}" if i % 50 == 0 else
+                                          f"Floods: day {i % 9} of the crisis as waters rise"),
+                                   outlet=f"The Daily Regional Chronicle and Gazette {i % 40}",
+                                   published=PartialDate(2025, 11, 1 + i % 28)),
+                           copies=(article(i, id=f"{story_id}-{i}-copy"),) if i % 7 == 0 else ())
+                    for i in range(1, n_sources + 1))
+    ids = tuple(s.primary.id for s in sources)
+    return Story(
+        id=story_id, title="Floods reach the old town as the river bursts its banks",
+        summary=f"{lead} Residents were moved to schools.", sources=sources,
+        timeline=tuple(
+            TimelineEntry(PartialDate(2025, 11, day), f"Day {day}: water rose again in the "
+                          f"old town{' ' + LONG_WORD if day == 5 else ''}.", ids[day:],
+                          disputed=tuple((i, PartialDate(2025, 10)) for i in ids[:3]))
+            for day in range(1, 8)),
+        quotes=(KeyQuote("Anna Berg", "We have never seen water this high.", ids),),
+        entities=(Entity("Anna Berg", "person"), Entity("River Authority", "org"),
+                  Entity("Old Town", "place")))
 
 
 PAYLOADS_PER_STORY = 5
@@ -136,7 +168,8 @@ def test_story_page_shows_every_part(tmp_path: Path, config: Path) -> None:
     assert front["tags"] == ["Marco Rubio", "Claudia Sheinbaum", "NBC News", "Mexico"]
     assert "## Timeline" in body and "## Key quotes" in body and "## Sources" in body
     assert 'datetime="2025-02">Feb 2025</time>' in body
-    assert '>El País</a> says 2 Nov 2025' in body
+    assert '>Outlet 1</a> and <a href="rubio-mexico.html#src-2">El País</a> give 1 Nov 2025; ' in body
+    assert '>El País</a> gives 2 Nov 2025</p>' in body  # a dispute names both sides' dates
     assert 'href="../speakers/marco-rubio.html">Marco Rubio</a>' in body
     assert '<tr id="src-1">' in body and '<tr id="src-2">' in body
     assert "1 copy folded in" in body
@@ -168,6 +201,40 @@ def test_timeline_entry_citing_a_copy_points_at_its_source(tmp_path: Path, confi
     page = written(tmp_path, rich_analysis(), config)["stories/rubio-mexico.md"]
     entry = page.split("Rubio speaks in Hamilton")[1].split("</li>")[0]
     assert 'href="rubio-mexico.html#src-1"' in entry
+
+
+def test_long_citation_lists_collapse_to_the_first_sources(tmp_path: Path,
+                                                          config: Path) -> None:
+    page = written(tmp_path, Analysis((), (wide_story(156),)), config)["stories/wide.md"]
+    summary = next(line for line in page.splitlines() if 'class="dg-summary"' in line)
+    lead = summary.split("Residents")[0]
+    assert [f'href="wide.html#src-{n}"' in lead for n in (1, 2, 3, 4)] == [True] * 3 + [False]
+    assert 'href="wide.html#sources"' in lead and ">and 153 more</a>" in lead
+    entry = page.split("Day 7&#58; water rose")[1].split("</li>")[0]
+    assert 'href="wide.html#src-8"' in entry and ">and 146 more</a>" in entry
+    assert "src-11" not in entry
+    lists = [part.split("</span>")[0] for part in page.split('<span class="dg-cites"')[1:]]
+    assert len(lists) == 1 + 7 * 3 + 1  # summary, entries with both sides of their dispute, quote
+    assert max(chips.count("<a ") for chips in lists) == story_view.CITES_SHOWN + 1
+
+
+def test_short_citation_lists_are_shown_whole(tmp_path: Path, config: Path) -> None:
+    page = written(tmp_path, Analysis((), (wide_story(6),)), config)["stories/wide.md"]
+    entry = page.split("Day 1&#58; water rose")[1].split("</li>")[0]
+    assert all(f'#src-{n}"' in entry for n in range(2, 7)) and "more</a>" not in entry
+
+
+def test_large_source_table_folds_all_but_the_first_rows(tmp_path: Path, config: Path) -> None:
+    page = written(tmp_path, Analysis((), (wide_story(300),)), config)["stories/wide.md"]
+    assert page.startswith("---\n")  # the table macro above the front matter prints nothing
+    body, _ = meta.get_data(page)
+    open_part, folded = body.split('<details class="dg-more-sources">')
+    assert open_part.count("<tr id=") == 20
+    assert "<summary>Sources 21–300 (280 more)</summary>" in folded
+    assert folded.count("<tr id=") == 280 and '<tr id="src-300">' in folded
+    assert folded.count('class="dg-copies"') == 300 // 7 - 20 // 7
+    small = written(tmp_path / "small", Analysis((), (wide_story(30),)), config)
+    assert "dg-more-sources" not in small["stories/wide.md"]
 
 
 def test_home_shows_latest_day_as_cards_and_earlier_days(tmp_path: Path, config: Path) -> None:

@@ -207,3 +207,67 @@ def test_terms_only_choose_what_a_cut_keeps_never_the_order() -> None:
     assert navy == cartel and len(navy) == 2
     assert [e.text[:4] for e in timeline.build(events, SOURCES, limit=1, terms=("navy",))] == [
         "The "]
+
+
+def dated(sid: str, date: PartialDate, text: str, date_text: str) -> Event:
+    return Event(date=date, text=text, article_id=sid, date_text=date_text)
+
+
+DESIGNATED = "Trump designated six Mexican cartels as foreign terrorist organizations."
+
+
+@pytest.mark.parametrize(("date_text", "explicit"), [
+    ("February", True), ("Nov. 3", True), ("15 January 2012", True), ("'09", True),
+    ("3/11", True), ("2011", True), ("today", False), ("on Thursday", False),
+    ("last year", False), ("this month", False), ("", True),
+])
+def test_explicit_dates_name_their_value(date_text: str, explicit: bool) -> None:
+    event = dated("a", P(2025, 2), DESIGNATED, date_text)
+    assert timeline.is_explicit(event) is explicit
+
+
+def test_a_later_article_restating_a_fact_today_is_no_dispute() -> None:
+    events = {"early": [dated("early", P(2025, 2), DESIGNATED, "February")],
+              "middle": [dated("middle", P(2025, 2), DESIGNATED, "In February")],
+              "late": [dated("late", P(2025, 11, 14), DESIGNATED, "today")]}
+    entries = timeline.build(events, SOURCES, limit=10)
+    assert all(e.disputed == () for e in entries)
+    assert (str(entries[0].date), entries[0].sources) == ("2025-02", ("early", "middle"))
+
+
+def test_two_explicit_dates_for_one_fact_are_a_dispute() -> None:
+    events = {"early": [dated("early", P(2025, 2), DESIGNATED, "February")],
+              "middle": [dated("middle", P(2025, 2), DESIGNATED, "In February")],
+              "late": [dated("late", P(2025, 4), DESIGNATED, "April 2025")]}
+    (entry,) = timeline.build(events, SOURCES, limit=10)
+    assert entry.date == P(2025, 2) and entry.disputed == (("late", P(2025, 4)),)
+
+
+def test_a_news_peg_agrees_with_an_older_date_but_never_refines_it() -> None:
+    events = {"early": [dated("early", P(2025), DESIGNATED, "in 2025")],
+              "late": [dated("late", P(2025, 11, 14), DESIGNATED, "on Friday")]}
+    (entry,) = timeline.build(events, SOURCES, limit=10)
+    assert entry.date == P(2025) and entry.sources == ("early", "late")
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    # Two days' prices: the amounts differ.
+    ("U.S. crude rose $1.86 to settle at $84.12 a barrel.",
+     "U.S. crude rose $1.02 to settle at $85.44 a barrel."),
+    # A running count since a date says nothing happened on that date.
+    ("More than 7,000 people have been killed since the uprising began.",
+     "More than 7,000 people have been killed since the uprising began in the south."),
+])
+def test_similar_texts_that_are_not_one_fact_never_dispute(first: str, second: str) -> None:
+    events = {"early": [dated("early", P(2025, 2), first, "February")],
+              "late": [dated("late", P(2025, 4), second, "April")]}
+    entries = timeline.build(events, SOURCES, limit=10)
+    assert len(entries) == 2 and all(e.disputed == () for e in entries)
+
+
+def test_an_event_over_the_word_limit_makes_no_entry() -> None:
+    long_text = " ".join(["The army shelled the city"] * 13) + "."
+    events = {"early": [ev("early", P(2025, 11, 3), long_text),
+                        ev("early", P(2025, 11, 4), "The army shelled the northern city.")]}
+    entries = timeline.build(events, SOURCES, limit=10)
+    assert [str(e.date) for e in entries] == ["2025-11-04"]
