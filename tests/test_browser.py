@@ -10,6 +10,8 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import random
+import re
 import threading
 import urllib.error
 import urllib.parse
@@ -23,8 +25,9 @@ import pytest
 
 from generator import pipeline, site
 from generator.config import Settings
-from generator.model import Analysis
+from generator.model import Analysis, Article, PartialDate, Source, Story
 from generator.site import pages
+from generator.site import search as site_search
 from tests.site.test_pages import hostile_analysis
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -101,6 +104,42 @@ def hostile(server: tuple[Path, str], tmp_path_factory: pytest.TempPathFactory) 
     return url
 
 
+SYLLABLES = ("ka", "lo", "mi", "ren", "tas", "vo", "qui", "ber", "dal", "fen", "gor", "hu", "jil",
+             "pra", "stu", "wex", "yon", "zan")
+ARCHIVE_STORIES = 200
+"""Stories of the archive site: with 120 made-up words each, Pagefind cuts its index into 5
+chunks (one chunk would make "loads part of the index" impossible to test)."""
+
+
+def _words(rng: random.Random, n: int) -> str:
+    return " ".join("".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4)))
+                    for _ in range(n))
+
+
+def archive_analysis(n: int = ARCHIVE_STORIES) -> Analysis:
+    """``n`` one-source stories of made-up words (a vocabulary big enough to need chunks)."""
+    rng = random.Random(5)
+    stories = []
+    for i in range(n):
+        art = Article(id=f"m{i}", path=f"m/{i}.txt", text="Text.", title=f"Report {i} "
+                      + _words(rng, 6), published=PartialDate(2025, 10, 1 + i % 28),
+                      outlet=f"Outlet {i % 7}", url=f"https://n{i}.example.com/a")
+        stories.append(Story(id=f"archive-{i:03d}", title=art.title,
+                             summary=_words(rng, 120) + ".", sources=(Source(art),)))
+    return Analysis(articles=(), stories=tuple(stories))
+
+
+@pytest.fixture(scope="module")
+def archive(server: tuple[Path, str], tmp_path_factory: pytest.TempPathFactory
+            ) -> tuple[str, Path, Analysis]:
+    """A 200-story site whose search index has several chunks: its URL, folder and stories."""
+    root, base = server
+    analysis = archive_analysis()
+    url = f"{base}archive-site/"
+    publish(analysis, tmp_path_factory.mktemp("archive"), root / "archive-site", url)
+    return url, root / "archive-site", analysis
+
+
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     with sync_api.sync_playwright() as playwright:
@@ -164,15 +203,64 @@ def test_story_page_shows_timeline_quotes_and_sources(watch: Watch, sample: str)
     assert watch.errors == [] and watch.foreign == []
 
 
-def test_search_finds_sheinbaum(watch: Watch, sample: str) -> None:
-    watch.page.goto(sample)
-    watch.page.locator("input.md-search__input").click()
-    watch.page.keyboard.type("Sheinbaum", delay=20)  # Material searches on key events
+def search(watch: Watch, query: str) -> Any:
+    """Open the search box with its keyboard shortcut, type ``query``, wait for results."""
+    watch.page.locator("body").press("/")
+    assert watch.page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    watch.page.keyboard.type(query, delay=20)
     results = watch.page.locator(".md-search-result__item")
     results.first.wait_for(timeout=15_000)
-    assert results.count() >= 1
+    return results
+
+
+def test_search_finds_sheinbaum(watch: Watch, sample: str) -> None:
+    requests: list[str] = []
+    watch.page.on("request", lambda r: requests.append(r.url))
+    watch.page.goto(sample)
+    assert not any("/pagefind/" in url for url in requests)  # nothing loads before a search
+    results = search(watch, "Sheinbaum")
+    assert results.count() >= 2
+    first = results.first
     assert "sheinbaum" in watch.page.locator(".md-search-result").inner_text().lower()
+    assert first.locator("h1").inner_text().strip()
+    assert first.locator(".dg-search-date").inner_text().strip()  # the story's dates
+    assert "sheinbaum" in first.locator("mark").first.inner_text().lower()
+    hrefs = [str(a.get_attribute("href")) for a in
+             watch.page.locator(".md-search-result__link").all()]
+    kinds = ["story" if "/stories/" in h else "name" for h in hrefs]
+    assert kinds[0] == "story" and kinds == sorted(kinds, key=lambda k: k != "story")
+    assert all(h.startswith(f"/{SUB_PATH}/") for h in hrefs)  # under the sub-path
+    first.locator("a").click()
+    watch.page.wait_for_url("**/stories/*.html")
+    assert not any(u.endswith(("sitemap.xml", "search_index.json")) for u in requests)
     assert watch.errors == []
+
+
+def test_a_query_loads_part_of_the_index_never_all(watch: Watch,
+                                                   archive: tuple[str, Path, Analysis]) -> None:
+    url, folder, analysis = archive
+    chunks = site_search.bundle_stats(folder).chunks
+    assert chunks >= 3, "the archive site must have a chunked index for this test to mean much"
+    loaded: list[str] = []
+    watch.page.on("request", lambda r: loaded.append(r.url))
+    watch.page.goto(url)
+    word = analysis.stories[17].summary.split()[3].strip(".")
+    results = search(watch, word)
+    assert any(f"archive-{17:03d}" in str(a.get_attribute("href")) for a in
+               results.locator("a").all())
+    index = [u for u in loaded if "/pagefind/index/" in u]
+    assert 1 <= len(index) < chunks  # fails if the whole index is fetched
+    assert len([u for u in loaded if "/pagefind/fragment/" in u]) <= 10
+    assert not any(u.endswith(("sitemap.xml", "search_index.json")) for u in loaded)
+    assert watch.errors == []
+
+
+def test_escape_closes_search(watch: Watch, sample: str) -> None:
+    watch.page.goto(sample)
+    search(watch, "Rubio")
+    assert watch.page.locator("#__search").is_checked()
+    watch.page.keyboard.press("Escape")
+    assert not watch.page.locator("#__search").is_checked()
 
 
 class _Links(HTMLParser):
@@ -258,6 +346,28 @@ def test_screenshots_of_home_and_story(browser: Any, server: tuple[Path, str], s
             shot = out / f"{page_name}-{name}.png"
             watched.page.screenshot(path=str(shot), full_page=page_name == "home")
             assert shot.stat().st_size > 10_000
+        watched.close()
+        assert watched.errors == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_screenshots_of_search(browser: Any, server: tuple[Path, str], sample: str,
+                               tmp_path: Path, scheme: str) -> None:
+    """The home page with search results open, desktop and phone, in both palettes."""
+    out = SCREENSHOTS if os.environ.get("UPDATE_SCREENSHOTS") else tmp_path
+    out.mkdir(exist_ok=True)
+    for name, (width, height) in WIDTHS.items():
+        watched = Watch(browser, server[1], viewport={"width": width, "height": height},
+                        color_scheme=scheme)
+        watched.page.goto(sample)
+        search(watched, "Sheinbaum")
+        color = watched.page.evaluate("getComputedStyle(document.querySelector("
+                                      "'.md-search-result__article h1')).color")
+        light_text = sum(int(c) for c in re.findall(r"\d+", color)[:3]) > 3 * 128
+        assert light_text == (scheme == "dark"), color  # the results follow the palette
+        shot = out / f"search-{name}-{scheme}.png"
+        watched.page.screenshot(path=str(shot))
+        assert shot.stat().st_size > 10_000
         watched.close()
         assert watched.errors == []
 

@@ -3,8 +3,8 @@
 Takes an ``Analysis`` (stories with slugs, redirects); gives ``docs/**.md`` (``pages``, through
 ``story_view``, ``listings``, ``tag_pages``, ``links`` and ``templates/``, every piece of
 article text escaped by ``escape``), the feeds (``feeds``), redirect pages (``redirects``) and
-the built ``site/``: ``build_site`` below renders into a temporary folder and swaps it in only
-on success.
+the built ``site/`` with its search index (``search``, Pagefind): ``build_site`` below renders
+into a temporary folder and swaps it in only on success.
 
 The last stage: it may import every stage before it, but only reads their results; nothing
 outside ``site`` imports it except the orchestration (``pipeline``, ``publish``, ``cli``).
@@ -26,10 +26,9 @@ from mkdocs.exceptions import MkDocsException
 from mkdocs.utils.yaml import yaml_load
 
 from generator.errors import BuildError
+from generator.site import search
 
 log = logging.getLogger(__name__)
-
-SEARCH_INDEX = Path("search") / "search_index.json"
 
 
 @dataclass(frozen=True)
@@ -83,6 +82,7 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path, *,
     tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     try:
         _render(config_file, docs_dir, tmp, site_url)
+        search.index_site(tmp)
         if post_build is not None:
             post_build(tmp)
     except BuildError:
@@ -92,7 +92,6 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path, *,
         shutil.rmtree(tmp, ignore_errors=True)
         raise BuildError(f"the site could not be built: {exc}") from exc
     _swap(tmp, site_dir)
-    _log_index_size(site_dir, docs_dir)
 
 
 def _render(config_file: Path, docs_dir: Path, out: Path, site_url: str | None) -> None:
@@ -117,15 +116,7 @@ def _swap(tmp: Path, site_dir: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def _log_index_size(site_dir: Path, docs_dir: Path) -> None:
-    index = site_dir / SEARCH_INDEX
-    stories = len(list((docs_dir / "stories").glob("*.md")))
-    if index.is_file() and stories:
-        size = index.stat().st_size
-        log.info("Search index: %.1f KB, %.1f KB per story", size / 1024, size / 1024 / stories)
-
-
 def index_size_per_story(site_dir: Path, stories: int) -> float:
-    """Bytes of the search index per story page (the figure issue 8 asks to report)."""
-    index = site_dir / SEARCH_INDEX
-    return index.stat().st_size / stories if index.is_file() and stories else 0.0
+    """Bytes of the search index (Pagefind's chunks, fragments, filters) per story."""
+    index = search.bundle_stats(site_dir).index_bytes
+    return index / stories if index and stories else 0.0
