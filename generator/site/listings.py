@@ -13,7 +13,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator.site import escape
+from generator.site import escape, feeds
 from generator.site.links import Linker, show_date, story_path
 from generator.model import Analysis, Entity, PartialDate, Story
 from generator.site.story_view import KIND_PAGES, Link, Names, card
@@ -131,7 +131,7 @@ def home_page(days: list[tuple[str, list[Story]]], names: Names, linker: Linker)
                "more": len(latest) - HOME_CARDS,
                "day_href": linker.href(here, day_path(latest_key)) if days else None,
                "earlier": earlier, "archive_href": linker.href(here, archive_path()),
-               "feed_href": linker.asset(here, "feed.xml"),
+               "feed_href": linker.asset(here, feeds.ATOM),
                "total": sum(len(s) for _, s in days)}
     return PageSpec(here, "home.md.j2", context)
 

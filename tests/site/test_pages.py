@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -299,6 +300,43 @@ def test_feed_is_stable_and_keeps_unchanged_entry_dates() -> None:
     atom3, _ = feeds.render([stories[0], newer], site_url=None, title="T", directory_urls=False)
     assert "<updated>2025-11-14T00:00:00+00:00</updated>" in atom3.decode()
     assert atom3.decode().index("cartels") < atom3.decode().index("rubio-mexico")
+
+
+def _entry_dates(atom: bytes) -> dict[str, str]:
+    root = ET.fromstring(atom)
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    return {str(e.findtext("a:id", namespaces=ns)).rsplit(":", 1)[1]:
+            str(e.findtext("a:updated", namespaces=ns))[:10] for e in root.findall("a:entry", ns)}
+
+
+def test_feed_dates_stories_by_their_own_date_until_a_build_changes_them() -> None:
+    first = [small_story(f"s{day}", day, first_seen="2025-12-01", updated="2025-12-01")
+             for day in (5, 9, 12)]
+    atom, _ = feeds.render(first, site_url=None, title="T", directory_urls=False)
+    # A first build: each entry carries its story's newest source, not the build date.
+    assert _entry_dates(atom) == {"s5": "2025-11-05", "s9": "2025-11-09", "s12": "2025-11-12"}
+    assert list(_entry_dates(atom)) == ["s12", "s9", "s5"]  # newest first
+    changed = [first[0], dataclasses.replace(first[1], updated="2025-12-02"), first[2]]
+    atom, _ = feeds.render(changed, site_url=None, title="T", directory_urls=False)
+    assert _entry_dates(atom) == {"s5": "2025-11-05", "s9": "2025-12-02", "s12": "2025-11-12"}
+    assert list(_entry_dates(atom))[0] == "s9"
+
+
+def test_feed_own_date_is_never_after_the_first_build() -> None:
+    story = small_story("future", 14, first_seen="2025-11-02", updated="2025-11-02")
+    atom, _ = feeds.render([story], site_url=None, title="T", directory_urls=False)
+    assert _entry_dates(atom) == {"future": "2025-11-02"}
+
+
+def test_both_feeds_link_to_themselves() -> None:
+    stories = list(rich_analysis().stories)
+    atom, rss = feeds.render(stories, site_url="https://u.github.io/repo/", title="T",
+                             directory_urls=False)
+    assert '<link href="https://u.github.io/repo/feed.xml" rel="self"/>' in atom.decode()
+    assert 'href="https://u.github.io/repo/rss.xml" rel="self"' in rss.decode()
+    assert "rss.xml" not in atom.decode() and "feed.xml" not in rss.decode()
+    atom, rss = feeds.render(stories, site_url=None, title="T", directory_urls=False)
+    assert '<link href="feed.xml" rel="self"/>' in atom.decode()
 
 
 def test_feed_escapes_article_text() -> None:
