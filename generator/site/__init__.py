@@ -26,7 +26,7 @@ from mkdocs.exceptions import MkDocsException
 from mkdocs.utils.yaml import yaml_load
 
 from generator.errors import BuildError
-from generator.site import search
+from generator.site import search, sitemap
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +81,8 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path, *,
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
     try:
-        _render(config_file, docs_dir, tmp, site_url)
+        url = _render(config_file, docs_dir, tmp, site_url)
+        sitemap.split_sitemap(tmp, url)
         search.index_site(tmp)
         if post_build is not None:
             post_build(tmp)
@@ -94,13 +95,15 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path, *,
     _swap(tmp, site_dir)
 
 
-def _render(config_file: Path, docs_dir: Path, out: Path, site_url: str | None) -> None:
+def _render(config_file: Path, docs_dir: Path, out: Path, site_url: str | None) -> str | None:
+    """Run MkDocs into ``out``; returns the site's address as MkDocs resolved it."""
     overrides: dict[str, Any] = {"docs_dir": str(docs_dir.resolve()), "site_dir": str(out)}
     if site_url:
         overrides["site_url"] = site_url
     try:
         cfg = load_config(str(config_file), **overrides)
         build(cfg)
+        return str(cfg["site_url"]) if cfg["site_url"] else None
     except MkDocsException as exc:
         raise BuildError(f"MkDocs could not build the site: {exc}") from exc
     except SystemExit as exc:  # load_config aborts with SystemExit on an invalid config

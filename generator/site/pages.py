@@ -77,7 +77,6 @@ def _plan(analysis: Analysis, names: Names, linker: Linker) -> Iterable[PageSpec
                        story_context(story, names, linker))
     yield from tag_pages.entity_pages(analysis, names, linker)
     yield from tag_pages.speaker_pages(analysis, names, linker)
-    yield PageSpec("tags.md", "tags.md.j2", {"front": {"title": "Tags", **listings.LISTING}})
 
 
 def _finalize(value: Any) -> Any:

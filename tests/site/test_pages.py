@@ -125,9 +125,10 @@ def test_writes_every_kind_of_page(tmp_path: Path, config: Path) -> None:
     assert {"index.md", "archive/index.md", "days/2025-11-14.md", "days/2025-11-12.md",
             "stories/rubio-mexico.md", "stories/cartels.md", "people/index.md",
             "people/marco-rubio.md", "people/claudia-sheinbaum.md", "organisations/nbc-news.md",
-            "places/mexico.md", "speakers/index.md", "speakers/marco-rubio.md", "tags.md",
+            "places/mexico.md", "speakers/index.md", "speakers/marco-rubio.md",
             "feed.xml", "rss.xml"} <= set(files)
     assert not any(p.startswith("other") or "g7" in p for p in files)
+    assert "tags.md" not in files  # our name pages replace Material's tags plugin
 
 
 def test_story_page_shows_every_part(tmp_path: Path, config: Path) -> None:
@@ -180,6 +181,37 @@ def test_large_days_and_archives_paginate(tmp_path: Path, config: Path) -> None:
     assert files["index.md"].count('class="dg-card"') == listings.HOME_CARDS
 
 
+def test_day_and_name_pages_list_stories_compactly() -> None:
+    files = {s.path: s for s in pages._plan(rich_analysis(), listings.names_for(rich_analysis()),
+                                           Linker(directory_urls=False))}
+    env = pages._environment()
+    for path in ("days/2025-11-14.md", "people/marco-rubio.md"):
+        spec = files[path]
+        text = env.get_template(spec.template).render(**spec.context)
+        assert 'class="dg-rows"' in text and 'class="dg-card"' not in text, path
+        assert "Sheinbaum agreed" not in text, path  # no summaries
+        assert "Rubio rules out sending US troops into Mexico" in text, path
+
+
+def test_name_pages_paginate_into_sub_folders(tmp_path: Path, config: Path) -> None:
+    rubio = Entity("Marco Rubio", "person")
+    n = listings.STORIES_PER_PAGE * 2 + 1
+    many = tuple(small_story(f"s{i:03d}", 10 + i % 5, entities=(rubio,),
+                             quotes=(KeyQuote("Marco Rubio", f"Quote {i}.", (f"s{i:03d}-a",)),))
+                 for i in range(n))
+    files = written(tmp_path, Analysis(articles=(), stories=many), config)
+    assert {"people/marco-rubio.md", "people/marco-rubio/2.md",
+            "people/marco-rubio/3.md"} <= set(files)
+    assert "people/marco-rubio/4.md" not in files
+    first, last = files["people/marco-rubio.md"], files["people/marco-rubio/3.md"]
+    assert 'href="marco-rubio/2.html" rel="next"' in first
+    assert 'href="2.html" rel="prev"' in last and 'href="../../stories/' in last
+    assert first.count("<li>") == listings.STORIES_PER_PAGE and last.count("<li>") == 1
+    assert f"{n} stories, page 1 of 3" in first
+    quote_pages = [p for p in files if p.startswith("speakers/marco-rubio")]
+    assert len(quote_pages) == -(-n // listings.QUOTES_PER_PAGE)
+
+
 def test_archive_pages_split_by_day_count() -> None:
     days = [(f"2025-01-{d:02d}", []) for d in range(1, 32)] * 3
     specs = listings.archive_pages(days, listings.names_for(Analysis((), ())),
@@ -224,7 +256,7 @@ def test_stale_pages_are_removed_and_other_files_kept(tmp_path: Path, config: Pa
 def test_empty_analysis_still_writes_the_nav_pages(tmp_path: Path, config: Path) -> None:
     files = written(tmp_path, Analysis((), ()), config)
     assert {"index.md", "archive/index.md", "people/index.md", "organisations/index.md",
-            "places/index.md", "speakers/index.md", "tags.md"} <= set(files)
+            "places/index.md", "speakers/index.md"} <= set(files)
     assert "No stories yet" in files["index.md"]
 
 
@@ -348,7 +380,7 @@ def test_feed_escapes_article_text() -> None:
 
 
 OWN_HEADINGS = {"## Timeline", "## Key quotes", "## Sources", "## In this story",
-                "## Earlier days", "# Tags"}
+                "## Earlier days"}
 
 
 def _strings(value: object) -> list[str]:
