@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import random
 import re
 import threading
 import urllib.error
@@ -25,10 +24,11 @@ import pytest
 
 from generator import pipeline, site
 from generator.config import Settings
-from generator.model import Analysis, Article, PartialDate, Source, Story
+from generator.model import Analysis
 from generator.site import pages
 from generator.site import search as site_search
 from tests.site.test_pages import hostile_analysis
+from tests.site.test_render import archive_analysis
 
 CHROMIUM = Path("/usr/bin/chromium")
 REPO = Path(__file__).resolve().parent.parent
@@ -104,29 +104,9 @@ def hostile(server: tuple[Path, str], tmp_path_factory: pytest.TempPathFactory) 
     return url
 
 
-SYLLABLES = ("ka", "lo", "mi", "ren", "tas", "vo", "qui", "ber", "dal", "fen", "gor", "hu", "jil",
-             "pra", "stu", "wex", "yon", "zan")
 ARCHIVE_STORIES = 200
 """Stories of the archive site: with 120 made-up words each, Pagefind cuts its index into 5
 chunks (one chunk would make "loads part of the index" impossible to test)."""
-
-
-def _words(rng: random.Random, n: int) -> str:
-    return " ".join("".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4)))
-                    for _ in range(n))
-
-
-def archive_analysis(n: int = ARCHIVE_STORIES) -> Analysis:
-    """``n`` one-source stories of made-up words (a vocabulary big enough to need chunks)."""
-    rng = random.Random(5)
-    stories = []
-    for i in range(n):
-        art = Article(id=f"m{i}", path=f"m/{i}.txt", text="Text.", title=f"Report {i} "
-                      + _words(rng, 6), published=PartialDate(2025, 10, 1 + i % 28),
-                      outlet=f"Outlet {i % 7}", url=f"https://n{i}.example.com/a")
-        stories.append(Story(id=f"archive-{i:03d}", title=art.title,
-                             summary=_words(rng, 120) + ".", sources=(Source(art),)))
-    return Analysis(articles=(), stories=tuple(stories))
 
 
 @pytest.fixture(scope="module")
@@ -134,7 +114,7 @@ def archive(server: tuple[Path, str], tmp_path_factory: pytest.TempPathFactory
             ) -> tuple[str, Path, Analysis]:
     """A 200-story site whose search index has several chunks: its URL, folder and stories."""
     root, base = server
-    analysis = archive_analysis()
+    analysis = archive_analysis(ARCHIVE_STORIES)
     url = f"{base}archive-site/"
     publish(analysis, tmp_path_factory.mktemp("archive"), root / "archive-site", url)
     return url, root / "archive-site", analysis

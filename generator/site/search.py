@@ -16,6 +16,7 @@ from __future__ import annotations
 import gzip
 import json
 import logging
+import os
 import subprocess
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -85,6 +86,22 @@ def index_site(site_dir: Path) -> IndexStats:
     log.info("Search index: %d files, %.1f MB, %d chunks", stats.files,
              stats.bytes / 1e6, stats.chunks)
     return stats
+
+
+def reuse_index(previous: Path, site_dir: Path) -> IndexStats:
+    """Hard-link the previous site's index into ``site_dir`` (its pages are all unchanged).
+
+    Pagefind rewrites nothing in place (every build indexes into a fresh folder), so sharing
+    the files never lets a build touch the previous site.
+    """
+    for path in sorted((previous / FOLDER).rglob("*")):
+        target = site_dir / path.relative_to(previous)
+        if path.is_dir():
+            target.mkdir(parents=True, exist_ok=True)
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.link(path, target)
+    return bundle_stats(site_dir)
 
 
 def bundle_stats(site_dir: Path) -> IndexStats:
