@@ -289,11 +289,12 @@ def search_table(results: list[dict[str, Any]]) -> str:
 
 
 def projection(results: list[dict[str, Any]]) -> list[str]:
-    """Site bytes and pages at ``PROJECT_TO`` articles from the synthetic sizes' growth."""
-    synth_runs = [r for r in results if r["name"].endswith("synthetic articles")]
-    if len(synth_runs) < 2:
+    """Site bytes and pages at ``PROJECT_TO`` articles from the growth between the smallest
+    and the largest corpus measured (ideally two synthetic sizes)."""
+    if len(results) < 2:
         return []
-    small, big = synth_runs[0], synth_runs[-1]
+    ordered = sorted(results, key=lambda r: r["builds"][0]["articles"])
+    small, big = ordered[0], ordered[-1]
     n1, n2 = small["builds"][0]["articles"], big["builds"][0]["articles"]
     lines = []
     for key, label in (("site_bytes", "site"), ("pages", "pages")):
@@ -301,8 +302,8 @@ def projection(results: list[dict[str, Any]]) -> list[str]:
         k = math.log(b / a) / math.log(n2 / n1)
         projected = b * (PROJECT_TO / n2) ** k
         shown = _mb(projected) if key == "site_bytes" else f"{projected:,.0f}"
-        lines.append(f"{label} grows as n^{k:.2f} from {n1:,} to {n2:,} articles: about "
-                     f"{shown} at {PROJECT_TO:,} articles")
+        lines.append(f"{label} grows as n^{k:.2f} from {n1:,} ({small['name']}) to {n2:,} "
+                     f"articles ({big['name']}): about {shown} at {PROJECT_TO:,} articles")
         if key == "site_bytes":
             verdict = "under" if projected < TARGET_SITE_BYTES else "OVER"
             lines[-1] += f" ({verdict} GitHub Pages' 1 GB)"
