@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import threading
 import urllib.error
 import urllib.parse
@@ -25,7 +26,9 @@ from generator import pipeline, site
 from generator.config import Settings
 from generator.model import Analysis
 from generator.site import pages
+from generator.site import search as site_search
 from tests.site.test_pages import hostile_analysis, small_story, wide_story
+from tests.site.test_render import archive_analysis
 
 CHROMIUM = Path("/usr/bin/chromium")
 REPO = Path(__file__).resolve().parent.parent
@@ -104,6 +107,22 @@ def hostile(server: tuple[Path, str], tmp_path_factory: pytest.TempPathFactory) 
     return url
 
 
+ARCHIVE_STORIES = 200
+"""Stories of the archive site: with 120 made-up words each, Pagefind cuts its index into 5
+chunks (one chunk would make "loads part of the index" impossible to test)."""
+
+
+@pytest.fixture(scope="module")
+def archive(server: tuple[Path, str], tmp_path_factory: pytest.TempPathFactory
+            ) -> tuple[str, Path, Analysis]:
+    """A 200-story site whose search index has several chunks: its URL, folder and stories."""
+    root, base = server
+    analysis = archive_analysis(ARCHIVE_STORIES)
+    url = f"{base}archive-site/"
+    publish(analysis, tmp_path_factory.mktemp("archive"), root / "archive-site", url)
+    return url, root / "archive-site", analysis
+
+
 @pytest.fixture(scope="module")
 def wide(server: tuple[Path, str], tmp_path_factory: pytest.TempPathFactory) -> str:
     """A story of 300 sources beside two small ones; returns the site's URL."""
@@ -178,15 +197,64 @@ def test_story_page_shows_timeline_quotes_and_sources(watch: Watch, sample: str)
     assert watch.errors == [] and watch.foreign == []
 
 
-def test_search_finds_sheinbaum(watch: Watch, sample: str) -> None:
-    watch.page.goto(sample)
-    watch.page.locator("input.md-search__input").click()
-    watch.page.keyboard.type("Sheinbaum", delay=20)  # Material searches on key events
+def search(watch: Watch, query: str) -> Any:
+    """Open the search box with its keyboard shortcut, type ``query``, wait for results."""
+    watch.page.locator("body").press("/")
+    assert watch.page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    watch.page.keyboard.type(query, delay=20)
     results = watch.page.locator(".md-search-result__item")
     results.first.wait_for(timeout=15_000)
-    assert results.count() >= 1
+    return results
+
+
+def test_search_finds_sheinbaum(watch: Watch, sample: str) -> None:
+    requests: list[str] = []
+    watch.page.on("request", lambda r: requests.append(r.url))
+    watch.page.goto(sample)
+    assert not any("/pagefind/" in url for url in requests)  # nothing loads before a search
+    results = search(watch, "Sheinbaum")
+    assert results.count() >= 2
+    first = results.first
     assert "sheinbaum" in watch.page.locator(".md-search-result").inner_text().lower()
+    assert first.locator("h1").inner_text().strip()
+    assert first.locator(".dg-search-date").inner_text().strip()  # the story's dates
+    assert "sheinbaum" in first.locator("mark").first.inner_text().lower()
+    hrefs = [str(a.get_attribute("href")) for a in
+             watch.page.locator(".md-search-result__link").all()]
+    kinds = ["story" if "/stories/" in h else "name" for h in hrefs]
+    assert kinds[0] == "story" and kinds == sorted(kinds, key=lambda k: k != "story")
+    assert all(h.startswith(f"/{SUB_PATH}/") for h in hrefs)  # under the sub-path
+    first.locator("a").click()
+    watch.page.wait_for_url("**/stories/*.html")
+    assert not any(u.endswith(("sitemap.xml", "search_index.json")) for u in requests)
     assert watch.errors == []
+
+
+def test_a_query_loads_part_of_the_index_never_all(watch: Watch,
+                                                   archive: tuple[str, Path, Analysis]) -> None:
+    url, folder, analysis = archive
+    chunks = site_search.bundle_stats(folder).chunks
+    assert chunks >= 3, "the archive site must have a chunked index for this test to mean much"
+    loaded: list[str] = []
+    watch.page.on("request", lambda r: loaded.append(r.url))
+    watch.page.goto(url)
+    word = analysis.stories[17].summary.split()[3].strip(".")
+    results = search(watch, word)
+    assert any(f"archive-{17:03d}" in str(a.get_attribute("href")) for a in
+               results.locator("a").all())
+    index = [u for u in loaded if "/pagefind/index/" in u]
+    assert 1 <= len(index) < chunks  # fails if the whole index is fetched
+    assert len([u for u in loaded if "/pagefind/fragment/" in u]) <= 10
+    assert not any(u.endswith(("sitemap.xml", "search_index.json")) for u in loaded)
+    assert watch.errors == []
+
+
+def test_escape_closes_search(watch: Watch, sample: str) -> None:
+    watch.page.goto(sample)
+    search(watch, "Rubio")
+    assert watch.page.locator("#__search").is_checked()
+    watch.page.keyboard.press("Escape")
+    assert not watch.page.locator("#__search").is_checked()
 
 
 class _Links(HTMLParser):
@@ -252,7 +320,7 @@ def test_every_internal_link_and_anchor_resolves(sample: str) -> None:
 
 
 @pytest.mark.parametrize("path", ["", "archive/index.html", "people/index.html",
-                                  "speakers/index.html", "tags.html"])
+                                  "speakers/index.html", "people/marco-rubio.html"])
 def test_index_pages_have_no_console_errors(watch: Watch, sample: str, path: str) -> None:
     watch.page.goto(sample + path)
     assert watch.page.locator("h1").count() >= 1
@@ -276,6 +344,28 @@ def test_screenshots_of_home_and_story(browser: Any, server: tuple[Path, str], s
         assert watched.errors == []
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_screenshots_of_search(browser: Any, server: tuple[Path, str], sample: str,
+                               tmp_path: Path, scheme: str) -> None:
+    """The home page with search results open, desktop and phone, in both palettes."""
+    out = SCREENSHOTS if os.environ.get("UPDATE_SCREENSHOTS") else tmp_path
+    out.mkdir(exist_ok=True)
+    for name, (width, height) in WIDTHS.items():
+        watched = Watch(browser, server[1], viewport={"width": width, "height": height},
+                        color_scheme=scheme)
+        watched.page.goto(sample)
+        search(watched, "Sheinbaum")
+        color = watched.page.evaluate("getComputedStyle(document.querySelector("
+                                      "'.md-search-result__article h1')).color")
+        light_text = sum(int(c) for c in re.findall(r"\d+", color)[:3]) > 3 * 128
+        assert light_text == (scheme == "dark"), color  # the results follow the palette
+        shot = out / f"search-{name}-{scheme}.png"
+        watched.page.screenshot(path=str(shot))
+        assert shot.stat().st_size > 10_000
+        watched.close()
+        assert watched.errors == []
+
+
 @pytest.mark.slow  # ~120 pages: 25 s on an idle 2-core machine, more under load
 def test_hostile_pages_run_nothing_and_load_nothing(browser: Any, server: tuple[Path, str],
                                                     hostile: str) -> None:
@@ -289,8 +379,7 @@ def test_hostile_pages_run_nothing_and_load_nothing(browser: Any, server: tuple[
             watched.page.goto(url, wait_until="load")
             found = watched.page.evaluate(INSPECT)  # one round trip per page keeps this quick
             assert found["active"] == 0 and found["h1"] == 1, url
-            if not url.endswith("/tags.html"):  # Material's tag listing: a heading per tag
-                assert {h.strip() for h in found["headings"]} <= OWN_HEADINGS, url
+            assert {h.strip() for h in found["headings"]} <= OWN_HEADINGS, url
         assert watched.dialogs == []
         assert watched.foreign == []
         assert [e for e in watched.errors if "alert" in e or "pwned" in e.lower()] == []

@@ -3,8 +3,9 @@
 Takes an ``Analysis`` (stories with slugs, redirects); gives ``docs/**.md`` (``pages``, through
 ``story_view``, ``listings``, ``tag_pages``, ``links`` and ``templates/``, every piece of
 article text escaped by ``escape``), the feeds (``feeds``), redirect pages (``redirects``) and
-the built ``site/``: ``build_site`` below renders into a temporary folder and swaps it in only
-on success.
+the built ``site/`` with its search index (``search``, Pagefind) and sitemap index
+(``sitemap``): ``build_site`` below renders into a temporary folder, reusing the previous
+site's unchanged pages (``render``), and swaps it in only on success.
 
 The last stage: it may import every stage before it, but only reads their results; nothing
 outside ``site`` imports it except the orchestration (``pipeline``, ``publish``, ``cli``).
@@ -12,10 +13,11 @@ outside ``site`` imports it except the orchestration (``pipeline``, ``publish``,
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,10 +28,9 @@ from mkdocs.exceptions import MkDocsException
 from mkdocs.utils.yaml import yaml_load
 
 from generator.errors import BuildError
+from generator.site import render, search, sitemap
 
 log = logging.getLogger(__name__)
-
-SEARCH_INDEX = Path("search") / "search_index.json"
 
 
 @dataclass(frozen=True)
@@ -63,9 +64,19 @@ def site_options(config_file: Path) -> SiteOptions:
                        directory_urls=bool(raw.get("use_directory_urls", True)))
 
 
+@dataclass(frozen=True)
+class BuildStats:
+    """What a site build did: pages rendered by MkDocs and reused from the previous site."""
+
+    pages: int
+    rendered: int
+    reused: int
+    reindexed: bool
+
+
 def build_site(config_file: Path, docs_dir: Path, site_dir: Path, *,
                post_build: Callable[[Path], None] | None = None,
-               site_url: str | None = None) -> None:
+               site_url: str | None = None, reuse: bool = True) -> BuildStats:
     """Build into a temporary folder next to ``site_dir``; swap it in only on success.
 
     Args:
@@ -75,14 +86,17 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path, *,
         post_build: called with the temporary folder after MkDocs succeeded, before the swap
             (for redirect pages); an exception from it fails the build.
         site_url: overrides the config's ``site_url``.
+        reuse: reuse the pages of the site in ``site_dir`` whose Markdown did not change
+            (``render``); False renders every page.
 
     Raises:
         BuildError: when MkDocs or ``post_build`` fails; the previous site stays in place.
     """
     site_dir.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".site-", dir=site_dir.parent))
+    previous = site_dir if reuse and site_dir.is_dir() else None
     try:
-        _render(config_file, docs_dir, tmp, site_url)
+        stats = _build(config_file, docs_dir, tmp, site_url, previous)
         if post_build is not None:
             post_build(tmp)
     except BuildError:
@@ -92,20 +106,54 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path, *,
         shutil.rmtree(tmp, ignore_errors=True)
         raise BuildError(f"the site could not be built: {exc}") from exc
     _swap(tmp, site_dir)
-    _log_index_size(site_dir, docs_dir)
+    return stats
 
 
-def _render(config_file: Path, docs_dir: Path, out: Path, site_url: str | None) -> None:
+def _build(config_file: Path, docs_dir: Path, out: Path, site_url: str | None,
+           previous: Path | None) -> BuildStats:
+    """MkDocs (changed pages only, when it can), the sitemap index, the search index."""
     overrides: dict[str, Any] = {"docs_dir": str(docs_dir.resolve()), "site_dir": str(out)}
     if site_url:
         overrides["site_url"] = site_url
     try:
         cfg = load_config(str(config_file), **overrides)
-        build(cfg)
+        plan = render.prepare(cfg, config_file, previous)
+        with _quiet_dirty_warning():
+            build(cfg, dirty=plan.reused > 0)
     except MkDocsException as exc:
         raise BuildError(f"MkDocs could not build the site: {exc}") from exc
     except SystemExit as exc:  # load_config aborts with SystemExit on an invalid config
         raise BuildError(f"MkDocs configuration {config_file} is invalid") from exc
+    sitemap.split_sitemap(out, str(cfg["site_url"]) if cfg["site_url"] else None)
+    if plan.same_pages and previous is not None and (previous / search.FOLDER).is_dir():
+        search.reuse_index(previous, out)
+    else:
+        search.index_site(out)
+    render.write_stamp(out, plan)
+    log.info("Site: %d pages rendered, %d reused from the previous build%s", plan.rendered,
+             plan.reused, "" if plan.same_pages else ", search re-indexed")
+    return BuildStats(pages=plan.rendered + plan.reused, rendered=plan.rendered,
+                      reused=plan.reused, reindexed=not plan.same_pages)
+
+
+class _DirtyWarning(logging.Filter):
+    """Drops MkDocs' warning that a dirty build may leave navigation inaccurate: ours is
+    sound (``render``: only index pages are in the navigation, with fixed titles), and the
+    warning would abort a ``strict`` build."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith("A 'dirty' build is being performed")
+
+
+@contextlib.contextmanager
+def _quiet_dirty_warning() -> Iterator[None]:
+    logger = logging.getLogger("mkdocs.commands.build")
+    dirty = _DirtyWarning()
+    logger.addFilter(dirty)
+    try:
+        yield
+    finally:
+        logger.removeFilter(dirty)
 
 
 def _swap(tmp: Path, site_dir: Path) -> None:
@@ -117,15 +165,7 @@ def _swap(tmp: Path, site_dir: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def _log_index_size(site_dir: Path, docs_dir: Path) -> None:
-    index = site_dir / SEARCH_INDEX
-    stories = len(list((docs_dir / "stories").glob("*.md")))
-    if index.is_file() and stories:
-        size = index.stat().st_size
-        log.info("Search index: %.1f KB, %.1f KB per story", size / 1024, size / 1024 / stories)
-
-
 def index_size_per_story(site_dir: Path, stories: int) -> float:
-    """Bytes of the search index per story page (the figure issue 8 asks to report)."""
-    index = site_dir / SEARCH_INDEX
-    return index.stat().st_size / stories if index.is_file() and stories else 0.0
+    """Bytes of the search index (Pagefind's chunks, fragments, filters) per story."""
+    index = search.bundle_stats(site_dir).index_bytes
+    return index / stories if index and stories else 0.0

@@ -1,8 +1,11 @@
 """The Atom and RSS feeds of stories (feedgen), byte-stable between unchanged builds.
 
-Each story is one entry whose id never changes (``urn:news-digest:story:<id>``) and whose
-date is the build that last changed it (``Story.updated``), so a story that did not change
-keeps its entry date and does not show up again as new in feed readers.
+Each story is one entry whose id never changes (``urn:news-digest:story:<id>``). Its date is
+the story's own latest date (its newest source) from its first appearance, so a first build
+of an archive does not date every entry by the build; once a later build changes the story,
+the date is that build's (``Story.updated``). A story that did not change keeps its entry
+date and does not show up again as new in feed readers. Both feeds link to themselves
+(``rel="self"``), as feed validators and WebSub ask.
 """
 
 from __future__ import annotations
@@ -24,6 +27,9 @@ FEED_ENTRIES = 50
 
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
 
+ATOM, RSS = "feed.xml", "rss.xml"
+"""The feeds' file names at the site's root (``pages.write_pages`` writes them there)."""
+
 
 def _when(value: str | None) -> dt.datetime | None:
     try:
@@ -33,11 +39,20 @@ def _when(value: str | None) -> dt.datetime | None:
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC) if day else None
 
 
-def entry_date(story: Story) -> dt.datetime:
-    """When the story last changed: its update build, else its newest source, else the epoch."""
+def own_date(story: Story) -> dt.datetime | None:
+    """The story's own latest date: its newest source's, never after its first build."""
     end = story.date_range[1]
-    return (_when(story.updated) or (_when(str(end.latest())) if end else None)
-            or _when(story.first_seen) or EPOCH)
+    latest = _when(str(end.latest())) if end else None
+    first = _when(story.first_seen)
+    return min(latest, first) if latest and first else latest or first
+
+
+def entry_date(story: Story) -> dt.datetime:
+    """The entry's date: the build that changed the story since it first appeared, else its
+    own latest date (else its first build, else the epoch)."""
+    changed = story.updated is not None and story.updated != story.first_seen
+    return ((_when(story.updated) if changed else None) or own_date(story)
+            or _when(story.updated) or EPOCH)
 
 
 def render(stories: list[Story], *, site_url: str | None, title: str,
@@ -53,15 +68,19 @@ def render(stories: list[Story], *, site_url: str | None, title: str,
     base = (site_url or "").rstrip("/") + "/" if site_url else ""
     newest = sorted(stories, key=lambda s: (entry_date(s), s.id), reverse=True)[:FEED_ENTRIES]
     feed = FeedGenerator()
-    feed.id(f"{base}feed.xml" if base else "urn:news-digest:feed")
+    feed.id(f"{base}{ATOM}" if base else "urn:news-digest:feed")
     feed.title(escape.plain(title))
-    feed.link(href=base or "./", rel="alternate")
     feed.description("Developing news stories, updated with every build.")
     feed.language("en")
     feed.updated(max((entry_date(s) for s in newest), default=EPOCH))
     for story in reversed(newest):  # feedgen prepends: add oldest first to list newest first
         _add(feed, story, base, directory_urls)
-    return feed.atom_str(pretty=True), feed.rss_str(pretty=True)
+    feed.link([{"href": base or "./", "rel": "alternate"},
+               {"href": f"{base}{ATOM}", "rel": "self"}], replace=True)
+    atom = feed.atom_str(pretty=True)
+    feed.link([{"href": base or "./", "rel": "alternate"},
+               {"href": f"{base}{RSS}", "rel": "self"}], replace=True)
+    return atom, feed.rss_str(pretty=True)
 
 
 def _add(feed: FeedGenerator, story: Story, base: str, directory_urls: bool) -> None:
@@ -72,7 +91,7 @@ def _add(feed: FeedGenerator, story: Story, base: str, directory_urls: bool) -> 
     entry.title(escape.plain(story.title))
     entry.link(href=url)
     entry.updated(entry_date(story))
-    entry.published(_when(story.first_seen) or entry_date(story))
+    entry.published(own_date(story) or entry_date(story))
     lines = [escape.clean(story.summary)]
     lines += [f"New: {escape.clean(c)}" for c in story.changes]
     lines.append(f"{len(story.sources)} sources from {outlet_count(story)} outlets.")

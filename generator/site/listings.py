@@ -1,7 +1,10 @@
 """The index pages: home, day pages, the archive, tag pages and speaker pages.
 
 Only these pages are in the navigation; story pages are reached from them. Long lists are cut
-into numbered pages so no page grows with the archive.
+into numbered pages so no page grows with the archive. Only the home page shows story cards
+(with summaries); day and name pages list stories a line each (``row``): a story is listed on
+its day and on every name page it names, so cards there made up most of the site's bytes
+(issue 17: People 50 MB, Days 16 MB of a 200 MB site for 1,597 stories).
 """
 
 from __future__ import annotations
@@ -13,13 +16,18 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator.site import escape
-from generator.site.links import Linker, show_date, story_path
+from generator.site import escape, feeds
+from generator.site.links import Linker, show_date, show_range, story_path
 from generator.model import Analysis, Entity, PartialDate, Story
 from generator.site.story_view import KIND_PAGES, Link, Names, card
 
-STORIES_PER_PAGE = 30
-"""Cards on one day page: ~30 cards keep a page under ~150 KB and quick on a phone."""
+STORIES_PER_PAGE = 50
+"""Lines on one day or name page: a line is ~0.3 KB of HTML, so 50 add ~15 KB to the ~16 KB
+of Material's page frame, and fit two or three screens on a phone."""
+
+QUOTES_PER_PAGE = 20
+"""Quotes on one speaker page: a quote with its caption is ~0.6 KB; 20 keep the page near
+the size of a day page."""
 
 HOME_CARDS = 30
 """Cards of the latest day on the home page before "all stories of the day" takes over."""
@@ -35,9 +43,9 @@ DAYS_PER_ARCHIVE_PAGE = 60
 
 UNDATED = "undated"
 
-LISTING = {"hide": ["navigation", "toc"], "search": {"exclude": True}}
-"""Front matter shared by index pages: full width, and left out of the search index (the
-stories they list are indexed on their own pages)."""
+LISTING = {"hide": ["navigation", "toc"]}
+"""Front matter shared by index pages: full width. (What search indexes is decided in
+``theme/main.html``: stories and name pages, not the pages listing them.)"""
 
 
 @dataclass(frozen=True)
@@ -73,6 +81,21 @@ def by_day(stories: Iterable[Story]) -> list[tuple[str, list[Story]]]:
 def day_path(key: str, page: int = 1) -> str:
     """Path of page ``page`` of a day."""
     return f"days/{escape.slug(key)}.md" if page == 1 else f"days/{escape.slug(key)}-p{page}.md"
+
+
+def paged_path(first: str, page: int) -> str:
+    """Page ``page`` of a name page: ``people/x.md``, then ``people/x/2.md``, ...
+
+    A sub-folder rather than a suffix, so no other name's slug can collide with it.
+    """
+    return first if page == 1 else f"{first.removesuffix('.md')}/{page}.md"
+
+
+def row(story: Story, names: Names, linker: Linker, page: str) -> dict[str, object]:
+    """A story as one line of a day or name page: headline, dates, number of sources."""
+    start, end = story.date_range
+    return {"title": story.title, "href": linker.href(page, names.stories[story.id][0]),
+            "dates": show_range(start, end), "sources": len(story.sources)}
 
 
 def archive_path(page: int = 1) -> str:
@@ -131,20 +154,20 @@ def home_page(days: list[tuple[str, list[Story]]], names: Names, linker: Linker)
                "more": len(latest) - HOME_CARDS,
                "day_href": linker.href(here, day_path(latest_key)) if days else None,
                "earlier": earlier, "archive_href": linker.href(here, archive_path()),
-               "feed_href": linker.asset(here, "feed.xml"),
+               "feed_href": linker.asset(here, feeds.ATOM),
                "total": sum(len(s) for _, s in days)}
     return PageSpec(here, "home.md.j2", context)
 
 
 def day_pages(key: str, stories: list[Story], names: Names, linker: Linker) -> list[PageSpec]:
-    """One day's cards, ``STORIES_PER_PAGE`` to a page."""
+    """One day's stories a line each, ``STORIES_PER_PAGE`` to a page."""
     runs = chunks(stories, STORIES_PER_PAGE)
     specs = []
     for n, run in enumerate(runs, 1):
         here = day_path(key, n)
         specs.append(PageSpec(here, "day.md.j2", {
             "front": {"title": day_label(key), **LISTING}, "label": day_label(key),
-            "cards": [card(s, names, linker, here) for s in run],
+            "rows": [row(s, names, linker, here) for s in run], "total": len(stories),
             "pager": pager(len(runs), n, lambda i: day_path(key, i), linker, here),
             "archive_href": linker.href(here, archive_path())}))
     return specs

@@ -59,7 +59,7 @@ def write_pages(analysis: Analysis, docs_dir: Path, *,
         files[spec.path] = env.get_template(spec.template).render(**spec.context).encode("utf-8")
     atom, rss = feeds.render(list(analysis.stories), site_url=options.site_url,
                              title=options.site_name, directory_urls=options.directory_urls)
-    files["feed.xml"], files["rss.xml"] = atom, rss
+    files[feeds.ATOM], files[feeds.RSS] = atom, rss
     try:
         return _sync(docs_dir, files)
     except OSError as exc:
@@ -77,7 +77,6 @@ def _plan(analysis: Analysis, names: Names, linker: Linker) -> Iterable[PageSpec
                        story_context(story, names, linker))
     yield from tag_pages.entity_pages(analysis, names, linker)
     yield from tag_pages.speaker_pages(analysis, names, linker)
-    yield PageSpec("tags.md", "tags.md.j2", {"front": {"title": "Tags", **listings.LISTING}})
 
 
 def _finalize(value: Any) -> Any:

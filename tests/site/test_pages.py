@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -156,9 +157,10 @@ def test_writes_every_kind_of_page(tmp_path: Path, config: Path) -> None:
     assert {"index.md", "archive/index.md", "days/2025-11-14.md", "days/2025-11-12.md",
             "stories/rubio-mexico.md", "stories/cartels.md", "people/index.md",
             "people/marco-rubio.md", "people/claudia-sheinbaum.md", "organisations/nbc-news.md",
-            "places/mexico.md", "speakers/index.md", "speakers/marco-rubio.md", "tags.md",
+            "places/mexico.md", "speakers/index.md", "speakers/marco-rubio.md",
             "feed.xml", "rss.xml"} <= set(files)
     assert not any(p.startswith("other") or "g7" in p for p in files)
+    assert "tags.md" not in files  # our name pages replace Material's tags plugin
 
 
 def test_story_page_shows_every_part(tmp_path: Path, config: Path) -> None:
@@ -255,6 +257,37 @@ def test_large_days_and_archives_paginate(tmp_path: Path, config: Path) -> None:
     assert files["index.md"].count('class="dg-card"') == listings.HOME_CARDS
 
 
+def test_day_and_name_pages_list_stories_compactly() -> None:
+    files = {s.path: s for s in pages._plan(rich_analysis(), listings.names_for(rich_analysis()),
+                                           Linker(directory_urls=False))}
+    env = pages._environment()
+    for path in ("days/2025-11-14.md", "people/marco-rubio.md"):
+        spec = files[path]
+        text = env.get_template(spec.template).render(**spec.context)
+        assert 'class="dg-rows"' in text and 'class="dg-card"' not in text, path
+        assert "Sheinbaum agreed" not in text, path  # no summaries
+        assert "Rubio rules out sending US troops into Mexico" in text, path
+
+
+def test_name_pages_paginate_into_sub_folders(tmp_path: Path, config: Path) -> None:
+    rubio = Entity("Marco Rubio", "person")
+    n = listings.STORIES_PER_PAGE * 2 + 1
+    many = tuple(small_story(f"s{i:03d}", 10 + i % 5, entities=(rubio,),
+                             quotes=(KeyQuote("Marco Rubio", f"Quote {i}.", (f"s{i:03d}-a",)),))
+                 for i in range(n))
+    files = written(tmp_path, Analysis(articles=(), stories=many), config)
+    assert {"people/marco-rubio.md", "people/marco-rubio/2.md",
+            "people/marco-rubio/3.md"} <= set(files)
+    assert "people/marco-rubio/4.md" not in files
+    first, last = files["people/marco-rubio.md"], files["people/marco-rubio/3.md"]
+    assert 'href="marco-rubio/2.html" rel="next"' in first
+    assert 'href="2.html" rel="prev"' in last and 'href="../../stories/' in last
+    assert first.count("<li>") == listings.STORIES_PER_PAGE and last.count("<li>") == 1
+    assert f"{n} stories, page 1 of 3" in first
+    quote_pages = [p for p in files if p.startswith("speakers/marco-rubio")]
+    assert len(quote_pages) == -(-n // listings.QUOTES_PER_PAGE)
+
+
 def test_archive_pages_split_by_day_count() -> None:
     days = [(f"2025-01-{d:02d}", []) for d in range(1, 32)] * 3
     specs = listings.archive_pages(days, listings.names_for(Analysis((), ())),
@@ -299,7 +332,7 @@ def test_stale_pages_are_removed_and_other_files_kept(tmp_path: Path, config: Pa
 def test_empty_analysis_still_writes_the_nav_pages(tmp_path: Path, config: Path) -> None:
     files = written(tmp_path, Analysis((), ()), config)
     assert {"index.md", "archive/index.md", "people/index.md", "organisations/index.md",
-            "places/index.md", "speakers/index.md", "tags.md"} <= set(files)
+            "places/index.md", "speakers/index.md"} <= set(files)
     assert "No stories yet" in files["index.md"]
 
 
@@ -377,6 +410,43 @@ def test_feed_is_stable_and_keeps_unchanged_entry_dates() -> None:
     assert atom3.decode().index("cartels") < atom3.decode().index("rubio-mexico")
 
 
+def _entry_dates(atom: bytes) -> dict[str, str]:
+    root = ET.fromstring(atom)
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    return {str(e.findtext("a:id", namespaces=ns)).rsplit(":", 1)[1]:
+            str(e.findtext("a:updated", namespaces=ns))[:10] for e in root.findall("a:entry", ns)}
+
+
+def test_feed_dates_stories_by_their_own_date_until_a_build_changes_them() -> None:
+    first = [small_story(f"s{day}", day, first_seen="2025-12-01", updated="2025-12-01")
+             for day in (5, 9, 12)]
+    atom, _ = feeds.render(first, site_url=None, title="T", directory_urls=False)
+    # A first build: each entry carries its story's newest source, not the build date.
+    assert _entry_dates(atom) == {"s5": "2025-11-05", "s9": "2025-11-09", "s12": "2025-11-12"}
+    assert list(_entry_dates(atom)) == ["s12", "s9", "s5"]  # newest first
+    changed = [first[0], dataclasses.replace(first[1], updated="2025-12-02"), first[2]]
+    atom, _ = feeds.render(changed, site_url=None, title="T", directory_urls=False)
+    assert _entry_dates(atom) == {"s5": "2025-11-05", "s9": "2025-12-02", "s12": "2025-11-12"}
+    assert list(_entry_dates(atom))[0] == "s9"
+
+
+def test_feed_own_date_is_never_after_the_first_build() -> None:
+    story = small_story("future", 14, first_seen="2025-11-02", updated="2025-11-02")
+    atom, _ = feeds.render([story], site_url=None, title="T", directory_urls=False)
+    assert _entry_dates(atom) == {"future": "2025-11-02"}
+
+
+def test_both_feeds_link_to_themselves() -> None:
+    stories = list(rich_analysis().stories)
+    atom, rss = feeds.render(stories, site_url="https://u.github.io/repo/", title="T",
+                             directory_urls=False)
+    assert '<link href="https://u.github.io/repo/feed.xml" rel="self"/>' in atom.decode()
+    assert 'href="https://u.github.io/repo/rss.xml" rel="self"' in rss.decode()
+    assert "rss.xml" not in atom.decode() and "feed.xml" not in rss.decode()
+    atom, rss = feeds.render(stories, site_url=None, title="T", directory_urls=False)
+    assert '<link href="feed.xml" rel="self"/>' in atom.decode()
+
+
 def test_feed_escapes_article_text() -> None:
     story = small_story("x", 14, title="<script>alert(1)</script>",
                         summary="<img src=x onerror=alert(2)>")
@@ -386,7 +456,7 @@ def test_feed_escapes_article_text() -> None:
 
 
 OWN_HEADINGS = {"## Timeline", "## Key quotes", "## Sources", "## In this story",
-                "## Earlier days", "# Tags"}
+                "## Earlier days"}
 
 
 def _strings(value: object) -> list[str]:

@@ -13,7 +13,7 @@ import pytest
 from tests.site.test_pages import hostile_analysis, rich_analysis
 
 from generator import pipeline, publish, site
-from generator.site import pages
+from generator.site import pages, search
 from generator.config import Settings
 from generator.errors import BuildError
 from generator.model import Analysis
@@ -22,9 +22,10 @@ REPO = Path(__file__).resolve().parents[2]
 HOSTILE = REPO / "tests" / "data" / "hostile"
 CONFIG = REPO / "mkdocs.yml"
 SITE_URL = "https://user.github.io/repo/"
+NAME_FOLDERS = {"people", "organisations", "places", "speakers"}
 
-THEME_SCRIPT = re.compile(r"((\.\./)*|/repo/)(assets/javascripts|search)/[\w./-]+\.js")
-"""Material's own scripts (the 404 page uses absolute URLs under the site's path)."""
+THEME_SCRIPT = re.compile(r"((\.\./)*|/repo/)assets/javascripts/[\w./-]+\.js")
+"""Material's scripts and ours (search.js); the 404 page uses absolute URLs under the site's path."""
 
 pytestmark = pytest.mark.slow
 
@@ -139,16 +140,24 @@ def test_hostile_config_payload_is_not_evaluated(hostile_site: Path) -> None:
     assert SITE_URL not in html.split("<article", 1)[1]
 
 
-def test_search_index_holds_stories_not_full_texts(rich_site: Path) -> None:
-    index = json.loads((rich_site / site.SEARCH_INDEX).read_text(encoding="utf-8"))
-    text = " ".join(d["title"] + " " + d["text"] for d in index["docs"])
-    assert "Rubio rules out sending US troops into Mexico" in text
+def test_search_index_holds_stories_and_names_not_full_texts(rich_site: Path) -> None:
+    records = list(search.fragments(rich_site))
+    stories = [r for r in records if r["filters"] == {"kind": ["story"]}]
+    names = [r for r in records if r["filters"] == {"kind": ["name"]}]
+    assert {str(r["url"]) for r in stories} == {"/stories/rubio-mexico.html",
+                                                "/stories/cartels.html"}
+    assert names and all(str(r["url"]).split("/")[1] in NAME_FOLDERS for r in names)
+    assert all(not str(r["url"]).endswith("/index.html") for r in names)
+    text = " ".join(str(r["content"]) for r in stories)
     assert "Mayor Carlos Manzo is murdered" in text
     assert "We will not take unilateral decisions." in text
     assert "Other text." not in text  # a source's full text is not shipped
-    locations = {d["location"].split("#")[0] for d in index["docs"]}
-    assert locations <= {"stories/rubio-mexico.html", "stories/cartels.html"}
-    assert site.index_size_per_story(rich_site, 2) < 10_000
+    titles = {str(r["meta"]["title"]) for r in stories}  # type: ignore[index]
+    assert "Rubio rules out sending US troops into Mexico" in titles
+    assert all(r["meta"].get("date") for r in stories)  # type: ignore[attr-defined]
+    assert not (rich_site / "search" / "search_index.json").exists()
+    assert not (rich_site / "pagefind" / "pagefind-ui.js").exists()
+    assert 0 < site.index_size_per_story(rich_site, 2) < 20_000
 
 
 def test_sitemap_feed_and_assets_are_published(rich_site: Path) -> None:
@@ -158,6 +167,7 @@ def test_sitemap_feed_and_assets_are_published(rich_site: Path) -> None:
     assert (rich_site / "assets" / "stylesheets" / "digest.css").is_file()
     home = (rich_site / "index.html").read_text(encoding="utf-8")
     assert 'href="assets/stylesheets/digest.css"' in home
+    assert '<link rel="alternate feed" type="application/atom+xml"' in home  # autodiscovery
     assert "fonts.googleapis" not in home and "fonts.gstatic" not in home
 
 
