@@ -65,9 +65,10 @@ def entity_pages(analysis: Analysis, names: Names, linker: Linker) -> list[PageS
             "items": [{"label": e.name, "href": linker.href(index, names.entities[e]),
                        "count": len(s)} for e, s in items]}))
         for entity, stories in items:
+            maybe = _either(shared.get(entity.name, ())) if kind == "person" else ""
             specs += _paged(names.entities[entity], _newest_first(stories), STORIES_PER_PAGE,
                             linker, _entity_page(entity, label, len(stories), index, names,
-                                                 linker))
+                                                 linker, namesakes=maybe))
     return specs
 
 
