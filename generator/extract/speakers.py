@@ -60,6 +60,7 @@ from generator.text.persons import (
     Gender,
     Mention,
     Mentions,
+    gender_of,
     is_org,
     is_title_word,
     lexicon,
@@ -637,13 +638,24 @@ def _resolve_name(found: _Cue, np: str, mentions: _Names) -> str | None:
         # "the House Rep. Paul Ryan": a titled name, even after "the"
         name, titles = split_title(_without_home(bare))
         if name and (titles or bare == np) and not bare.endswith(("’s", "'s")):
-            return mentions.unify(name) if not is_org(name) else name
+            return _unify_titled(name, titles, mentions) if not is_org(name) else name
         np = "the " + bare
     if found.appos and re.fullmatch(NAME, found.appos.strip()):
         name, _ = split_title(found.appos.strip())
         if name:
             return mentions.unify(name)
     return _describe(np, found.pos, mentions)
+
+
+def _unify_titled(name: str, titles: tuple[str, ...], mentions: _Names) -> str:
+    """The fullest form of ``name``, unless its honorific says another person is meant.
+
+    ("Mr. Obama" is not the "Michelle Obama" named last.)
+    """
+    full = mentions.unify(name)
+    said = gender_of("", titles)
+    known = mentions.gender_of(full) or gender_of(full)
+    return name if said and known and said != known else full
 
 
 def _without_home(name: str) -> str:
