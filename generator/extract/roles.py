@@ -19,6 +19,8 @@ from generator.text.persons import is_title_word, lexicon
 MAX_ROLE_WORDS = 8
 MAX_ROLE_CHARS = 70
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+# Honorifics say nothing of a role ("Mr. Obama"): a role made of them alone is none.
+HONORIFICS = frozenset(("mr", "mrs", "ms", "miss", "sir", "madam", "mx"))
 _WORD = re.compile(r"[\w.'’-]+")
 
 
@@ -40,13 +42,20 @@ def role_of(phrase: str | None) -> str | None:
         return None
     if role.lower().startswith(("who ", "which ", "that ", "whose ")):
         return None
+    if all(w.lower().strip(".") in HONORIFICS for w in words):
+        return None
     return role if any(_is_role_word(w) for w in words) else None
 
 
 def title_role(np: str, name: str) -> str | None:
     """The title before ``name`` in the noun phrase ``np`` ("Texas Rep. Mike McCaul")."""
     found = [np.find(token) for token in name.split() if np.find(token) > 0]
-    return role_of(np[:min(found)]) if found else None
+    if not found:
+        return None
+    words = np[:min(found)].split()
+    while words and words[-1][:1].isupper() and not _is_role_word(words[-1]):
+        words.pop()  # "Rev. Al Sharpton" named "Sharpton": the role is "Rev."
+    return role_of(" ".join(words))
 
 
 def _is_role_word(word: str) -> bool:

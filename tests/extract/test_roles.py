@@ -16,6 +16,7 @@ from generator.extract.roles import role_of, title_role
     ("", None),
     (None, None),
     ("a former senior adviser to the governor of a very large and populous state", None),
+    ("Mr.", None),  # an honorific is no role
 ])
 def test_role_of(phrase: str | None, expected: str | None) -> None:
     assert role_of(phrase) == expected
@@ -25,3 +26,4 @@ def test_title_role_reads_the_words_before_the_name() -> None:
     assert title_role("Texas Rep. Mike McCaul", "Mike McCaul") == "Texas Rep."
     assert title_role("Rep. McCaul", "Mike McCaul") == "Rep."
     assert title_role("McCaul", "Mike McCaul") is None
+    assert title_role("Rev. Al Sharpton", "Sharpton") == "Rev."

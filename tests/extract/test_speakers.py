@@ -310,3 +310,9 @@ def test_a_pronoun_after_a_speech_verb_subject_points_to_it() -> None:
     text = ("“This is just the beginning,” said Mayor Rita Hale. Then Corvo said her group "
             "would fight on.\n\n“We want a majority on the council,” she said.")
     assert _speakers(text) == ["Rita Hale", "Corvo"]
+
+
+def test_an_honorific_keeps_the_person_it_names() -> None:
+    text = ("Michelle Obama spoke first.\n\n“We are proud of this bill,” Mr. Obama said.")
+    (quote,) = find_quotes(text)
+    assert (quote.speaker, quote.role) == ("Obama", None)
