@@ -248,6 +248,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--before", type=Path,
                         help="also audit this earlier build (made with --workdir by older code) "
                              "and record its figures beside the new ones")
+    parser.add_argument("--note", default="", help="a line recorded with the figures "
+                                                   "(which code made the build)")
     args = parser.parse_args(argv)
     _common.require_eval("tls-timeline17-crisis")
     if not PILE_TOOL.exists():
@@ -269,15 +271,15 @@ def main(argv: Sequence[str] | None = None) -> None:
                           boilerplate_keys(args.before / "pile.jsonl",
                                            args.before / "build-report.json"))
     if not args.no_record:
-        _common.record("briefing", section(figures, before))
+        _common.record("briefing", section(figures, before, args.note))
 
 
-def section(figures: Sequence[str], before: Sequence[str]) -> str:
+def section(figures: Sequence[str], before: Sequence[str], note: str = "") -> str:
     """The BENCHMARKS.md section: the figures, and those of the earlier build if given."""
     text = ("## Reader-quality audit (real pile)\n\n"
             "`.venv/bin/python -m benchmarks.briefing` (builds the site from "
-            f"`../shared/tools/real-pile` with `digest build`; {_common.machine()})\n\n"
-            + "\n".join(figures))
+            f"`../shared/tools/real-pile` with `digest build`; {_common.machine()})"
+            + (f"\n\n{note}" if note else "") + "\n\n" + "\n".join(figures))
     if before:
         text += "\n\nThe same audit of a build by the code before issue 14 part A:\n\n"
         text += "\n".join(before)

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-from generator.clean import metadata
+from generator.clean import clause, metadata
 
 LEAD_CHARS = 1200
 """How far into the first paragraph seams are looked for: headline, up to five highlights and
@@ -59,6 +59,8 @@ _PLACE_TAIL = re.compile(
 """A place before a wire dateline: upper case ("NEW ORLEANS", "TRENTON, N.J.", "ZAWIYAH,
 Libya, Aug 18", "CAMBRIDGE, Mass., Dec. 11") or "City, Country" ("Tripoli, Libya"), with
 the day the wire gives."""
+# A full stop after a lower-case word, then a capital: a sentence ends inside (not "U.S. ").
+_INNER_STOP = re.compile(r"[a-z]{2}[.!?][\"”’)]?\s+[\"“‘(]?[A-Z]")
 _CLOCK_HINT = re.compile(r"\d[:.]\d\d")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s")
 
@@ -155,4 +157,6 @@ def _headline(piece: str) -> str | None:
     piece = piece.strip()
     if piece.startswith("By "):
         return None  # a byline glued before the headline
+    if len(piece.split()) > clause.MAX_WORDS or _INNER_STOP.search(piece):
+        return None  # a caption or a sentence run into it: no headline to trust
     return piece if metadata.looks_like_headline(piece) else None

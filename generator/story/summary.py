@@ -57,6 +57,8 @@ def title(sources: Sequence[Source]) -> str:
              if a.title]
     usable = [h for h, where in found if _is_headline(h) and where not in WEAK_TITLE_ORIGINS]
     usable = list(dict.fromkeys(usable or [h for h, _ in found if _is_headline(h)]))
+    # A headline longer than a headline runs into its body or dateline: any other is better.
+    usable = [h for h in usable if len(h.split()) <= clause.MAX_WORDS] or usable
     if len(usable) == 1:
         return usable[0]
     if usable:

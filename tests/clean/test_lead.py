@@ -55,3 +55,11 @@ def test_run_on_first_sentence_is_cut_at_its_seams() -> None:
 ])
 def test_ordinary_first_paragraphs_are_left_alone(paragraph: str) -> None:
     assert lead.split_lead(paragraph) == lead.Lead(None, (paragraph,))
+
+
+def test_a_caption_run_into_the_headline_is_no_headline() -> None:
+    found = lead.split_lead("Activists protest against the naming of the new Prime Minister on "
+                            "February 2 in Amman. Friday's march was small AMMAN (Reuters) - "
+                            "Jordan's king named a new prime minister on Tuesday.")
+    assert found.headline is None
+    assert found.pieces[-1] == "Jordan's king named a new prime minister on Tuesday."

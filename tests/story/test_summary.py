@@ -76,3 +76,14 @@ def test_title_from_a_long_lead_is_its_main_clause_not_a_cut() -> None:
     sources = [Source(make_article(id="x", title=None, text=lead))]
     title = summary.title(sources)
     assert title == "Rebel fighters seized the airport of the northern city on Monday"
+
+
+def test_a_run_on_headline_yields_to_one_of_a_headlines_length() -> None:
+    run_on = ("Rebels seize airport in northern city Rebel fighters seized the airport of the "
+              "northern city on Monday after two days of fighting with government troops there")
+    long_one = make_article(id="l", text=TEXTS[0][1], title=run_on,
+                            provenance=(("title", "header"),))
+    short = make_article(id="s", text=TEXTS[2][1], title="Army pulls back from northern city",
+                         provenance=(("title", "header"),))
+    assert summary.title([Source(long_one), Source(long_one), Source(short)]) == (
+        "Army pulls back from northern city")
