@@ -95,3 +95,10 @@ def test_variants_of_one_name_are_one_person() -> None:
     assert "Richard M. Nixon" not in names and "Nixon" not in names
     assert "W. Mark Felt" not in names
     assert "King" not in names, "a lone surname folds past a suffix"
+
+
+def test_spread_sample_keeps_all_below_the_size_and_spreads_above() -> None:
+    sources = [Source(primary=make_article(id=f"s{i}", text=f"Text {i}.")) for i in range(10)]
+    assert merge.spread_sample(sources, 20) == sources
+    sample = merge.spread_sample(sources, 4)
+    assert [s.id for s in sample] == ["s0", "s2", "s5", "s7"]
