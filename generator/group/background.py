@@ -11,16 +11,20 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections.abc import Sequence
 
 import numpy as np
 import numpy.typing as npt
 import wordfreq
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
 LANGUAGE = "en"
 ARTICLE_WORDS = 1000
 """Words in a typical news article: a word of frequency f occurs in about
-``1 - exp(-f * ARTICLE_WORDS)`` of articles. Calibrated on ECB+ dev (12 Leiden seeds)."""
+``1 - exp(-f * ARTICLE_WORDS)`` of articles. Calibrated on ECB+ dev (12 Leiden seeds): 150 /
+500 / 1,000 / 2,000 / 5,000 gave B-cubed F1 0.946 / 0.952 / 0.959 / 0.953 / 0.949."""
 FLOOR_FREQUENCY = 1e-8
 """Frequency given to a word the model does not know (a rare name, a typo): about that of the
 rarest words it lists."""
@@ -41,9 +45,23 @@ def idf(terms: Sequence[str]) -> npt.NDArray[np.float64]:
 def term_idf(term: str) -> float:
     """Background IDF of one lower-cased term."""
     words = term.lower().split()
-    frequency = min((_frequencies().get(w, 0.0) for w in words), default=0.0)
+    frequency = min(map(_frequency, words), default=0.0)
     share = -math.expm1(-max(frequency, FLOOR_FREQUENCY) * ARTICLE_WORDS)
     return math.log(1 / share) + 1
+
+
+def _frequency(word: str) -> float:
+    """Frequency of one word; a year as wordfreq gives it, any other number as unknown.
+
+    A year is common ("2011" glued a pile's Libya, Syria and Iraq reports of that year); a
+    magnitude, toll or amount ("5.6", "1,200") tells one event from its look-alike. Measured:
+    numbers at wordfreq's own frequencies lowered ECB+ dev to 0.937 (12 seeds); years alone
+    0.957, and on 40 articles of each Timeline17 collection with ECB+ the events' precision
+    against the topics rose from 0.931 (every number unknown) to 0.992 (pile IDF: 0.960).
+    """
+    if any(c.isdigit() for c in word):
+        return float(wordfreq.word_frequency(word, LANGUAGE)) if _YEAR.fullmatch(word) else 0.0
+    return _frequencies().get(word, 0.0)
 
 
 @functools.cache

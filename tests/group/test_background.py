@@ -20,3 +20,8 @@ def test_an_unknown_word_weighs_as_the_rarest_known_ones() -> None:
 
 def test_a_name_is_as_rare_as_its_rarest_word() -> None:
     assert background.term_idf("Tony Hayward") == pytest.approx(background.term_idf("hayward"))
+
+
+def test_a_year_is_common_and_other_numbers_are_telling() -> None:
+    year, magnitude, toll = background.idf(["2011", "5.6", "1,200"])
+    assert year < background.term_idf("gadhafi") < magnitude == toll
