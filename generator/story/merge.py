@@ -13,7 +13,16 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from generator.config import StorySettings
 from generator.group import vectors
-from generator.model import Entity, Event, Extraction, Source, Story, StoryDraft
+from generator.model import (
+    Entity,
+    Event,
+    Extraction,
+    PartialDate,
+    Source,
+    Story,
+    StoryDraft,
+    ThreadEvent,
+)
 from generator.story import keyquotes, summary, timeline
 
 log = logging.getLogger(__name__)
@@ -65,7 +74,34 @@ def merge(draft: StoryDraft, extractions: Mapping[str, Extraction], *,
                                 limit=settings.max_quotes),
         entities=names,
         terms=draft.terms,
+        events=_events(draft, title),
     )
+
+
+def _events(draft: StoryDraft, title: str) -> tuple[ThreadEvent, ...]:
+    """The thread's events, oldest first, each titled from its own sources.
+
+    A thread of one event is titled as the story (``title``).
+    """
+    by_id = {s.id: s for s in draft.sources}
+    groups = draft.events or (tuple(by_id),)
+    found = []
+    for ids in groups:
+        sources = [by_id[i] for i in ids if i in by_id]
+        dates = sorted(a.published for s in sources for a in s.articles if a.published)
+        found.append((dates[0] if dates else None, dates[-1] if dates else None, sources))
+    found.sort(key=lambda e: (e[0] is None, e[0] or PartialDate(1), e[2][0].id))
+    events: list[ThreadEvent] = []
+    used: set[str] = set()
+    for first, last, sources in found:
+        named = summary.title(sources) if len(found) > 1 else title
+        anchor = base = slugify(named) or "event"
+        while anchor in used:
+            anchor = f"{base}-{len(used) + 1}"
+        used.add(anchor)
+        events.append(ThreadEvent(id=anchor, title=named, first=first, last=last,
+                                  articles=tuple(a.id for s in sources for a in s.articles)))
+    return tuple(events)
 
 
 def spread_sample(sources: Sequence[Source], size: int) -> Sequence[Source]:
