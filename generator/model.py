@@ -279,6 +279,9 @@ class StoryDraft(_Pickled):
     sources: tuple[Source, ...]
     terms: tuple[str, ...] = ()
     """Shared names and terms that tie the sources together, most telling first."""
+    events: tuple[tuple[str, ...], ...] = ()
+    """The thread's events as the ids of their sources (``group.threads``); empty: one
+    event of all the sources."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -307,6 +310,20 @@ class KeyQuote(_Pickled):
 
 
 @dataclass(frozen=True, slots=True)
+class ThreadEvent(_Pickled):
+    """One event of a thread: a happening and its coverage (a chapter of the story page)."""
+
+    id: str
+    """Anchor within the thread's page, unique in the thread."""
+    title: str
+    first: PartialDate | None
+    """Earliest publication date of its articles."""
+    last: PartialDate | None
+    articles: tuple[str, ...]
+    """Ids of its articles (primaries and copies)."""
+
+
+@dataclass(frozen=True, slots=True)
 class Story(_Pickled):
     """A developing news thread, ready to be written as a page."""
 
@@ -327,6 +344,8 @@ class Story(_Pickled):
     """ISO date of the build that last changed it."""
     changes: tuple[str, ...] = ()
     """What is new since the previous build, for the page and the feed ("2 new sources")."""
+    events: tuple[ThreadEvent, ...] = ()
+    """The events of this thread, oldest first (one for a thread of one event)."""
 
     @property
     def date_range(self) -> tuple[PartialDate | None, PartialDate | None]:

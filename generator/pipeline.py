@@ -22,7 +22,7 @@ from generator import clean, distributed, extract, ingest, site
 from generator.cache import Cache, content_key
 from generator.config import Settings, StorySettings
 from generator.errors import InputError
-from generator.group import cluster, dedupe, features, identity, reconcile
+from generator.group import cluster, dedupe, features, identity, reconcile, threads
 from generator.model import (
     Analysis,
     Article,
@@ -137,6 +137,7 @@ def _analyse(inputs: tuple[Path, ...], settings: Settings, work: _Work,
         drafts = _cluster(sources, found, settings, work)
         stated = {key: f.stated_dates for key, f in found.items()}
         drafts = [reconcile.reconcile(d, stated) for d in drafts]
+        drafts = _threads(drafts, found, work)
     with timer.stage("extract"):
         extractions = _extract_all(drafts, work)
     with timer.stage("merge"):
@@ -409,6 +410,33 @@ def _cluster(sources: list[Source], found: dict[str, Features], settings: Settin
     work.cache.put_many("cluster", {stories_key: (inputs, layout), partition_key: partition})
     work.count("cluster", computed=len(sources), reused=0)
     return drafts
+
+
+def _threads(events: list[StoryDraft], found: dict[str, Features],
+             work: _Work) -> list[StoryDraft]:
+    """One draft per thread (``threads.link``), holding its events' sources and their split.
+
+    The links depend only on the events, so the last build's are kept in the cache with the
+    events' sources and reused while no event changed.
+    """
+    inputs = content_key("threads", *(",".join(s.id for s in d.sources) for d in events))
+    kept = work.cache.get("threads", "last")  # one entry, replaced by each build
+    if isinstance(kept, tuple) and kept[0] == inputs:
+        groups = kept[1]
+    else:
+        groups = threads.link(events, {k: [e.name for e in f.entities]
+                                       for k, f in found.items()})
+        work.cache.put("threads", "last", (inputs, groups))
+    return [_thread([events[i] for i in members]) for members in groups]
+
+
+def _thread(events: list[StoryDraft]) -> StoryDraft:
+    """The thread of ``events``: their sources, the largest event's terms, each event's ids."""
+    if len(events) == 1:
+        return events[0]
+    largest = max(events, key=lambda d: len(d.sources))
+    return StoryDraft(sources=tuple(s for d in events for s in d.sources), terms=largest.terms,
+                      events=tuple(tuple(s.id for s in d.sources) for d in events))
 
 
 Layout = list[tuple[tuple[str, ...], tuple[str, ...]]]

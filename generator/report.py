@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from generator.model import Analysis, Article
+from generator.model import Analysis, Article, PartialDate
 
 
 def to_json(analysis: Analysis) -> dict[str, Any]:
@@ -19,6 +19,11 @@ def to_json(analysis: Analysis) -> dict[str, Any]:
                 "id": story.id,
                 "title": story.title,
                 "articles": [a.id for s in story.sources for a in s.articles],
+                "events": [
+                    {"id": e.id, "title": e.title, "first": _date(e.first),
+                     "last": _date(e.last), "articles": list(e.articles)}
+                    for e in story.events
+                ],
                 "timeline": [
                     {"date": str(e.date), "text": e.text, "sources": list(e.sources),
                      **({"disputed": [{"source": s, "date": str(d)} for s, d in e.disputed]}
@@ -35,6 +40,10 @@ def to_json(analysis: Analysis) -> dict[str, Any]:
         ],
         "skipped": [{"path": s.path, "reason": s.reason} for s in analysis.skipped],
     }
+
+
+def _date(date: PartialDate | None) -> str | None:
+    return str(date) if date else None
 
 
 def _article(article: Article, duplicate_of: str | None) -> dict[str, Any]:

@@ -45,8 +45,13 @@ def test_analysis_has_the_design_json_shape(project: Settings) -> None:
     ids = {a["id"] for a in data["articles"]}
     assert data["stories"], "the samples make at least one story"
     for story in data["stories"]:
-        assert {"id", "title", "articles", "timeline", "quotes"} <= set(story)
+        assert {"id", "title", "articles", "events", "timeline", "quotes"} <= set(story)
         assert set(story["articles"]) <= ids
+        # A story is a thread: its events split its articles, each article in one event.
+        in_events = [a for event in story["events"] for a in event["articles"]]
+        assert sorted(in_events) == sorted(story["articles"])
+        for event in story["events"]:
+            assert {"id", "title", "first", "last", "articles"} <= set(event)
         for entry in story["timeline"]:
             assert {"date", "text", "sources"} <= set(entry)
         for quote in story["quotes"]:
@@ -284,3 +289,12 @@ def test_a_story_with_the_same_sources_keeps_its_last_terms() -> None:
     assert kept[0].terms == ("union", "strike", "pay"), "same sources in another order"
     assert kept[1].terms == ("flood",), "a source left: the terms are new"
     assert pipeline._cached_layout(("garbage", 1)) is None  # unreadable: terms as computed
+
+
+def test_a_thread_draft_holds_its_events_sources_and_their_split() -> None:
+    one = StoryDraft((Source(make_article(id="a")), Source(make_article(id="b"))), terms=("x",))
+    two = StoryDraft((Source(make_article(id="c")),), terms=("y",))
+    thread = pipeline._thread([one, two])
+    assert [s.id for s in thread.sources] == ["a", "b", "c"]
+    assert thread.events == (("a", "b"), ("c",)) and thread.terms == ("x",)
+    assert pipeline._thread([two]) == two  # a thread of one event is that event

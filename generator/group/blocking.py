@@ -46,7 +46,7 @@ def nearest_neighbours(matrix: sp.csr_matrix, k: int) -> tuple[np.ndarray, np.nd
     n = matrix.shape[0]
     if n < 2 or matrix.nnz == 0:
         return _empty()
-    query = _keep_top_per_row(matrix, QUERY_TERMS)
+    query = _keep_top_per_row(_shared_terms(matrix), QUERY_TERMS)
     index = _keep_top_per_row(query.T.tocsr(), POSTING_LIMIT)  # terms x sources
     parts = [_query_chunk(matrix, query, index, (start, min(start + CHUNK_ROWS, n)), k)
              for start in range(0, n, CHUNK_ROWS)]
@@ -68,6 +68,19 @@ def _query_chunk(matrix: sp.csr_matrix, query: sp.csr_matrix, index: sp.csr_matr
     sims = np.asarray(matrix[rows].multiply(matrix[cols]).sum(axis=1)).ravel()
     keep = _rank_within(rows, -sims) < k
     return rows[keep], cols[keep], sims[keep].astype(np.float32)
+
+
+def _shared_terms(matrix: sp.csr_matrix) -> sp.csr_matrix:
+    """``matrix`` without the terms of one source only: they cannot find a neighbour.
+
+    With weights from a background model (``vectors.BACKGROUND_IDF``) a word no other source
+    uses (a typo, a rare name) is often among a source's heaviest and would take a query slot.
+    """
+    shared = np.bincount(matrix.indices, minlength=matrix.shape[1]) > 1
+    kept = shared[matrix.indices]
+    return sp.csr_matrix((matrix.data[kept], matrix.indices[kept],
+                          np.concatenate(([0], np.cumsum(kept)))[matrix.indptr]),
+                         shape=matrix.shape)
 
 
 def _keep_top_per_row(matrix: sp.csr_matrix, limit: int) -> sp.csr_matrix:

@@ -21,6 +21,7 @@ import scipy.sparse as sp
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.preprocessing import normalize
 
+from generator.group import background
 from generator.model import Article, Entity, Source
 from generator.text.entities import find_entities
 
@@ -38,6 +39,8 @@ B-cubed F1 (later paragraphs name the second-tier actors that tell look-alikes a
 MIN_DF = 2
 """A word or name must occur in two sources to count: one-off words cannot link anything and
 dropping them keeps the vocabulary (and memory) small on large corpora."""
+BACKGROUND_IDF = True
+"""Weigh words and names by a fixed model of English (``background``) instead of the pile."""
 _TOKEN_PATTERN = r"(?u)\b[^\W\d_][^\W\d_'’]+\b|\b\d+(?:[.,]\d+)+\b|\b\d{2,}\b"
 """Words of two letters or more, numbers with a decimal point or thousands separator
 (magnitudes, amounts: "5.6" and "6.1" tell two earthquakes apart), and other numbers of two
@@ -122,7 +125,14 @@ def _lowered(names: list[str]) -> list[str]:
 
 
 def _tfidf(docs: Sequence[object], *, analyzer: object) -> tuple[sp.csr_matrix, list[str]]:
-    """TF-IDF rows and column names; an all-zero matrix when nothing is shared."""
+    """TF-IDF rows and column names; an all-zero matrix when nothing is shared.
+
+    With ``BACKGROUND_IDF`` the inverse document frequencies come from a fixed model of
+    English (``background.idf``), not from the pile, so two sources compare the same whatever
+    else is in the pile.
+    """
+    if BACKGROUND_IDF:
+        return _background_tfidf(docs, analyzer=analyzer)
     options: dict[str, object] = {"sublinear_tf": True, "dtype": _NUMBER_DTYPE,
                                   "min_df": MIN_DF if len(docs) > 2 else 1}
     if analyzer == "word":
@@ -135,6 +145,25 @@ def _tfidf(docs: Sequence[object], *, analyzer: object) -> tuple[sp.csr_matrix, 
     except ValueError:  # empty vocabulary: no word or name occurs twice
         return sp.csr_matrix((len(docs), 0), dtype=_NUMBER_DTYPE), []
     return sp.csr_matrix(matrix), [str(f) for f in vectorizer.get_feature_names_out()]
+
+
+def _background_tfidf(docs: Sequence[object], *,
+                      analyzer: object) -> tuple[sp.csr_matrix, list[str]]:
+    options: dict[str, object] = {"sublinear_tf": True, "dtype": _NUMBER_DTYPE,
+                                  "use_idf": False, "norm": None}
+    if analyzer == "word":
+        options.update(stop_words="english", token_pattern=_TOKEN_PATTERN)
+    else:
+        options.update(analyzer=analyzer, lowercase=False)
+    vectorizer = TfidfVectorizer(**options)
+    try:
+        matrix = sp.csr_matrix(vectorizer.fit_transform(docs))
+    except ValueError:  # no word at all
+        return sp.csr_matrix((len(docs), 0), dtype=_NUMBER_DTYPE), []
+    features = [str(f) for f in vectorizer.get_feature_names_out()]
+    weights = background.idf(features).astype(_NUMBER_DTYPE)
+    matrix = normalize(matrix @ sp.diags(weights)).astype(_NUMBER_DTYPE)
+    return sp.csr_matrix(matrix), features
 
 
 def _display_names(names_per_doc: list[list[str]]) -> dict[str, str]:

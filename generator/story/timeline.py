@@ -327,7 +327,14 @@ def _sole_of_day(group: _Group, rank: int, event: Event,
     if any(r == rank or e.date != event.date or per_day[(r, e.date)] != 1
            for r, e in group.members):
         return False
-    return all(textvec.names(event.text) & textvec.names(e.text) for _, e in group.members)
+    names = _names(event.text)
+    return all(names & _names(e.text) for _, e in group.members)
+
+
+@functools.lru_cache(maxsize=65536)
+def _names(text: str) -> frozenset[str]:
+    """``textvec.names``, remembered: a busy day compares each event with many groups."""
+    return frozenset(textvec.names(text))
 
 
 @functools.lru_cache(maxsize=65536)

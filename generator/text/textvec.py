@@ -10,6 +10,7 @@ from itertools import chain
 
 import numpy as np
 import numpy.typing as npt
+import scipy.sparse as sp
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 # Words cut to this many letters for matching ("designated" ~ "designation"): a crude stem
@@ -60,43 +61,44 @@ def _stem(word: str) -> str:
 
 def tfidf(texts: Sequence[str], *,
           analyzer: Callable[[str], list[str]] = analyze) -> Matrix | None:
-    """TF-IDF rows of ``texts``, L2-normalised; None when no text has a word.
+    """TF-IDF rows of ``texts``, L2-normalised and dense; None when no text has a word.
+
+    For a handful of texts (``sparse_tfidf`` gives the same weights without the dense
+    texts x vocabulary array, which is what a story of hundreds of sources needs).
+    """
+    matrix = sparse_tfidf(texts, analyzer=analyzer)
+    return None if matrix is None else np.asarray(matrix.toarray(), dtype=np.float64)
+
+
+def sparse_tfidf(texts: Sequence[str], *,
+                 analyzer: Callable[[str], list[str]] = analyze) -> sp.csr_matrix | None:
+    """TF-IDF rows of ``texts`` as a sparse matrix, L2-normalised; None when no text has a word.
 
     The weights are scikit-learn's ``TfidfVectorizer(sublinear_tf=True)`` (tf ``1 + ln n``,
     smoothed idf ``ln((1 + N) / (1 + df)) + 1``), computed here because merge calls this for
     every story on a handful of sentences, where the vectorizer's per-call validation cost
-    (about 5 ms) was most of the merge stage.
+    (about 5 ms) was most of the merge stage. Time and memory are linear in the words of
+    ``texts``: a dense matrix of a 476-source story's 20,000 sentences took gigabytes.
     """
     counts = [_word_counts(t) if analyzer is analyze else Counter(analyzer(t)) for t in texts]
-    matrix = _count_matrix(counts)
-    if matrix is None:
-        return None
-    present = matrix > 0
-    matrix[present] = 1 + np.log(matrix[present])
-    document_frequency = present.sum(axis=0)
-    matrix *= np.log((1 + len(texts)) / (1 + document_frequency)) + 1
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    return np.asarray(matrix / np.where(norms > 0, norms, 1.0), dtype=np.float64)
-
-
-def _count_matrix(counts: Sequence[Counter[str]]) -> Matrix | None:
-    """Dense counts, one row per text, columns in order of first occurrence; None if empty.
-
-    Filled directly with numpy: building a scipy sparse matrix first only to densify it cost
-    more than the counting on the few short texts merge compares.
-    """
     # dict.fromkeys keeps first-seen order, so the columns (and float sums over them) are
     # the same as when the vocabulary grew word by word.
     vocabulary = {w: i for i, w in enumerate(dict.fromkeys(chain.from_iterable(counts)))}
     if not vocabulary:
         return None
-    rows = np.repeat(np.arange(len(counts)), [len(c) for c in counts])
+    sizes = np.fromiter((len(c) for c in counts), dtype=np.intp, count=len(counts))
+    indptr = np.concatenate(([0], np.cumsum(sizes)))
     columns = np.fromiter(map(vocabulary.__getitem__, chain.from_iterable(counts)),
-                          dtype=np.intp, count=len(rows))
-    matrix = np.zeros((len(counts), len(vocabulary)), dtype=np.float64)
-    matrix[rows, columns] = np.fromiter(chain.from_iterable(c.values() for c in counts),
-                                        dtype=np.float64, count=len(rows))
-    return matrix
+                          dtype=np.intp, count=int(indptr[-1]))
+    values = np.fromiter(chain.from_iterable(c.values() for c in counts),
+                         dtype=np.float64, count=int(indptr[-1]))
+    values = 1 + np.log(values)
+    document_frequency = np.bincount(columns, minlength=len(vocabulary))
+    values *= (np.log((1 + len(texts)) / (1 + document_frequency)) + 1)[columns]
+    rows = np.repeat(np.arange(len(counts)), sizes)
+    norms = np.sqrt(np.bincount(rows, weights=values * values, minlength=len(counts)))
+    values /= np.where(norms > 0, norms, 1.0)[rows]
+    return sp.csr_matrix((values, columns, indptr), shape=(len(texts), len(vocabulary)))
 
 
 @functools.lru_cache(maxsize=8192)
@@ -111,7 +113,7 @@ def _word_counts(text: str) -> Counter[str]:
 def cosine_matrix(texts: Sequence[str], *,
                   analyzer: Callable[[str], list[str]] = analyze) -> Matrix:
     """Pairwise cosine similarity of ``texts`` under story-local TF-IDF weights."""
-    matrix = tfidf(texts, analyzer=analyzer)
+    matrix = sparse_tfidf(texts, analyzer=analyzer)
     if matrix is None:
         return np.zeros((len(texts), len(texts)), dtype=np.float64)
-    return np.asarray(matrix @ matrix.T, dtype=np.float64)
+    return np.asarray((matrix @ matrix.T).toarray(), dtype=np.float64)

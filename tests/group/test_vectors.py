@@ -6,6 +6,8 @@ import pytest
 from sklearn.feature_extraction.text import TfidfVectorizer
 
 from generator.group import vectors
+from generator.model import Source
+from tests.conftest import make_article
 
 
 @pytest.mark.parametrize(("url", "words"), [
@@ -24,3 +26,20 @@ def test_tokens_keep_decimals_and_longer_numbers_not_digits() -> None:
     tokens = analyse("A 5.6 magnitude quake killed 30 on day 3, costing $1,200 in 2008.")
     assert "5.6" in tokens and "30" in tokens and "1,200" in tokens and "2008" in tokens
     assert "3" not in tokens and "5" not in tokens
+
+
+def test_two_sources_compare_the_same_alone_and_inside_a_larger_pile() -> None:
+    pair = [Source(primary=make_article(id="a", title="Oil spill reaches the coast",
+                                        text="Oil from the BP spill reached the Louisiana "
+                                             "coast on Friday, officials said.")),
+            Source(primary=make_article(id="b", title="BP oil spill spreads",
+                                        text="The BP oil spill spread towards the Louisiana "
+                                             "coast as crews laid booms."))]
+    others = [Source(primary=make_article(id=f"o{i}", title="Oil prices rise",
+                                          text=f"Oil prices rose for the {i}th day on "
+                                               "markets in London and New York."))
+              for i in range(5)]
+    alone = vectors.build(pair, {"a": [], "b": []}).matrix
+    within = vectors.build([*pair, *others], {s.id: [] for s in [*pair, *others]}).matrix
+    assert float((alone[0] @ alone[1].T).toarray()[0, 0]) == pytest.approx(
+        float((within[0] @ within[1].T).toarray()[0, 0]), rel=1e-5)

@@ -95,3 +95,31 @@ def test_variants_of_one_name_are_one_person() -> None:
     assert "Richard M. Nixon" not in names and "Nixon" not in names
     assert "W. Mark Felt" not in names
     assert "King" not in names, "a lone surname folds past a suffix"
+
+
+def test_spread_sample_keeps_all_below_the_size_and_spreads_above() -> None:
+    sources = [Source(primary=make_article(id=f"s{i}", text=f"Text {i}.")) for i in range(10)]
+    assert merge.spread_sample(sources, 20) == sources
+    sample = merge.spread_sample(sources, 4)
+    assert [s.id for s in sample] == ["s0", "s2", "s5", "s7"]
+
+
+def test_a_story_of_one_event_has_that_event_titled_as_the_story(story: merge.Story) -> None:
+    assert len(story.events) == 1
+    event = story.events[0]
+    assert event.title == story.title and event.id == merge.slugify(story.title)
+    assert (event.first, event.last) == (P(2025, 11, 11), P(2025, 11, 12))
+    assert sorted(event.articles) == ["s1", "s2"]
+
+
+def test_a_thread_lists_its_events_oldest_first_each_titled_from_its_sources() -> None:
+    later = Source(make_article(id="s3", text=SECOND, title="Rebels hold the port a week on",
+                                published=P(2025, 11, 20)), reference=P(2025, 11, 20))
+    first = Source(make_article(id="s1", text=FIRST, title="Rebels take the airport - Reuters",
+                                published=P(2025, 11, 12)), reference=P(2025, 11, 12))
+    draft = StoryDraft((later, first), events=(("s3",), ("s1",)))
+    thread = merge.merge(draft, {}, settings=StorySettings())
+    assert [e.title for e in thread.events] == ["Rebels take the airport",
+                                               "Rebels hold the port a week on"]
+    assert [e.articles for e in thread.events] == [("s1",), ("s3",)]
+    assert len({e.id for e in thread.events}) == 2

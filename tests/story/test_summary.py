@@ -87,3 +87,22 @@ def test_a_run_on_headline_yields_to_one_of_a_headlines_length() -> None:
                          provenance=(("title", "header"),))
     assert summary.title([Source(long_one), Source(long_one), Source(short)]) == (
         "Army pulls back from northern city")
+
+
+def test_shortlist_keeps_the_sentences_whose_words_most_sentences_share(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(summary, "MAX_CANDIDATES", 2)
+    candidates = ["Rebels seized the airport of the city.",
+                  "A poet read verses about autumn leaves.",
+                  "The rebels held the city airport on Monday."]
+    assert summary._shortlist(candidates) == [candidates[0], candidates[2]]
+    assert summary._shortlist(candidates[:2]) == candidates[:2]  # under the cap: all, in order
+
+
+def test_a_capped_summary_still_picks_a_central_sentence(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    sources = [Source(primary=make_article(id=str(i), title=t, text=x))
+               for i, (t, x) in enumerate(TEXTS)]
+    uncapped = summary.summarize(sources)
+    monkeypatch.setattr(summary, "MAX_CANDIDATES", 1)
+    assert uncapped and summary.summarize(sources, limit=1) in uncapped

@@ -31,3 +31,12 @@ def test_tfidf_equals_scikit_learn_sublinear_tfidf(analyzer: object) -> None:
 def test_tfidf_of_texts_without_words_is_none() -> None:
     assert textvec.tfidf(["", "the and of"]) is None
     assert textvec.cosine_matrix(["", ""]).shape == (2, 2)
+
+
+def test_sparse_tfidf_holds_the_dense_weights() -> None:
+    sparse = textvec.sparse_tfidf(TEXTS)
+    dense = textvec.tfidf(TEXTS)
+    assert sparse is not None and dense is not None
+    np.testing.assert_allclose(sparse.toarray(), dense, atol=1e-12)
+    # Only the words a text has are stored: memory follows the words, not texts x vocabulary.
+    assert sparse.nnz == sum(len(set(textvec.analyze(t))) for t in TEXTS)
