@@ -48,6 +48,9 @@ _LOOKALIKE = str.maketrans({
 # overrides that could make a headline display as something else.
 _INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u202a-\u202e\u2066-\u2069\ufeff]")
 _SPACE = re.compile(r"\s+")
+# An ordinal's suffix ("1st", "22nd"), which pymdownx.smartsymbols would raise to <sup>: its
+# first letter becomes an entity, so no extension sees "1st" (the reader still does).
+_ORDINAL = re.compile(r"(?<=\d)([snrt])(?=(?:t|d|h)\b)")
 _DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 """libyaml's safe dumper when installed: about 10x faster, same output."""
 _URL_SAFE = "/?#&=;,+%:@.-_~"
@@ -68,6 +71,7 @@ def text(value: str | None) -> Markup:
     '&#42;&#42;Hi&#42;&#42; &#60;b&#62;'
     """
     escaped = clean(value or "").translate(_ENTITIES)
+    escaped = _ORDINAL.sub(lambda m: f"&#{ord(m.group(1))};", escaped)
     if escaped[:1].isdigit():  # "1. x" at the start of a line would open an ordered list
         escaped = f"&#{ord(escaped[0])};{escaped[1:]}"
     return Markup(escaped)

@@ -84,6 +84,13 @@ def test_text_at_the_start_of_a_line_makes_no_block(payload: str) -> None:
     assert tree.tags == ["p", "p"]
 
 
+@pytest.mark.parametrize("value", ["01st", "the 21st century", "2nd and 3rd", "4th"])
+def test_ordinals_stay_text(value: str) -> None:
+    tree = render(str(escape.text(value)))
+    assert tree.tags == ["p"]
+    assert "".join(tree.text) == value
+
+
 @settings(max_examples=120, deadline=None)
 @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=60))
 def test_any_text_renders_as_itself(value: str) -> None:
