@@ -112,7 +112,10 @@ def build_site(config_file: Path, docs_dir: Path, site_dir: Path, *,
 def _build(config_file: Path, docs_dir: Path, out: Path, site_url: str | None,
            previous: Path | None) -> BuildStats:
     """MkDocs (changed pages only, when it can), the sitemap index, the search index."""
-    overrides: dict[str, Any] = {"docs_dir": str(docs_dir.resolve()), "site_dir": str(out)}
+    # Absolute: MkDocs resolves a relative site_dir against the config file's folder, not
+    # the working directory (a config elsewhere sent the whole site beside it).
+    overrides: dict[str, Any] = {"docs_dir": str(docs_dir.resolve()),
+                                 "site_dir": str(out.resolve())}
     if site_url:
         overrides["site_url"] = site_url
     try:

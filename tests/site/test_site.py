@@ -178,6 +178,17 @@ def test_nav_lists_only_index_pages(rich_site: Path) -> None:
     assert "archive/index.html" in nav
 
 
+def test_relative_site_dir_is_the_working_directory_s_with_a_config_elsewhere(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    pages.write_pages(rich_analysis(), Path("docs"), config_file=CONFIG)
+    site.build_site(CONFIG, Path("docs"), Path("site"))
+    assert (work / "site" / "index.html").is_file()
+    assert not list(CONFIG.parent.glob(".site-*"))
+
+
 def test_failed_build_keeps_the_previous_site(tmp_path: Path) -> None:
     docs, out = tmp_path / "docs", tmp_path / "site"
     pages.write_pages(rich_analysis(), docs, config_file=CONFIG)
