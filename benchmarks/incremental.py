@@ -118,7 +118,7 @@ def report(runs: list[dict[str, Any]], args: argparse.Namespace) -> None:
     timed = ("also under" if new["per_article_seconds"] <= TARGET_SHARE
              * cold["per_article_seconds"] else "above")
     md = (f"## Incremental builds\n\n`{command}` on {dt.date.today()}, {_common.machine()}. "
-          "`pipeline.run` four times on one cache dir. Computations are cache misses of "
+          "`pipeline.run` five times on one cache dir. Computations are cache misses of "
           "clean, fingerprint (dedupe's shingles and signature) and features (one per "
           "article), extract (one per source) and merge (one per story whose draft changed). "
           "Ingest reads only new and changed files and lines (a file's items are cached by its "
