@@ -133,13 +133,7 @@ def _tfidf(docs: Sequence[object], *, analyzer: object) -> tuple[sp.csr_matrix, 
     """
     if BACKGROUND_IDF:
         return _background_tfidf(docs, analyzer=analyzer)
-    options: dict[str, object] = {"sublinear_tf": True, "dtype": _NUMBER_DTYPE,
-                                  "min_df": MIN_DF if len(docs) > 2 else 1}
-    if analyzer == "word":
-        options.update(stop_words="english", token_pattern=_TOKEN_PATTERN)
-    else:
-        options.update(analyzer=analyzer, lowercase=False)
-    vectorizer = TfidfVectorizer(**options)
+    vectorizer = _vectorizer(analyzer, min_df=MIN_DF if len(docs) > 2 else 1)
     try:
         matrix = vectorizer.fit_transform(docs)
     except ValueError:  # empty vocabulary: no word or name occurs twice
@@ -149,13 +143,7 @@ def _tfidf(docs: Sequence[object], *, analyzer: object) -> tuple[sp.csr_matrix, 
 
 def _background_tfidf(docs: Sequence[object], *,
                       analyzer: object) -> tuple[sp.csr_matrix, list[str]]:
-    options: dict[str, object] = {"sublinear_tf": True, "dtype": _NUMBER_DTYPE,
-                                  "use_idf": False, "norm": None}
-    if analyzer == "word":
-        options.update(stop_words="english", token_pattern=_TOKEN_PATTERN)
-    else:
-        options.update(analyzer=analyzer, lowercase=False)
-    vectorizer = TfidfVectorizer(**options)
+    vectorizer = _vectorizer(analyzer, use_idf=False, norm=None)
     try:
         matrix = sp.csr_matrix(vectorizer.fit_transform(docs))
     except ValueError:  # no word at all
@@ -164,6 +152,16 @@ def _background_tfidf(docs: Sequence[object], *,
     weights = background.idf(features).astype(_NUMBER_DTYPE)
     matrix = normalize(matrix @ sp.diags(weights)).astype(_NUMBER_DTYPE)
     return sp.csr_matrix(matrix), features
+
+
+def _vectorizer(analyzer: object, **options: object) -> TfidfVectorizer:
+    """Sublinear TF-IDF over words (English stop words out) or over a names analyzer."""
+    options.update(sublinear_tf=True, dtype=_NUMBER_DTYPE)
+    if analyzer == "word":
+        options.update(stop_words="english", token_pattern=_TOKEN_PATTERN)
+    else:
+        options.update(analyzer=analyzer, lowercase=False)
+    return TfidfVectorizer(**options)
 
 
 def _display_names(names_per_doc: list[list[str]]) -> dict[str, str]:
