@@ -37,3 +37,15 @@ def test_look_alike_events_far_apart_or_undated_stay_apart() -> None:
 def test_one_event_is_one_thread() -> None:
     assert threads.link([_event("a", QUAKE.format(town="Malatya"), None)]) == [[0]]
     assert threads.link([]) == []
+
+
+def test_a_chain_of_neighbours_does_not_join_two_subjects() -> None:
+    # b shares a subject with a and another with c; a and c share nothing. Single linkage made
+    # one thread of the three; the threads must also be alike as wholes.
+    a_text = "Pipeline spill oil coast cleanup crews booms beaches wildlife fishermen."
+    c_text = "Senate vote budget bill lawmakers deficit spending committee hearing."
+    day = PartialDate(2010, 5, 5)
+    drafts = [_event("a", a_text, day, size=4), _event("b", f"{a_text} {c_text}", day, size=1),
+              _event("c", c_text, day, size=4)]
+    found = threads.link(drafts)
+    assert len(found) > 1 and [0, 1, 2] not in found
