@@ -68,7 +68,7 @@ def _split(text: str) -> tuple[dict[str, Any], str, tuple[str, ...]]:
 def _yaml(block: str, body: str) -> tuple[dict[str, Any], str, tuple[str, ...]]:
     try:
         data = yaml.safe_load(block)
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError) as exc:  # ValueError: an impossible date (2025-13-45)
         reason = one_line(str(exc).split("\n")[0], 120)
         return {}, body, (f"front matter is not valid YAML ({reason}); body read without it",)
     if data is None:

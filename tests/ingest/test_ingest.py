@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator import ingest
-from generator.ingest import base, decode
+from generator.ingest import base, decode, markdown
 from generator.model import Article, PartialDate, Skipped
 
 DATA = Path(__file__).parents[1] / "data" / "ingest"
@@ -155,6 +155,15 @@ def test_markdown_broken_front_matter_is_noted_and_body_read() -> None:
     (article,) = articles("broken_front_matter.md")
     assert article.text.startswith("The river rose above its banks")
     assert article.title is None
+    assert any("front matter is not valid YAML" in n for n in article.notes)
+
+
+def test_markdown_front_matter_with_an_impossible_date_is_noted_and_body_read() -> None:
+    # PyYAML reads 2025-13-45 as a timestamp and raises ValueError, not a YAMLError.
+    doc = base.Document(path="x.md", text="---\ndate: 2025-13-45\n---\nThe river rose.\n",
+                        suffix=".md")
+    (article,) = list(markdown.read(doc))
+    assert article.text.startswith("The river rose")
     assert any("front matter is not valid YAML" in n for n in article.notes)
 
 
