@@ -208,8 +208,9 @@ def _growth(by_size: dict[int, dict[str, Any]], stage: str) -> str:
 
 
 def render_table(results: list[dict[str, Any]]) -> str:
-    rows = ["| story pages | pages written | write | render | render per page | search index on disk |"
-            " index per story | site size | peak RSS |", "|---|---|---|---|---|---|---|---|---|"]
+    rows = ["| story pages | pages written | write | render | render per page "
+            "| search index on disk | index per story | site size | peak RSS |",
+            "|---|---|---|---|---|---|---|---|---|"]
     for r in results:
         if "error" in r:
             rows.append(f"| {r['stories']} | failed: {r['error']} |||||||")
