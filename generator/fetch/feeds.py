@@ -38,16 +38,15 @@ def parse_feed(body: bytes, *, url: str = "", media_type: str = "",
     if not parsed.get("version") and not parsed.entries:
         raise NotAListing(_what_it_is(body, media_type, url))
     feed = parsed.get("feed", {})
-    entries: list[Entry] = []
-    problems: list[tuple[str, str]] = []
-    for number, item in enumerate(parsed.entries, start=1):
-        entry = _entry(item)
-        if entry is None:
-            problems.append((f"entry {number}", "no link to the article"))
-        else:
-            entries.append(entry)
-    return Listing(title=_clean(feed.get("title")), language=_clean(feed.get("language")),
-                   entries=tuple(entries), problems=tuple(problems))
+    return _listing(feed, [_entry(item) for item in parsed.entries])
+
+
+def _listing(head: Any, found: list[Entry | None]) -> Listing:
+    """A listing of the entries found; an entry without a link is a problem named by number."""
+    problems = tuple((f"entry {number}", "no link to the article")
+                     for number, entry in enumerate(found, start=1) if entry is None)
+    return Listing(title=_clean(head.get("title")), language=_clean(head.get("language")),
+                   entries=tuple(e for e in found if e is not None), problems=problems)
 
 
 def _entry(item: Any) -> Entry | None:
@@ -74,16 +73,8 @@ def _json_feed(body: bytes) -> Listing:
     items = data.get("items")
     if not isinstance(items, list):
         raise NotAListing("not a feed: JSON Feed without 'items'")
-    entries: list[Entry] = []
-    problems: list[tuple[str, str]] = []
-    for number, item in enumerate(items, start=1):
-        entry = _json_entry(item) if isinstance(item, dict) else None
-        if entry is None:
-            problems.append((f"entry {number}", "no link to the article"))
-        else:
-            entries.append(entry)
-    return Listing(title=_clean(data.get("title")), language=_clean(data.get("language")),
-                   entries=tuple(entries), problems=tuple(problems))
+    return _listing(data, [_json_entry(item) if isinstance(item, dict) else None
+                           for item in items])
 
 
 def _json_entry(item: dict[str, Any]) -> Entry | None:
