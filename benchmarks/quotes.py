@@ -42,7 +42,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from benchmarks import _common
+from benchmarks import _common, quotes_indirect
 from generator.model import Quote
 from generator.quotes import find_quotes
 
@@ -77,6 +77,7 @@ class GoldQuote:
 class Tally:
     """Running counts for one split."""
 
+    split: str = ""
     predicted: int = 0
     true_pos: int = 0
     gold: int = 0
@@ -99,6 +100,8 @@ class Tally:
     false_pos: list[str] = field(default_factory=list)
     wrong_speaker: list[str] = field(default_factory=list)
     first_wrong: list[str] = field(default_factory=list)
+    indirect_items: list[quotes_indirect.Item] = field(default_factory=list)
+    """Matched gold quotes with a pronoun or description source, for the hand-checked draw."""
 
     def figures(self) -> dict[str, float]:
         """Precision, recall, F1 and speaker accuracy."""
@@ -197,6 +200,8 @@ def score_article(text: str, gold: Sequence[GoldQuote], predicted: Sequence[Quot
         if g.source and indirect_source(g.source):
             tally.indirect += 1
             tally.indirect_named += first.speaker is not None
+            tally.indirect_items.append(quotes_indirect.Item(
+                tally.split, name, g.spans[0][0], g.spans[-1][1], g.source, first.speaker))
         names = name_tokens(g.source, text) if g.source else set()
         if not names:
             continue
@@ -257,7 +262,7 @@ def first_annotators(folder: Path) -> dict[str, str]:
 
 def run_split(folder: Path, split: str, annotators: dict[str, str]) -> Tally:
     """Score every article of one compartment."""
-    tally = Tally()
+    tally = Tally(split)
     for txt in sorted((folder / split / "text").glob("*.txt")):
         ann = folder / split / "attributions" / f"{txt.stem}_{annotators.get(txt.stem, '')}.ann"
         if not ann.exists():
@@ -319,20 +324,36 @@ test compartment (a third) is held out and was never looked at.
 """
 
 
+def _indirect_table(items: list[quotes_indirect.Item], folder: Path, *, show: bool) -> str:
+    """The hand-checked pronoun/description precision of each draw, as a Markdown table."""
+    labels = quotes_indirect.load_labels()
+    if show:
+        for line in quotes_indirect.unlabelled_contexts(items, quotes_indirect.SEEDS, labels,
+                                                        folder):
+            print(line)
+    rows = [quotes_indirect.row(seed, quotes_indirect.score(items, seed, labels))
+            for seed in quotes_indirect.SEEDS]
+    return "\n".join((quotes_indirect.TABLE_HEAD, *rows))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Score the chosen splits, print the figures and record them in BENCHMARKS.md."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("train", "dev", "both"), default="both")
     parser.add_argument("--no-record", action="store_true")
     parser.add_argument("--show", type=int, default=0)
+    parser.add_argument("--show-indirect", action="store_true",
+                        help="print the drawn pronoun/description quotes that have no label yet")
     args = parser.parse_args(argv)
     folder = _common.require_eval("polnear-quotes")
     annotators = first_annotators(folder)
     splits = ("train", "dev") if args.split == "both" else (args.split,)
     rows = []
+    indirect: list[quotes_indirect.Item] = []
     for split in splits:
         tally = run_split(folder, split, annotators)
         rows.append(_row(split, tally))
+        indirect += tally.indirect_items
         for label, items in (("MISS", tally.misses), ("FALSE POS", tally.false_pos),
                              ("WRONG SPEAKER", tally.wrong_speaker),
                              ("WRONG FIRST", tally.first_wrong)):
@@ -345,12 +366,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         "MB/s (CPU) |",
         "|---|---|---|---|---|---|---|---|---|---|---|---|---|", *rows))
     print(table)
-    if not args.no_record and args.split == "both":
+    if args.split != "both":
+        return 0
+    pronouns = _indirect_table(indirect, folder, show=args.show_indirect)
+    print(pronouns)
+    if not args.no_record:
         _common.record("quotes", (
             "## Quotes (PolNeAR direct quotes, first annotator)\n\n"
             f"`.venv/bin/python -m benchmarks.quotes` on {dt.date.today().isoformat()}, "
             f"{_common.machine()}.\n\n{table}\n\n"
-            + NOTES))
+            "Pronoun and description sources (train+dev, draws of "
+            f"{quotes_indirect.DRAW} attributed quotes, hand labels in "
+            f"`benchmarks/quotes_indirect.tsv`):\n\n{pronouns}\n\n" + NOTES))
     return 0
 
 

@@ -143,3 +143,29 @@ def test_first_overlap_scorer_judges_the_first_part_against_capitalised_words() 
     assert (tally.capitalised, tally.first_right) == (2, 0)
     assert figures["first_overlap_accuracy"] == 0.0
     assert scorer.capitalised_words("the Vermont senator") == {"vermont"}
+
+
+def test_indirect_draw_is_fixed_by_its_seed_and_judged_against_the_hand_labels(
+        tmp_path: Path) -> None:
+    indirect = importlib.import_module("benchmarks.quotes_indirect")
+    item = indirect.Item
+    items = [item("dev", f"doc{i}", i * 10, i * 10 + 5, "he", None if i % 3 == 0 else "Ana Lima")
+             for i in range(30)]
+    drawn = indirect.draw(items, 18, size=5)
+    assert drawn == indirect.draw(list(reversed(items)), 18, size=5)  # input order is irrelevant
+    assert drawn != indirect.draw(items, 7, size=5)
+    assert all(i.speaker for i in drawn)  # unattributed quotes are never drawn
+    labels = tmp_path / "labels.tsv"
+    labels.write_text(
+        "split\tdoc\tstart\tend\tcorrect\tchecked_answer\tverdict\tnote\n"
+        "dev\tdoc1\t10\t15\tAna Lima\tAna Lima\tright\t\n"
+        "dev\tdoc2\t20\t25\tPedro Ruiz\tAna Lima\twrong\t\n"
+        "dev\tdoc4\t40\t45\t-\tAna Lima\twrong\ta crowd\n", encoding="utf-8")
+    loaded = indirect.load_labels(labels)
+    judge = indirect.judge
+    assert judge(items[1], loaded[items[1].key]) == "right"
+    assert judge(items[2], loaded[items[2].key]) == "wrong"
+    assert judge(items[4], loaded[items[4].key]) == "wrong"  # a name where nobody is named
+    assert judge(items[5], None) == "unlabelled"
+    spokesperson = item("dev", "doc4", 40, 45, "a Lima aide", "Lima aide")
+    assert judge(spokesperson, loaded[spokesperson.key]) == "description"
