@@ -22,11 +22,59 @@ from generator.text.persons import (
     Mention,
     Mentions,
     is_org,
+    is_title_word,
+    lexicon,
 )
 
 # A capitalised run holding a hyphenated adjective ("New York-based", "D.C.-based Democratic")
 # names nobody.
 _ADJECTIVE = re.compile(r"\S-[a-z]+\b")
+
+# Two capitalised names joined by a hyphen name a match or a pairing, not one person.
+_PAIRED = re.compile(r"[a-z]-[A-Z][a-z]+ [A-Z]")
+
+# An appositive after a name ("Peabody Energy, the nation's largest coal company,"), and the
+# words that end its head noun ("a minister *with* the Living Church of God").
+_APPOSITIVE = re.compile(r",\s+(?:the|a|an)\s+([^,;:\n“”\"]{3,60}?),")
+_AFFILIATION = re.compile(r"\s(?:of|with|at|for|in|from|on|to|who|that)\s")
+
+# What comes before a thing's name, not a person's: "the" and up to two lower-case words
+# ("the self-described"), or a preposition.
+_THING_BEFORE = re.compile(
+    r"(?:\b[Tt]he(?:[^\S\n]+[a-z][\w'’-]*){0,2}|\b(?:of|at|for|from|in|on|by|to|about|with)"
+    r"(?:[^\S\n]+the)?)[^\S\n]+$")
+
+# A speech verb right before a name: the name is its speaker ('"...," said James Henson').
+_SAID_BEFORE = re.compile(rf"\b{VERB}[^\S\n]+$")
+
+# A sentence boundary right before a name (optionally "But", "And"), and an appositive or
+# relative clause right after one.
+_SENTENCE_BEFORE = re.compile(r"(?:^|[.!?][\"”’]?\s+|\n\s*)(?:(?:But|And|Still|Yet),?\s+)?$")
+_DESCRIBED_AFTER = re.compile(r",\s+(?:a|an|the|who|whose)\s")
+
+# A speaker the text describes without a name: 'said the woman', 'a cashier told reporters'.
+_UNNAMED = re.compile(
+    rf"\b(?:{VERB})[^\S\n]+(?:the|a|an)[^\S\n]+(?:[a-z][\w-]*[^\S\n]+){{0,2}}?(?P<noun>[a-z]+)\b"
+    rf"|\b(?:[Tt]he|[Aa]n?)[^\S\n]+(?:[a-z][\w-]*[^\S\n]+){{0,2}}?(?P<noun2>[a-z]+)[^\S\n]+(?:{VERB})\b")
+# People nouns of such a description, and the gender some of them give.
+_PERSON_NOUNS = frozenset((
+    "woman", "man", "mother", "father", "wife", "husband", "son", "daughter", "girl", "boy",
+    "spokesman", "spokeswoman", "spokesperson", "official", "aide", "adviser", "resident",
+    "voter", "supporter", "witness", "worker", "cashier", "waitress", "owner", "friend",
+    "student", "teacher", "veteran", "lawyer", "attorney", "officer", "source", "critic"))
+_NOUN_GENDER = {"woman": "f", "mother": "f", "wife": "f", "daughter": "f", "girl": "f",
+                "spokeswoman": "f", "waitress": "f", "man": "m", "father": "m", "husband": "m",
+                "son": "m", "boy": "m", "spokesman": "m"}
+
+# Where a clause starts: a comma, a dash, a colon or a sentence end.
+_CLAUSE_START = re.compile(r"[,;:—–(]|[.!?][\"”’]?\s|\n")
+# Words that open a subordinate clause: a name after one does not carry the story on.
+_SUBORDINATORS = frozenset((
+    "that", "whether", "if", "who", "whom", "whose", "which", "because", "although", "though",
+    "while", "whereas", "unless", "until", "since", "than", "where", "when", "after", "before"))
+# Lower-case words a subject may follow: conjunctions, and "named", which introduces someone
+# ("an academic named Eric Kingson, who ...").
+_CONJUNCTIONS = frozenset(("and", "but", "or", "so", "yet", "then", "also", "now", "named"))
 
 # A name followed by its speech verb: 'Hawkins said', 'Hawkins later told'.
 _SPEAKS = re.compile(rf"[^\S\n]+{ADVERBS}{VERB}")
@@ -47,27 +95,131 @@ class TextNames(Mentions):
                    sentence: int | None = None) -> str | None:
         """Who 'he' or 'she' at ``pos`` means (see ``Mentions.person_for``), with changes.
 
-        A full name (two words or more) that acts as a subject ("Tad Devine said he ..."), or
-        any name followed by a speech verb ("Hawkins said"), counts as a person even when
-        nothing else marks it as one: in 50 hand-checked PolNeAR pronoun sources most wrong
-        answers had skipped such a name for an earlier, better-known one. Places and
-        adjectives are never candidates, the nearest fitting candidate wins whether its
-        gender is known or not, and the previous speaker is kept only when it is a person.
+        Candidates are the names ``_referent`` accepts (persons, and names acting the way
+        persons do; never organisations, places or runs not shaped like a name). A subject
+        earlier in the same sentence comes first; then the previous speaker, unless someone
+        has since acted in a main clause; otherwise the nearest main-clause actor, then the
+        nearest actor, then the nearest candidate. The nearest fitting candidate wins whether
+        its gender is known or not. When someone the text does not name has spoken since the
+        chosen person ("said the woman"), the answer is None: the pronoun most likely means
+        them. (Hand-checked PolNeAR draws, ``benchmarks/quotes_indirect.tsv``: most wrong
+        answers had taken an object, a subordinate clause's subject or an organisation.)
         """
-        fits = [m for m in self.before(pos) if not m.org and (m.person or (
-            m.subject and (" " in m.name or bool(_SPEAKS.match(self._text, m.end))))) and (
-                self.can_speak(m.name)) and (gender is None or m.gender in (gender, None))]
+        fits = [m for m in self.before(pos) if self._referent(m) and (
+            gender is None or m.gender in (gender, None))]
         if sentence is not None:
-            here = _nearest([m for m in fits if m.start >= sentence and m.subject], gender)
+            here = _nearest([m for m in fits if m.start >= sentence and self._acting(m)], gender)
             if here:
-                return here.name
+                return self.unify(here.name)
         if last and pos - last[1] <= ANTECEDENT_WINDOW and not is_org(last[0]) and (
                 self.gender_of(last[0]) in (gender, None)):
-            acting = next((m for m in fits if m.start > last[1] and m.subject), None)
-            return acting.name if acting else last[0]
-        chosen = _nearest([m for m in fits if m.subject], gender) or _nearest(fits, gender)
-        return chosen.name if chosen else None
+            # Only someone acting in a main clause since takes over from the last speaker.
+            acting = next((m for m in fits if m.start > last[1] and self._main_actor(m)), None)
+            since = acting.end if acting else last[1]
+            if self._unnamed_speaker(since, pos, gender):
+                return None
+            return self.unify(acting.name) if acting else last[0]
+        chosen = (_nearest([m for m in fits if self._main_actor(m)], gender)
+                  or _nearest([m for m in fits if self._acting(m)], gender)
+                  or _nearest(fits, gender))
+        if chosen is None or self._unnamed_speaker(chosen.end, pos, gender):
+            return None
+        return self.unify(chosen.name)
 
+    def _unnamed_speaker(self, start: int, end: int, gender: Gender | None) -> bool:
+        """True when someone the text does not name speaks in ``start:end`` ("said the woman").
+
+        A pronoun after that most likely means the unnamed speaker: better unattributed than
+        the named person before. Only people nouns count, of a gender that fits.
+        """
+        for match in _UNNAMED.finditer(self._text, start, end):
+            noun = (match.group("noun") or match.group("noun2")).lower()
+            if noun in _PERSON_NOUNS and _NOUN_GENDER.get(noun, gender) == gender:
+                return True
+        return False
+
+    def _referent(self, m: Mention) -> bool:
+        """Whether ``m`` may be what 'he' or 'she' refers to (see ``person_for``).
+
+        A person, or a name acting as a subject: a full name, a name followed by a speech verb
+        or described by an appositive ("Davis, a longtime liberal, lashed out"), or a lone
+        surname the text gives in full elsewhere ("Brafman, however, could not ..."). Never an
+        organisation, a place or a name that is not shaped like a person's.
+        """
+        if m.org or not self.can_speak(m.name) or not self._person_shaped(m):
+            return False
+        return m.person or (self._acting(m) and (
+            " " in m.name or bool(_SPEAKS.match(self._text, m.end)) or self._surname(m)
+            or bool(_APPOSITIVE.match(self._text, m.end))))
+
+    def _acting(self, m: Mention) -> bool:
+        """A subject, or the speaker a speech verb puts after itself ('..., said James Henson').
+
+        A name opening its sentence with an appositive or relative clause ("Murphy, a Jupiter
+        Democrat who ..., has made") is a subject however long the clause.
+        """
+        if m.subject or _SAID_BEFORE.search(self._text, max(0, m.start - 30), m.start):
+            return True
+        opens = _SENTENCE_BEFORE.search(self._text, max(0, m.start - 12), m.start)
+        return bool(opens) and bool(_DESCRIBED_AFTER.match(self._text, m.end))
+
+    def _main_actor(self, m: Mention) -> bool:
+        """Whether ``m`` acts in a main clause, not in a subordinate one or as an object.
+
+        Read between the clause's start (the last comma or sentence boundary) and the name: no
+        subordinating word ("whether Lewandowski had", "who trailed Sanders by"), and no
+        lower-case word right before the name other than a role ("campaign manager Jeff
+        Weaver") or a conjunction ("backed Cruz during" makes Cruz an object).
+        """
+        if not self._acting(m):
+            return False
+        clause = _CLAUSE_START.split(self._text[max(0, m.start - 200):m.start])[-1]
+        words = clause.split()
+        if any(w.lower() in _SUBORDINATORS for w in words):
+            return False
+        last = words[-1] if words else ""
+        return not (last[:1].islower() and last not in _CONJUNCTIONS and not (
+            _role_word(last.strip(".,")))) or bool(_SAID_BEFORE.search(clause))
+
+    def _person_shaped(self, m: Mention) -> bool:
+        """False for a run of capitals that cannot be one person's name.
+
+        Two names joined by a hyphen (a bout, "Ali-Frazier"), a name whose appositive calls it
+        an organisation ("Peabody Energy, the nation's largest coal company"), and, for a name
+        of unknown gender and no title, one after "the" or a preposition ("the self-described
+        Islamic State", "director of the Texas Politics Project": people are rarely written
+        so), or whose first or last word the article also writes in lower case ("Does Rubio",
+        "Peabody Energy").
+        """
+        tokens = m.name.split()
+        if _PAIRED.search(m.name) or self._called_organisation(m):
+            return False
+        if m.gender is not None or m.titles:
+            return True
+        if _THING_BEFORE.search(self._text, max(0, m.start - 40), m.start):
+            return False  # "the Mayflower Hotel", "director of Texas Politics Project"
+        if len(tokens) < 2:
+            return True
+        edges = (tokens[0].lower(), tokens[-1].lower().rstrip(".,"))
+        return not any(word in self.lower_words for word in edges)
+
+    def _called_organisation(self, m: Mention) -> bool:
+        """True when an appositive's head noun is an organisation word ("..., the coal company,").
+
+        Only the head counts: "a minister with the Living Church of God" is a person.
+        """
+        appositive = _APPOSITIVE.match(self._text, m.end)
+        if not appositive:
+            return False
+        head = _AFFILIATION.split(appositive.group(1), maxsplit=1)[0].split()
+        return bool(head) and head[-1].lower().strip("'’s") in lexicon("org_words")
+
+    def _surname(self, m: Mention) -> bool:
+        """A lone word that the text also gives as the surname of a full name ("Ben Brafman").
+
+        Words that only open sentences ("Now", "Within") are never full names' surnames.
+        """
+        return " " not in m.name and m.name.lower() in self.full
     def new_actor(self, start: int, end: int, speaker: str) -> bool:
         """True when a person other than ``speaker`` speaks in ``start:end`` ("Hawkins said")."""
         i = bisect.bisect_left(self._starts, start)
@@ -89,6 +241,11 @@ class TextNames(Mentions):
         if low in PLACES or low.split()[-1] in PLACE_LAST_WORDS or _ADJECTIVE.search(name):
             return False
         return " " in low or low not in self.lower_words or self.is_person(name)
+
+
+def _role_word(word: str) -> bool:
+    """A role noun or title ("manager", "Sen."), as ``nounphrases.is_role_word``."""
+    return word.lower() in lexicon("role_nouns") or is_title_word(word)
 
 
 def _nearest(candidates: list[Mention], gender: Gender | None) -> Mention | None:

@@ -34,3 +34,50 @@ def test_new_actor_is_someone_else_who_speaks() -> None:
     names = TextNames(text, [(1, 3), (len(text) - 6, len(text) - 1)])
     assert names.new_actor(4, len(text) - 7, "Ann Lee")
     assert not names.new_actor(4, 18, "Ann Lee")
+
+
+def _speaker_of_last_quote(text: str) -> str | None:
+    from generator.extract.quotes import find_quotes
+    return find_quotes(text)[-1].speaker
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # An organisation named in an appositive, or after "the" or a preposition, is never "he".
+    ("Tom Ruiz spoke at noon. Harlow Steel, the region's largest steel company, filed for "
+     "bankruptcy in April. “We were promised the bridge by May,” he said.", "Tom Ruiz"),
+    ("Ana Perez praised the work of the Lakeside Renewal Project at Vale College. "
+     "“It changed the town,” she said.", "Ana Perez"),
+    # The speaker an inverted cue names acts ("said Omar Haddad, director of ...").
+    ("“We are ready,” said Lia Stone, a pollster.\n\nTurnout will be high, said Omar Haddad, "
+     "director of the Delta Polling Institute. “Nobody can call it yet,” he said.",
+     "Omar Haddad"),
+    # A lone surname the text gives in full elsewhere, even later, acts as a person.
+    ("Sasha Kerr lost the case in court. Vlasic, however, could not stop smiling. "
+     "“We won,” she said. Petra Vlasic took the case in May.", "Petra Vlasic"),
+    # A lone surname described by an appositive acts as a person.
+    ("Mayor Ana Silva spoke first. Kowalczyk, a retired nurse, stood up next.\n\n"
+     "In her reply, she wrote: “The clinic must stay open for every family here.”",
+     "Kowalczyk"),
+    # A main-clause subject beats a name in a subordinate clause or an object.
+    ("Rita Gomez resigned on Friday after questions about whether Dr. Okafor had misled her. "
+     "On radio, she responded by saying, “I have nothing to hide.”", "Rita Gomez"),
+    ("Lena Brandt won the district on Friday. The result left Dr. Voss, who had led the "
+     "polls, far behind. “We will keep going,” she said.", "Lena Brandt"),
+    # Two names joined by a hyphen are a pairing, not one person.
+    ("Tennis star Dana Whitfield watched the Lopez-Gray Moreno fight in 1999. "
+     "“It was electric,” she said.", "Dana Whitfield"),
+    # A name opening its sentence with a long relative clause is its subject.
+    ("Jo Marsh spoke first on Monday. “We need more teachers,” Carl Booth said.\n\n"
+     "Marsh, a Lakeview Democrat who has been endorsed by both the nurses' union and the "
+     "firefighters, made schools his priority. “Every child deserves a classroom,” he said.",
+     "Jo Marsh"),
+])
+def test_pronoun_resolution_patterns(text: str, expected: str) -> None:
+    assert _speaker_of_last_quote(text) == expected
+
+
+def test_a_pronoun_after_an_unnamed_speaker_is_unattributed() -> None:
+    text = ("“The market is busy,” said Clara Mendes, a vendor. Nearby, a cashier was upset. "
+            "“People are scared,” said the woman, who asked not to be named. "
+            "“It is too much,” she said.")
+    assert _speaker_of_last_quote(text) is None
