@@ -31,7 +31,8 @@ def to_json(analysis: Analysis) -> dict[str, Any]:
                     for e in story.timeline
                 ],
                 "quotes": [
-                    {"speaker": q.speaker, "text": q.text, "sources": list(q.sources),
+                    {"speaker": q.speaker, "role": q.role, "text": q.text,
+                     "sources": list(q.sources),
                      **({"said_on": str(q.said_on)} if q.said_on else {})}
                     for q in story.quotes
                 ],
