@@ -36,10 +36,17 @@ def sentence_subject(before: str, offset: int,
     verb = VERB_RE.search(before)
     head = before[:verb.start()] if verb else before
     fallback: tuple[Cue | None, str | None] = (None, None)
+    unnamed = _UNNAMED_MAIN.search(before)
     for match in SUBJECT_ANY.finditer(head):
         if not plausible_subject(match.group("np")) or _after_preposition(
                 head, match.start()) or _opens_with_preposition(match.group("np")):
             continue
+        if unnamed and match.start() < unnamed.start() and (
+                _subordinate(head, match.start())
+                or match.group("np").split()[0].lower() in _SUBORDINATORS):
+            # "As Trump attacked Clinton, the crowd chanted": the main clause's own subject,
+            # unnamed, is the speaker, not the subordinate clause's.
+            return None, None
         found = from_match(match, offset, "")
         speaker = resolve(found, mentions, nearby=True)
         acts = _acts(head, match.end())
@@ -92,6 +99,22 @@ def in_place(text: str, subject: re.Match[str]) -> bool:
     """True for a town and its state after a preposition ("in Columbus, Ohio, said")."""
     appos = (subject.group("appos") or "").strip()
     return bool(re.fullmatch(NAME, appos)) and _after_preposition(text, subject.start())
+
+
+# A main clause with an unnamed subject after a comma: ", the attendees chanted".
+_UNNAMED_MAIN = re.compile(
+    r",[^\S\n]*(?:the|a|an|some|many)[^\S\n]+(?:[a-z][\w-]*[^\S\n]+){0,2}?[a-z]+[^\S\n]+"
+    r"(?=[a-z]+ed\b|said\b|says\b|told\b|shouted\b|chanted\b|wrote\b)")
+# Words that open a subordinate clause ("As Trump attacked Clinton, ...").
+_SUBORDINATORS = frozenset((
+    "as", "when", "while", "after", "before", "because", "although", "though", "if", "since",
+    "until", "unless", "whether", "once"))
+
+
+def _subordinate(text: str, pos: int) -> bool:
+    """True when the clause holding ``pos`` (since the last comma) opens with a subordinator."""
+    clause = re.split(r"[,;:—–]", text[:pos])[-1].split()
+    return bool(clause) and clause[0].lower() in _SUBORDINATORS
 
 
 def _acts(text: str, end: int) -> bool:

@@ -81,3 +81,9 @@ def test_a_pronoun_after_an_unnamed_speaker_is_unattributed() -> None:
             "“People are scared,” said the woman, who asked not to be named. "
             "“It is too much,” she said.")
     assert _speaker_of_last_quote(text) is None
+
+
+def test_a_subordinate_clause_subject_is_not_the_unnamed_crowd_that_speaks() -> None:
+    text = ("Mayor Tom Ruiz spoke for an hour. As Ruiz named the budget cuts, the workers "
+            "shouted, “Not again!”")
+    assert _speaker_of_last_quote(text) is None
