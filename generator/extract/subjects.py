@@ -145,8 +145,9 @@ def main_subject(before: str, end: int, offset: int, names: TextNames) -> Cue | 
     """
     for match in SUBJECT_ANY.finditer(before, 0, end):
         if not plausible_subject(match.group("np")) or _after_preposition(
-                before, match.start()) or not _acts(before, match.end()):
-            continue
+                before, match.start()) or not _acts(before, match.end()) or (
+                    _subordinate(before, match.start())):
+            continue  # "If he wins, Trump has vowed ..., saying": Trump, not "he"
         found = dataclasses.replace(from_match(match, offset, ""), sentence=offset)
         if resolve(found, names, nearby=True):
             return found

@@ -78,6 +78,9 @@ _CONJUNCTIONS = frozenset(("and", "but", "or", "so", "yet", "then", "also", "now
 
 # A name followed by its speech verb: 'Hawkins said', 'Hawkins later told'.
 _SPEAKS = re.compile(rf"[^\S\n]+{ADVERBS}{VERB}")
+# ... or by where the person comes from, then the verb: '(as) Archbishop X of the Y told'.
+_SPEAKS_LATER = re.compile(
+    rf"(?:[^\S\n]+(?:of|at|for|from)[^\S\n]+[^,.;:\n]{{1,60}}?)?[^\S\n]+{ADVERBS}{VERB}")
 
 _LOWER_WORD = re.compile(r"(?<![\w'’.-])[a-z][a-z'’-]+")
 
@@ -158,7 +161,8 @@ class TextNames(Mentions):
         A name opening its sentence with an appositive or relative clause ("Murphy, a Jupiter
         Democrat who ..., has made") is a subject however long the clause.
         """
-        if m.subject or _SAID_BEFORE.search(self._text, max(0, m.start - 30), m.start):
+        if m.subject or _SAID_BEFORE.search(self._text, max(0, m.start - 30), m.start) or (
+                _SPEAKS_LATER.match(self._text, m.end)):
             return True
         opens = _SENTENCE_BEFORE.search(self._text, max(0, m.start - 12), m.start)
         return bool(opens) and bool(_DESCRIBED_AFTER.match(self._text, m.end))
@@ -179,7 +183,8 @@ class TextNames(Mentions):
             return False
         last = words[-1] if words else ""
         return not (last[:1].islower() and last not in _CONJUNCTIONS and not (
-            _role_word(last.strip(".,")))) or bool(_SAID_BEFORE.search(clause))
+            _role_word(last.strip(".,")))) or bool(_SAID_BEFORE.search(clause)) or bool(
+                _SPEAKS_LATER.match(self._text, m.end))
 
     def _person_shaped(self, m: Mention) -> bool:
         """False for a run of capitals that cannot be one person's name.

@@ -87,3 +87,16 @@ def test_a_subordinate_clause_subject_is_not_the_unnamed_crowd_that_speaks() -> 
     text = ("Mayor Tom Ruiz spoke for an hour. As Ruiz named the budget cuts, the workers "
             "shouted, “Not again!”")
     assert _speaker_of_last_quote(text) is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A participle continues the main clause's subject, not a subordinate clause's pronoun.
+    ("Senator Jill Park spoke on Friday.\n\nIf he wins the seat, Tom Ruiz has said he would "
+     "cut taxes, vowing to “bring back the jobs.”", "Tom Ruiz"),
+    # "as X of the Y told ..." makes X the one who speaks after, even after a preposition.
+    ("“The plan is fair,” said Mayor Lena Brandt.\n\nHowever, as Bishop Aram Petrosyan of the "
+     "Lakeside Diocese told reporters, “We were never asked.” He added, “We will object.”",
+     "Aram Petrosyan"),
+])
+def test_who_acts_across_clauses(text: str, expected: str) -> None:
+    assert _speaker_of_last_quote(text) == expected
