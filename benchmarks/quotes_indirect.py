@@ -30,8 +30,9 @@ from pathlib import Path
 
 LABELS = Path(__file__).with_name("quotes_indirect.tsv")
 # Seeds of the draws reported: 18 (the issue's first hand check) and 7 (a second draw, so that
-# a rule is not tuned to one sample).
-SEEDS = (18, 7)
+# a rule is not tuned to one sample), both checked before the pronoun rules were written; 3 was
+# drawn and checked only after them, as a fresh sample no rule was tuned on.
+SEEDS = (18, 7, 3)
 # Quotes per draw that our extractor gives a speaker (the issue asks to hand-check 50).
 DRAW = 50
 # Lower-case words that may stand inside a name ("Charles de Gaulle", "Ludwig van Beethoven").
