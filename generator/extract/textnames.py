@@ -66,6 +66,12 @@ _NOUN_GENDER = {"woman": "f", "mother": "f", "wife": "f", "daughter": "f", "girl
                 "spokeswoman": "f", "waitress": "f", "man": "m", "father": "m", "husband": "m",
                 "son": "m", "boy": "m", "spokesman": "m"}
 
+# A description opening a sentence, then a comma: the name after it is in apposition.
+_APPOSED_BEFORE = re.compile(
+    r"(?:^|[.!?][\"”’]?\s+|\n\s*)(?:[Aa]n?|[Oo]ne|[Tt]he|[Aa]nother)[^\S\n]+"
+    r"(?:[a-z][\w-]*[^\S\n]+){0,3}[a-z][\w-]*,[^\S\n]+$")
+_VERB_AFTER_COMMA = re.compile(r",[^\S\n]+[a-z]+(?:ed|s)?\b")
+
 # Where a clause starts: a comma, a dash, a colon or a sentence end.
 _CLAUSE_START = re.compile(r"[,;:—–(]|[.!?][\"”’]?\s|\n")
 # Words that open a subordinate clause: a name after one does not carry the story on.
@@ -93,6 +99,7 @@ class TextNames(Mentions):
         super().__init__(text, skip)
         self.lower_words = frozenset(_LOWER_WORD.findall(text))
         self._text = text
+        self._surnames = _surnames(self.items, self.lower_words)
 
     def person_for(self, pos: int, gender: Gender | None, last: tuple[str, int] | None = None,
                    sentence: int | None = None) -> str | None:
@@ -113,7 +120,7 @@ class TextNames(Mentions):
         if sentence is not None:
             here = _nearest([m for m in fits if m.start >= sentence and self._acting(m)], gender)
             if here:
-                return self.unify(here.name)
+                return self._name(here)
         if last and pos - last[1] <= ANTECEDENT_WINDOW and not is_org(last[0]) and (
                 self.gender_of(last[0]) in (gender, None)):
             # Only someone acting in a main clause since takes over from the last speaker.
@@ -121,13 +128,13 @@ class TextNames(Mentions):
             since = acting.end if acting else last[1]
             if self._unnamed_speaker(since, pos, gender):
                 return None
-            return self.unify(acting.name) if acting else last[0]
+            return self._name(acting) if acting else last[0]
         chosen = (_nearest([m for m in fits if self._main_actor(m)], gender)
                   or _nearest([m for m in fits if self._acting(m)], gender)
                   or _nearest(fits, gender))
         if chosen is None or self._unnamed_speaker(chosen.end, pos, gender):
             return None
-        return self.unify(chosen.name)
+        return self._name(chosen)
 
     def _unnamed_speaker(self, start: int, end: int, gender: Gender | None) -> bool:
         """True when someone the text does not name speaks in ``start:end`` ("said the woman").
@@ -159,13 +166,18 @@ class TextNames(Mentions):
         """A subject, or the speaker a speech verb puts after itself ('..., said James Henson').
 
         A name opening its sentence with an appositive or relative clause ("Murphy, a Jupiter
-        Democrat who ..., has made") is a subject however long the clause.
+        Democrat who ..., has made") is a subject however long the clause, and so is a name
+        in apposition to a described subject ("One local woman, Karen Robison, pulled").
         """
         if m.subject or _SAID_BEFORE.search(self._text, max(0, m.start - 30), m.start) or (
                 _SPEAKS_LATER.match(self._text, m.end)):
             return True
         opens = _SENTENCE_BEFORE.search(self._text, max(0, m.start - 12), m.start)
-        return bool(opens) and bool(_DESCRIBED_AFTER.match(self._text, m.end))
+        if opens and _DESCRIBED_AFTER.match(self._text, m.end):
+            return True
+        # "One local woman, Karen Robison, pulled ...": the name of a described subject.
+        return bool(_APPOSED_BEFORE.search(self._text, max(0, m.start - 60), m.start)) and (
+            bool(_VERB_AFTER_COMMA.match(self._text, m.end)))
 
     def _main_actor(self, m: Mention) -> bool:
         """Whether ``m`` acts in a main clause, not in a subordinate one or as an object.
@@ -224,7 +236,14 @@ class TextNames(Mentions):
 
         Words that only open sentences ("Now", "Within") are never full names' surnames.
         """
-        return " " not in m.name and m.name.lower() in self.full
+        return " " not in m.name and (m.name.lower() in self.full or (
+            m.name.lower() in self._surnames))
+
+    def _name(self, m: Mention) -> str:
+        """The fullest form of a referent's name ("Guessford" -> "Annette Guessford")."""
+        name = self.unify(m.name)
+        return name if " " in name else self._surnames.get(name.lower(), name)
+
     def new_actor(self, start: int, end: int, speaker: str) -> bool:
         """True when a person other than ``speaker`` speaks in ``start:end`` ("Hawkins said")."""
         i = bisect.bisect_left(self._starts, start)
@@ -246,6 +265,23 @@ class TextNames(Mentions):
         if low in PLACES or low.split()[-1] in PLACE_LAST_WORDS or _ADJECTIVE.search(name):
             return False
         return " " in low or low not in self.lower_words or self.is_person(name)
+
+
+def _surnames(items: list[Mention], lower_words: frozenset[str]) -> dict[str, str]:
+    """Surname -> the one full name of the text ending in it ("guessford": "Annette Guessford").
+
+    Runs that cannot be a name are left out: an opening word the text writes in lower case,
+    a title, a possessive or a hyphen pairing. A surname two full names share maps to neither.
+    """
+    found: dict[str, set[str]] = {}
+    for m in items:
+        tokens = m.name.split()
+        if m.org or len(tokens) < 2 or tokens[0].lower() in lower_words or (
+                is_title_word(tokens[0])) or _PAIRED.search(m.name) or "’s" in m.name or (
+                    "'s" in m.name):
+            continue
+        found.setdefault(tokens[-1].lower(), set()).add(m.name)
+    return {key: next(iter(names)) for key, names in found.items() if len(names) == 1}
 
 
 def _role_word(word: str) -> bool:

@@ -100,3 +100,16 @@ def test_a_subordinate_clause_subject_is_not_the_unnamed_crowd_that_speaks() -> 
 ])
 def test_who_acts_across_clauses(text: str, expected: str) -> None:
     assert _speaker_of_last_quote(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A lone surname whose full name the text gives once, even where that name does not act.
+    ("“We will win,” said Nora Bell.\n\nThe volunteer told Wendy Okonjo, who answered her door, "
+     "about the rally. Okonjo was thrilled by the call. “I am honoured,” she said.",
+     "Wendy Okonjo"),
+    # A name in apposition to a described subject acts.
+    ("“The river is rising,” said Nora Bell.\n\nOne local farmer, Wendy Okonjo, took the mayor "
+     "aside after the meeting. “You cannot forget us,” she told him.", "Wendy Okonjo"),
+])
+def test_names_that_act_without_a_verb_of_their_own(text: str, expected: str) -> None:
+    assert _speaker_of_last_quote(text) == expected
