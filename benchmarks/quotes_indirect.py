@@ -13,9 +13,10 @@ it left unattributed can bring an unchecked quote into the draw: it is counted a
 and ``--show-indirect`` prints what a reader needs to check it.
 
 Judging an answer against the label's name (``correct``; ``-`` when the article never names
-the source): right when it shares a capitalised word with that name; a description kept as
-written ("Ryan spokesperson", a lower-case word in it) is counted apart, neither right nor
-wrong; anything else is wrong, including a name given where the article names nobody.
+the source): the source's own description kept as written ("Republican nominee" for "the
+Republican nominee") is counted apart, neither right nor wrong; else right when it shares a
+capitalised word with that name; anything else is wrong, including a name given where the
+article names nobody.
 Precision is right / (right + wrong): the named answers.
 """
 
@@ -30,9 +31,10 @@ from pathlib import Path
 
 LABELS = Path(__file__).with_name("quotes_indirect.tsv")
 # Seeds of the draws reported: 18 (the issue's first hand check) and 7 (a second draw, so that
-# a rule is not tuned to one sample), both checked before the pronoun rules were written; 3 was
-# drawn and checked only after them, as a fresh sample no rule was tuned on.
-SEEDS = (18, 7, 3)
+# a rule is not tuned to one sample), both checked before the pronoun rules were written; 3,
+# checked after the first rules (two more were then written from its errors); 11, checked only
+# after the last rule, a fresh sample no rule was tuned on.
+SEEDS = (18, 7, 3, 11)
 # Quotes per draw that our extractor gives a speaker (the issue asks to hand-check 50).
 DRAW = 50
 # Lower-case words that may stand inside a name ("Charles de Gaulle", "Ludwig van Beethoven").
@@ -89,9 +91,16 @@ def draw(items: list[Item], seed: int, size: int = DRAW) -> list[Item]:
     return [i for i in population if i.speaker is not None][:size]
 
 
-def is_description(answer: str) -> bool:
-    """True for an answer kept as a description ("Ryan spokesperson"): it has a lower-case word."""
-    return any(w[:1].islower() and w not in _PARTICLES for w in answer.split())
+def is_description(answer: str, source: str) -> bool:
+    """True for an answer that is the gold source's own description, kept as written.
+
+    ("Republican nominee" for "the Republican nominee".) It has a lower-case word, and all its
+    words are words of the source; "Mexican government" for "he" is an answer, not that.
+    """
+    words = answer.split()
+    lower = [w for w in words if w[:1].islower() and w not in _PARTICLES]
+    source_words = {w.strip(".,") for w in re.findall(r"[\w'’.-]+", source.lower())}
+    return bool(lower) and all(w.lower().strip(".,") in source_words for w in words)
 
 
 def judge(item: Item, label: Label | None) -> str:
@@ -99,7 +108,7 @@ def judge(item: Item, label: Label | None) -> str:
     if label is None:
         return "unlabelled"
     answer = item.speaker or ""
-    if is_description(answer):
+    if is_description(answer, item.source):
         return "description"
     if label.correct is None:
         return "wrong"

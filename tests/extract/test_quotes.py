@@ -169,3 +169,7 @@ def test_indirect_draw_is_fixed_by_its_seed_and_judged_against_the_hand_labels(
     assert judge(items[5], None) == "unlabelled"
     spokesperson = item("dev", "doc4", 40, 45, "a Lima aide", "Lima aide")
     assert judge(spokesperson, loaded[spokesperson.key]) == "description"
+    government = item("dev", "doc2", 20, 25, "he", "Mexican government")
+    assert judge(government, loaded[government.key]) == "wrong"  # not the source's description
+    home = item("dev", "doc1", 10, 15, "she", "Ana Lima of Texas")
+    assert judge(home, loaded[home.key]) == "right"
