@@ -14,6 +14,7 @@ import re
 from generator.text.cuegrammar import (
     ADVERBS,
     VERB,
+    VERBISH,
 )
 from generator.text.entity_tables import PLACE_LAST_WORDS, PLACES
 from generator.text.persons import (
@@ -52,10 +53,12 @@ _SAID_BEFORE = re.compile(rf"\b{VERB}[^\S\n]+$")
 _SENTENCE_BEFORE = re.compile(r"(?:^|[.!?][\"”’]?\s+|\n\s*)(?:(?:But|And|Still|Yet),?\s+)?$")
 _DESCRIBED_AFTER = re.compile(r",\s+(?:a|an|the|who|whose)\s")
 
-# A speaker the text describes without a name: 'said the woman', 'a cashier told reporters'.
+# A speaker the text describes without a name, or such a person acting: 'said the woman',
+# 'a cashier told reporters', 'one voter brought up immigration'.
 _UNNAMED = re.compile(
     rf"\b(?:{VERB})[^\S\n]+(?:the|a|an)[^\S\n]+(?:[a-z][\w-]*[^\S\n]+){{0,2}}?(?P<noun>[a-z]+)\b"
-    rf"|\b(?:[Tt]he|[Aa]n?)[^\S\n]+(?:[a-z][\w-]*[^\S\n]+){{0,2}}?(?P<noun2>[a-z]+)[^\S\n]+(?:{VERB})\b")
+    rf"|\b(?:[Tt]he|[Aa]n?|[Oo]ne)[^\S\n]+(?:[a-z][\w-]*[^\S\n]+){{0,2}}?(?P<noun2>[a-z]+)"
+    rf"[^\S\n]+(?:{VERB}|{VERBISH.pattern})")
 # People nouns of such a description, and the gender some of them give.
 _PERSON_NOUNS = frozenset((
     "woman", "man", "mother", "father", "wife", "husband", "son", "daughter", "girl", "boy",
@@ -71,6 +74,7 @@ _APPOSED_BEFORE = re.compile(
     r"(?:^|[.!?][\"”’]?\s+|\n\s*)(?:[Aa]n?|[Oo]ne|[Tt]he|[Aa]nother)[^\S\n]+"
     r"(?:[a-z][\w-]*[^\S\n]+){0,3}[a-z][\w-]*,[^\S\n]+$")
 _VERB_AFTER_COMMA = re.compile(r",[^\S\n]+[a-z]+(?:ed|s)?\b")
+_WHO_AFTER = re.compile(r",?[^\S\n]+who[^\S\n]+[a-z]+")
 
 # Where a clause starts: a comma, a dash, a colon or a sentence end.
 _CLAUSE_START = re.compile(r"[,;:—–(]|[.!?][\"”’]?\s|\n")
@@ -100,6 +104,7 @@ class TextNames(Mentions):
         self.lower_words = frozenset(_LOWER_WORD.findall(text))
         self._text = text
         self._surnames = _surnames(self.items, self.lower_words)
+        self._quoted = sorted(skip)
 
     def person_for(self, pos: int, gender: Gender | None, last: tuple[str, int] | None = None,
                    sentence: int | None = None) -> str | None:
@@ -136,6 +141,11 @@ class TextNames(Mentions):
             return None
         return self._name(chosen)
 
+    def _in_quote(self, pos: int) -> bool:
+        """True when ``pos`` lies inside one of the quotations."""
+        i = bisect.bisect_right(self._quoted, (pos, len(self._text))) - 1
+        return i >= 0 and self._quoted[i][0] <= pos < self._quoted[i][1]
+
     def _unnamed_speaker(self, start: int, end: int, gender: Gender | None) -> bool:
         """True when someone the text does not name speaks in ``start:end`` ("said the woman").
 
@@ -143,6 +153,8 @@ class TextNames(Mentions):
         the named person before. Only people nouns count, of a gender that fits.
         """
         for match in _UNNAMED.finditer(self._text, start, end):
+            if self._in_quote(match.start()):
+                continue  # '"... when a woman becomes a mother ..."': words said, not a speaker
             noun = (match.group("noun") or match.group("noun2")).lower()
             if noun in _PERSON_NOUNS and _NOUN_GENDER.get(noun, gender) == gender:
                 return True
@@ -167,7 +179,8 @@ class TextNames(Mentions):
 
         A name opening its sentence with an appositive or relative clause ("Murphy, a Jupiter
         Democrat who ..., has made") is a subject however long the clause, and so is a name
-        in apposition to a described subject ("One local woman, Karen Robison, pulled").
+        in apposition to a described subject ("One local woman, Karen Robison, pulled") or
+        followed by a relative clause that makes it act ("Ivanka Trump, who spoke").
         """
         if m.subject or _SAID_BEFORE.search(self._text, max(0, m.start - 30), m.start) or (
                 _SPEAKS_LATER.match(self._text, m.end)):
@@ -175,6 +188,8 @@ class TextNames(Mentions):
         opens = _SENTENCE_BEFORE.search(self._text, max(0, m.start - 12), m.start)
         if opens and _DESCRIBED_AFTER.match(self._text, m.end):
             return True
+        if _WHO_AFTER.match(self._text, m.end) and not m.name.endswith("s"):
+            return True  # "... was Trump's daughter, Ivanka Trump, who spoke"; not "Democrats"
         # "One local woman, Karen Robison, pulled ...": the name of a described subject.
         return bool(_APPOSED_BEFORE.search(self._text, max(0, m.start - 60), m.start)) and (
             bool(_VERB_AFTER_COMMA.match(self._text, m.end)))

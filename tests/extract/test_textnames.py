@@ -113,3 +113,21 @@ def test_who_acts_across_clauses(text: str, expected: str) -> None:
 ])
 def test_names_that_act_without_a_verb_of_their_own(text: str, expected: str) -> None:
     assert _speaker_of_last_quote(text) == expected
+
+
+def test_a_name_a_relative_clause_makes_act_is_a_referent() -> None:
+    text = ("“We will fight,” said Mayor Ana Silva.\n\nAt center stage was the governor's "
+            "sister, Wendy Okonjo, who spoke about the flood. “I have seen him work,” she said.")
+    assert _speaker_of_last_quote(text) == "Wendy Okonjo"
+
+
+def test_a_pronoun_after_a_described_person_acting_is_unattributed() -> None:
+    text = ("“The plan is fair,” said Ana Silva.\n\nThen one voter brought up the flood. "
+            "“Why were we not warned?” she asked.")
+    assert _speaker_of_last_quote(text) is None
+
+
+def test_words_inside_a_quotation_are_no_unnamed_speaker() -> None:
+    text = ("Ana Silva spoke for an hour. “Rents are up, and a woman raises three children "
+            "alone,” she said. “We will act,” she added.")
+    assert _speaker_of_last_quote(text) == "Ana Silva"
