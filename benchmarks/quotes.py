@@ -333,6 +333,8 @@ def _indirect_table(items: list[quotes_indirect.Item], folder: Path, *, show: bo
             print(line)
     rows = [quotes_indirect.row(seed, quotes_indirect.score(items, seed, labels))
             for seed in quotes_indirect.SEEDS]
+    rows.append(quotes_indirect.row("all (each quote once)", quotes_indirect.score_pooled(
+        items, quotes_indirect.SEEDS, labels)))
     return "\n".join((quotes_indirect.TABLE_HEAD, *rows))
 
 

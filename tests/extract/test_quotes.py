@@ -173,3 +173,6 @@ def test_indirect_draw_is_fixed_by_its_seed_and_judged_against_the_hand_labels(
     assert judge(government, loaded[government.key]) == "wrong"  # not the source's description
     home = item("dev", "doc1", 10, 15, "she", "Ana Lima of Texas")
     assert judge(home, loaded[home.key]) == "right"
+    # The pooled figure counts a quote two draws share once.
+    pooled = indirect.score_pooled(items, (18, 18), loaded)
+    assert pooled == indirect.score(items, 18, loaded) and sum(pooled.values()) == 20
