@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 
 from generator.text.cuegrammar import (
     ADVERBS,
@@ -53,12 +54,6 @@ _SAID_BEFORE = re.compile(rf"\b{VERB}[^\S\n]+$")
 _SENTENCE_BEFORE = re.compile(r"(?:^|[.!?][\"”’]?\s+|\n\s*)(?:(?:But|And|Still|Yet),?\s+)?$")
 _DESCRIBED_AFTER = re.compile(r",\s+(?:a|an|the|who|whose)\s")
 
-# A speaker the text describes without a name, or such a person acting: 'said the woman',
-# 'a cashier told reporters', 'one voter brought up immigration'.
-_UNNAMED = re.compile(
-    rf"\b(?:{VERB})[^\S\n]+(?:the|a|an)[^\S\n]+(?:[a-z][\w-]*[^\S\n]+){{0,2}}?(?P<noun>[a-z]+)\b"
-    rf"|\b(?:[Tt]he|[Aa]n?|[Oo]ne)[^\S\n]+(?:[a-z][\w-]*[^\S\n]+){{0,2}}?(?P<noun2>[a-z]+)"
-    rf"[^\S\n]+(?:{VERB}|{VERBISH.pattern})")
 # People nouns of such a description, and the gender some of them give.
 _PERSON_NOUNS = frozenset((
     "woman", "man", "mother", "father", "wife", "husband", "son", "daughter", "girl", "boy",
@@ -68,6 +63,13 @@ _PERSON_NOUNS = frozenset((
 _NOUN_GENDER = {"woman": "f", "mother": "f", "wife": "f", "daughter": "f", "girl": "f",
                 "spokeswoman": "f", "waitress": "f", "man": "m", "father": "m", "husband": "m",
                 "son": "m", "boy": "m", "spokesman": "m"}
+# A person the text describes without a name ("the woman", "one voter", "a middle-aged
+# cashier"); it speaks or acts when a speech verb comes before it ('said the woman') or a verb
+# after it ('one voter brought up', 'a cashier told').
+_DESCRIBED_PERSON = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[Oo]ne)[^\S\n]+(?:[a-z][\w-]*[^\S\n]+){0,2}?"
+    rf"(?P<noun>{'|'.join(sorted(_PERSON_NOUNS))})\b")
+_VERB_NEXT = re.compile(rf"[^\S\n]+(?:{VERB}|{VERBISH.pattern})")
 
 # A description opening a sentence, then a comma: the name after it is in apposition.
 _APPOSED_BEFORE = re.compile(
@@ -105,6 +107,8 @@ class TextNames(Mentions):
         self._text = text
         self._surnames = _surnames(self.items, self.lower_words)
         self._quoted = sorted(skip)
+        # Per-mention answers, reused by every pronoun of the text (keyed by mention start).
+        self._memo: dict[tuple[str, int], bool] = {}
 
     def person_for(self, pos: int, gender: Gender | None, last: tuple[str, int] | None = None,
                    sentence: int | None = None) -> str | None:
@@ -123,7 +127,7 @@ class TextNames(Mentions):
         fits = [m for m in self.before(pos) if self._referent(m) and (
             gender is None or m.gender in (gender, None))]
         if sentence is not None:
-            here = _nearest([m for m in fits if m.start >= sentence and self._acting(m)], gender)
+            here = next((m for m in fits if m.start >= sentence and self._acting(m)), None)
             if here:
                 return self._name(here)
         if last and pos - last[1] <= ANTECEDENT_WINDOW and not is_org(last[0]) and (
@@ -134,12 +138,20 @@ class TextNames(Mentions):
             if self._unnamed_speaker(since, pos, gender):
                 return None
             return self._name(acting) if acting else last[0]
-        chosen = (_nearest([m for m in fits if self._main_actor(m)], gender)
-                  or _nearest([m for m in fits if self._acting(m)], gender)
-                  or _nearest(fits, gender))
+        # ``fits`` holds only candidates whose gender fits, nearest first.
+        chosen = (next((m for m in fits if self._main_actor(m)), None)
+                  or next((m for m in fits if self._acting(m)), None)
+                  or next(iter(fits), None))
         if chosen is None or self._unnamed_speaker(chosen.end, pos, gender):
             return None
         return self._name(chosen)
+
+    def _cached(self, kind: str, m: Mention, compute: Callable[[Mention], bool]) -> bool:
+        """``compute(m)``, computed once per mention and kind for the whole text."""
+        key = (kind, m.start)
+        if key not in self._memo:
+            self._memo[key] = compute(m)
+        return self._memo[key]
 
     def _in_quote(self, pos: int) -> bool:
         """True when ``pos`` lies inside one of the quotations."""
@@ -152,15 +164,21 @@ class TextNames(Mentions):
         A pronoun after that most likely means the unnamed speaker: better unattributed than
         the named person before. Only people nouns count, of a gender that fits.
         """
-        for match in _UNNAMED.finditer(self._text, start, end):
+        for match in _DESCRIBED_PERSON.finditer(self._text, start, end):
             if self._in_quote(match.start()):
                 continue  # '"... when a woman becomes a mother ..."': words said, not a speaker
-            noun = (match.group("noun") or match.group("noun2")).lower()
-            if noun in _PERSON_NOUNS and _NOUN_GENDER.get(noun, gender) == gender:
+            if _NOUN_GENDER.get(match.group("noun"), gender) != gender:
+                continue
+            if _SAID_BEFORE.search(self._text, max(0, match.start() - 30), match.start()) or (
+                    _VERB_NEXT.match(self._text, match.end())):
                 return True
         return False
 
     def _referent(self, m: Mention) -> bool:
+        """``_referent_uncached``, once per mention."""
+        return self._cached("referent", m, self._referent_uncached)
+
+    def _referent_uncached(self, m: Mention) -> bool:
         """Whether ``m`` may be what 'he' or 'she' refers to (see ``person_for``).
 
         A person, or a name acting as a subject: a full name, a name followed by a speech verb
@@ -175,6 +193,10 @@ class TextNames(Mentions):
             or bool(_APPOSITIVE.match(self._text, m.end))))
 
     def _acting(self, m: Mention) -> bool:
+        """``_acting_uncached``, once per mention."""
+        return self._cached("acting", m, self._acting_uncached)
+
+    def _acting_uncached(self, m: Mention) -> bool:
         """A subject, or the speaker a speech verb puts after itself ('..., said James Henson').
 
         A name opening its sentence with an appositive or relative clause ("Murphy, a Jupiter
@@ -195,6 +217,10 @@ class TextNames(Mentions):
             bool(_VERB_AFTER_COMMA.match(self._text, m.end)))
 
     def _main_actor(self, m: Mention) -> bool:
+        """``_main_actor_uncached``, once per mention."""
+        return self._cached("main", m, self._main_actor_uncached)
+
+    def _main_actor_uncached(self, m: Mention) -> bool:
         """Whether ``m`` acts in a main clause, not in a subordinate one or as an object.
 
         Read between the clause's start (the last comma or sentence boundary) and the name: no
@@ -302,12 +328,3 @@ def _surnames(items: list[Mention], lower_words: frozenset[str]) -> dict[str, st
 def _role_word(word: str) -> bool:
     """A role noun or title ("manager", "Sen."), as ``nounphrases.is_role_word``."""
     return word.lower() in lexicon("role_nouns") or is_title_word(word)
-
-
-def _nearest(candidates: list[Mention], gender: Gender | None) -> Mention | None:
-    """The nearest candidate whose gender fits (known or not).
-
-    Not the nearest of *known* gender first: in 'Tad Devine said he ...' Devine's gender is
-    unknown, and a better-known man named further back is not the one meant.
-    """
-    return next((m for m in candidates if m.gender in (gender, None)), None)
