@@ -12,7 +12,7 @@ import pytest
 
 from generator import site
 from generator.errors import BuildError
-from generator.model import Analysis, Article, PartialDate, Source, Story
+from generator.model import Analysis, Article, Entity, KeyQuote, PartialDate, Source, Story
 from generator.site import pages, render
 
 REPO = Path(__file__).resolve().parents[2]
@@ -80,6 +80,37 @@ def test_rebuild_renders_only_changed_pages_and_equals_a_cold_build(
     rebuilt, fresh = tree(out), tree(tmp_path / "cold")
     assert rebuilt.keys() == fresh.keys()  # no stale page left, none missing
     assert [p for p in fresh if rebuilt[p] != fresh[p]] == []  # and the same bytes
+
+
+def named_analysis(n: int) -> Analysis:
+    """``archive_analysis`` whose stories name people, quote them and relate to each other."""
+    stories = [dataclasses.replace(
+        s, entities=(Entity(f"Person {i % 5}", "person"),), related=(f"archive-{(i + 1) % n:03d}",),
+        quotes=(KeyQuote(f"Person {i % 5}", f"Quote {i}.", (s.sources[0].primary.id,)),))
+        for i, s in enumerate(archive_analysis(n).stories)]
+    return Analysis((), tuple(stories))
+
+
+def test_a_rebuild_with_changed_names_and_links_equals_a_cold_build(tmp_path: Path) -> None:
+    """Pages are kept by key (``page_keys``): a retitled story must still change every page
+    that lists or links it (its day, its people, the story relating to it, the speakers)."""
+    first = named_analysis(20)
+    stories = list(first.stories)
+    stories[4] = dataclasses.replace(stories[4], title="Retitled report")
+    stories[9] = dataclasses.replace(stories[9], entities=(Entity("Person 7", "person"),))
+    second = Analysis((), tuple(stories[:-1]))
+    docs, out = tmp_path / "docs", tmp_path / "site"
+    publish(first, docs, out)
+    again = publish(second, docs, out)
+    publish(second, tmp_path / "cold-docs", tmp_path / "cold")
+    assert ({k: v for k, v in tree(docs).items() if k != pages.MANIFEST}  # it records times
+            == {k: v for k, v in tree(tmp_path / "cold-docs").items() if k != pages.MANIFEST})
+    rebuilt, fresh = tree(out), tree(tmp_path / "cold")
+    assert rebuilt.keys() == fresh.keys()
+    assert [p for p in fresh if rebuilt[p] != fresh[p]] == []
+    assert 0 < again.rendered < again.pages / 2
+    shown = fresh["stories/archive-003.html"] + fresh["people/person-4.html"]
+    assert shown.count(b"Retitled report") == 2
 
 
 def test_nothing_new_renders_nothing_and_keeps_the_search_index(
