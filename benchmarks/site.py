@@ -378,8 +378,13 @@ def verdicts(results: list[dict[str, Any]]) -> list[str]:
 
 
 def report(results: list[dict[str, Any]], command: str, record: bool) -> None:
+    commands = list(dict.fromkeys(r.get("command", command) for r in results)) or [command]
+    shown = "; ".join(f"`{c}`" for c in commands)
     body = "\n\n".join([
-        f"`{command}` on {dt.date.today()}, {_common.machine()}. Each corpus is built three "
+        f"{shown} on {dt.date.today()}, {_common.machine()}. Peak memory: the build's whole "
+        "process tree (the build and its worker pool, MkDocs, Pagefind), PSS and RSS sampled "
+        "every 0.25 s from /proc; load: the 1-minute load average as the build ended. "
+        "Each corpus is built three "
         "times in one folder with `pipeline.build` (the whole `digest build`): cold (empty "
         "cache, no site), nothing new, then 1% new articles (the real pile: cold is its "
         "first 99%). Search: a fresh browser context per query, headless Chromium, site "
@@ -414,13 +419,22 @@ def main() -> None:
     finally:
         if not args.keep:
             shutil.rmtree(base, ignore_errors=True)
-    command = "nice -n 10 .venv/bin/python -m benchmarks.site" + (
-        f" --sizes {args.sizes}" if args.sizes != "1000,10000" else "") + (
-        " --real" if args.real else "")
+    command = _command(args)
+    for r in results:
+        r["command"] = command
     if args.results:
         results = _kept_results(args.results, results)
-        command += " (each corpus in its own run, --results DIR)"
     report(results, command, record=not args.no_record)
+
+
+def _command(args: argparse.Namespace) -> str:
+    """The command line of this run, as a reader would type it (real-pile runs under the
+    pile lock)."""
+    command = "nice -n 10 .venv/bin/python -m benchmarks.site" + (
+        f" --sizes '{args.sizes}'" if args.sizes != "1000,10000" else "") + (
+        " --real" if args.real else "") + (f" --pile {args.pile}" if args.pile else "") + (
+        " --results DIR" if args.results else "")
+    return f"flock /tmp/pile.lock {command}" if args.real else command
 
 
 def _kept_results(folder: Path, results: list[dict[str, Any]]) -> list[dict[str, Any]]:
