@@ -23,8 +23,11 @@ import argparse
 import datetime as dt
 import functools
 import http.server
+import json
 import logging
 import math
+import multiprocessing
+import os
 import shutil
 import subprocess
 import tempfile
@@ -35,7 +38,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from benchmarks import _common, synth
+from benchmarks import _common, synth, treemem
 
 CHROMIUM = Path("/usr/bin/chromium")
 REAL_PILE = _common.REPO.parent / "shared" / "tools" / "real-pile"
@@ -47,6 +50,7 @@ TARGET_QUERY_BYTES = 300 * 1024
 TARGET_QUERY_SECONDS = 1.0
 TARGET_NEW_SHARE, TARGET_NOTHING_SHARE = 0.3, 0.1
 PROJECT_TO = 100_000
+TARGET_PEAK_BYTES = 2 * 1024**3
 
 
 def _prepare(work: Path) -> None:
@@ -56,6 +60,25 @@ def _prepare(work: Path) -> None:
 
 
 def one_build(work: Path, corpus: Path, label: str) -> dict[str, Any]:
+    """``pipeline.build`` once in ``work``, in a child process whose whole process tree (the
+    build and its worker pool) is sampled for peak memory (``treemem``)."""
+    context = multiprocessing.get_context("spawn")
+    queue = context.Queue()
+    child = context.Process(target=_child_build, args=(work, corpus, label, queue))
+    child.start()
+    assert child.pid is not None
+    watch = treemem.Watch(child.pid).start()
+    result: dict[str, Any] = queue.get()
+    child.join()
+    peak = watch.stop()
+    return {**result, "peak_pss": peak.pss, "peak_rss": peak.rss}
+
+
+def _child_build(work: Path, corpus: Path, label: str, queue: Any) -> None:
+    queue.put(_build(work, corpus, label))
+
+
+def _build(work: Path, corpus: Path, label: str) -> dict[str, Any]:
     """``pipeline.build`` once in ``work``; its timings and what the site build reused."""
     from generator import pipeline
     from generator.config import Settings
@@ -77,7 +100,7 @@ def one_build(work: Path, corpus: Path, label: str) -> dict[str, Any]:
             "render_s": timings.get("render", 0.0),
             "pipeline_s": total - timings.get("pages", 0.0) - timings.get("render", 0.0),
             "articles": len(analysis.articles), "stories": len(analysis.stories),
-            "site_log": site_log}
+            "site_log": site_log, "load": os.getloadavg()[0]}
 
 
 class _Lines(logging.Handler):
@@ -167,11 +190,12 @@ def _one_query(browser: Any, url: str, word: str) -> dict[str, Any]:
                            ".includes('matching') || document.querySelector("
                            "'.md-search-result__meta').textContent.includes('No ')")
     seconds = time.perf_counter() - start
+    load = os.getloadavg()[0]
     page.wait_for_timeout(300)  # fragments still arriving after the count is shown
     shown = page.locator(".md-search-result__item").count()
     context.close()
     extra = [(u, n) for u, n in loaded[own:]]
-    return {"word": word, "seconds": seconds, "results": shown,
+    return {"word": word, "seconds": seconds, "results": shown, "load": load,
             "bytes": sum(n for _, n in extra),
             "chunks": sum(1 for u, _ in extra if "/pagefind/index/" in u),
             "fragments": sum(1 for u, _ in extra if "/pagefind/fragment/" in u),
@@ -207,15 +231,21 @@ def synthetic(size: int, base: Path, real: list[synth.RealArticle]) -> dict[str,
                       lambda c: synth.write_corpus(drop, c, start_index=size, real=real))
 
 
-def real_pile(base: Path) -> dict[str, Any] | None:
-    if not REAL_PILE.exists():
+def real_pile(base: Path, pile: Path | None = None) -> dict[str, Any] | None:
+    """The real pile's three builds; ``pile`` is a pile already written (else the tool
+    writes one)."""
+    whole = pile or base / "real-pile.jsonl"
+    if pile is None and not REAL_PILE.exists():
         print("skipped the real pile: ../shared/tools/real-pile not found")
         return None
-    whole = base / "real-pile.jsonl"
-    done = subprocess.run(["python3", str(REAL_PILE), str(whole)], capture_output=True,
-                          text=True, check=False)
-    if done.returncode != 0 or not whole.is_file():
-        print(f"skipped the real pile: {done.stderr.strip()[-300:]}")
+    if pile is None:
+        done = subprocess.run(["python3", str(REAL_PILE), str(whole)], capture_output=True,
+                              text=True, check=False)
+        if done.returncode != 0 or not whole.is_file():
+            print(f"skipped the real pile: {done.stderr.strip()[-300:]}")
+            return None
+    if not whole.is_file():
+        print(f"skipped the real pile: {whole} not found")
         return None
     lines = whole.read_text(encoding="utf-8").splitlines()
     cut = len(lines) - len(lines) // 100
@@ -230,6 +260,12 @@ def real_pile(base: Path) -> dict[str, Any] | None:
                       write(lines[:cut], "pile-a.jsonl"), write(lines[cut:], "pile-b.jsonl"))
 
 
+def _peak(build: dict[str, Any]) -> str:
+    if not build.get("peak_pss"):
+        return "-"
+    return f"{_mb(build['peak_pss'])} / {_mb(build['peak_rss'])}"
+
+
 def _kb(n: float) -> str:
     return f"{n / 1024:,.1f} KB"
 
@@ -240,8 +276,8 @@ def _mb(n: float) -> str:
 
 def build_table(results: list[dict[str, Any]]) -> str:
     rows = ["| corpus | build | articles | stories | whole build | share of cold | pipeline "
-            "| write pages | site build | share of cold | site |",
-            "|---|---|---|---|---|---|---|---|---|---|---|"]
+            "| write pages | site build | share of cold | peak memory (PSS / RSS) | load | site |",
+            "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in results:
         cold = r["builds"][0]
         for b in r["builds"]:
@@ -250,6 +286,7 @@ def build_table(results: list[dict[str, Any]]) -> str:
                 f"| {b['total']:.1f} s | {b['total'] / cold['total']:.1%} "
                 f"| {b['pipeline_s']:.1f} s | {b['pages_s']:.1f} s | {b['render_s']:.1f} s "
                 f"| {b['render_s'] / cold['render_s']:.1%} "
+                f"| {_peak(b)} | {b.get('load', 0):.1f} "
                 f"| {b['site_log'].removeprefix('Site: ')} |")
     return "\n".join(rows)
 
@@ -271,12 +308,13 @@ def size_table(results: list[dict[str, Any]]) -> str:
 
 def search_table(results: list[dict[str, Any]]) -> str:
     rows = ["| corpus | queries | bytes per page view + query (median / max) "
-            "| index chunks | fragments | first answer (median / max) | results |",
-            "|---|---|---|---|---|---|---|"]
+            "| index chunks | fragments | first answer (median / max) | results "
+            "| load average (1 min) |",
+            "|---|---|---|---|---|---|---|---|"]
     for r in results:
         q = r["search"]
         if not q:
-            rows.append(f"| {r['name']} | skipped (no Chromium) | | | | | |")
+            rows.append(f"| {r['name']} | skipped (no Chromium) | | | | | | |")
             continue
         sizes = sorted(x["bytes"] for x in q)
         times = sorted(x["seconds"] for x in q)
@@ -284,7 +322,9 @@ def search_table(results: list[dict[str, Any]]) -> str:
                     f"| {_kb(sizes[len(sizes) // 2])} / {_kb(sizes[-1])} "
                     f"| {max(x['chunks'] for x in q)} | {max(x['fragments'] for x in q)} "
                     f"| {times[len(times) // 2]:.2f} s / {times[-1]:.2f} s "
-                    f"| {min(x['results'] for x in q)}-{max(x['results'] for x in q)} |")
+                    f"| {min(x['results'] for x in q)}-{max(x['results'] for x in q)} "
+                    f"| {min(x.get('load', 0) for x in q):.1f}-"
+                    f"{max(x.get('load', 0) for x in q):.1f} |")
     return "\n".join(rows)
 
 
@@ -322,6 +362,9 @@ def verdicts(results: list[dict[str, Any]]) -> list[str]:
             (nothing["total"] <= TARGET_NOTHING_SHARE * cold["total"],
              f"nothing-new rebuild {nothing['total'] / cold['total']:.2f} of cold "
              "(target <= 0.1)")]
+        checks += [(b["peak_pss"] < TARGET_PEAK_BYTES,
+                    f"{b['label']} build peaks at {_mb(b['peak_pss'])} PSS over its process "
+                    "tree (target < 2 GB)") for b in (cold, new) if b.get("peak_pss")]
         if r["search"]:
             worst = max(r["search"], key=lambda x: x["bytes"])
             slow = max(x["seconds"] for x in r["search"])
@@ -335,8 +378,13 @@ def verdicts(results: list[dict[str, Any]]) -> list[str]:
 
 
 def report(results: list[dict[str, Any]], command: str, record: bool) -> None:
+    commands = list(dict.fromkeys(r.get("command", command) for r in results)) or [command]
+    shown = "; ".join(f"`{c}`" for c in commands)
     body = "\n\n".join([
-        f"`{command}` on {dt.date.today()}, {_common.machine()}. Each corpus is built three "
+        f"{shown} on {dt.date.today()}, {_common.machine()}. Peak memory: the build's whole "
+        "process tree (the build and its worker pool, MkDocs, Pagefind), PSS and RSS sampled "
+        "every 0.25 s from /proc; load: the 1-minute load average as the build ended. "
+        "Each corpus is built three "
         "times in one folder with `pipeline.build` (the whole `digest build`): cold (empty "
         "cache, no site), nothing new, then 1% new articles (the real pile: cold is its "
         "first 99%). Search: a fresh browser context per query, headless Chromium, site "
@@ -352,6 +400,11 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", default="1000,10000")
     parser.add_argument("--real", action="store_true", help="also the real pile")
+    parser.add_argument("--pile", type=Path, help="the real pile, already written (JSON Lines)")
+    parser.add_argument("--results", type=Path,
+                        help="keep each corpus's figures here as JSON, and report those kept "
+                             "by earlier runs beside this run's (a real-pile run is made "
+                             "under the pile lock, separately from the synthetic sizes)")
     parser.add_argument("--no-record", action="store_true")
     parser.add_argument("--keep", type=Path, help="work here and keep it")
     args = parser.parse_args()
@@ -361,15 +414,39 @@ def main() -> None:
     base = args.keep or Path(tempfile.mkdtemp(prefix="digest-site-"))
     try:
         results = [synthetic(int(n), base, real) for n in args.sizes.split(",") if n]
-        pile = real_pile(base) if args.real else None
+        pile = real_pile(base, args.pile) if args.real else None
         results += [pile] if pile else []
     finally:
         if not args.keep:
             shutil.rmtree(base, ignore_errors=True)
-    command = "nice -n 10 .venv/bin/python -m benchmarks.site" + (
-        f" --sizes {args.sizes}" if args.sizes != "1000,10000" else "") + (
-        " --real" if args.real else "")
+    command = _command(args)
+    for r in results:
+        r["command"] = command
+    if args.results:
+        results = _kept_results(args.results, results)
     report(results, command, record=not args.no_record)
+
+
+def _command(args: argparse.Namespace) -> str:
+    """The command line of this run, as a reader would type it (real-pile runs under the
+    pile lock)."""
+    command = "nice -n 10 .venv/bin/python -m benchmarks.site" + (
+        f" --sizes '{args.sizes}'" if args.sizes != "1000,10000" else "") + (
+        " --real" if args.real else "") + (f" --pile {args.pile}" if args.pile else "") + (
+        " --results DIR" if args.results else "")
+    return f"flock /tmp/pile.lock {command}" if args.real else command
+
+
+def _kept_results(folder: Path, results: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """This run's results saved in ``folder``, with those earlier runs saved there."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for r in results:
+        r["measured"] = dt.date.today().isoformat()
+        (folder / f"{r['builds'][0]['articles']}.json").write_text(json.dumps(r),
+                                                                     encoding="utf-8")
+    kept = [json.loads(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.json"))]
+    return sorted(kept, key=lambda r: (r["name"].startswith("real"),
+                                       r["builds"][0]["articles"]))
 
 
 if __name__ == "__main__":

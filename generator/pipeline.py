@@ -479,7 +479,8 @@ def _extract_one(item: tuple[Article, PartialDate | None]) -> Extraction:
 
 
 MergeInput = tuple[StoryDraft, dict[str, Extraction], dict[str, tuple[Entity, ...]],
-                   StorySettings]
+                   StorySettings, dict[tuple[str, ...], str]]
+"""A draft, its sources' extractions and names, the settings, its events' known titles."""
 
 
 def _merge_all(drafts: list[StoryDraft], extractions: dict[str, Extraction],
@@ -488,25 +489,84 @@ def _merge_all(drafts: list[StoryDraft], extractions: dict[str, Extraction],
     """Merge every draft; a story whose sources and references are unchanged is reused.
 
     The key (``_merge_key``) holds every article (but its path) and reference date, which
-    determine its extractions and features, so with the settings it is the whole input of
-    ``merge.merge`` but for the shared terms. Those drift with the corpus's word statistics,
-    and they only rank timeline entries when there are more than ``max_timeline``: the key
-    leaves them out and ``_reuse_story`` checks them, so a story is not re-merged because its
-    terms moved.
+    determine its extractions and features, and the thread's split into events, so with the
+    settings it is the whole input of ``merge.merge`` but for the shared terms. Those drift
+    with the corpus's word statistics, and they only rank timeline entries when there are
+    more than ``max_timeline``: the key leaves them out and ``_reuse_story`` checks them, so a
+    story is not re-merged because its terms moved. A thread that is merged again (an event
+    joined it) reuses the titles of its unchanged events (``_event_titles``).
     """
+    titles = _event_titles(drafts, work)
     items: list[MergeInput] = [
         (d, {s.id: extractions[s.id] for s in d.sources if s.id in extractions},
-         {s.id: found[s.id].entities for s in d.sources if s.id in found}, settings)
+         {s.id: found[s.id].entities for s in d.sources if s.id in found}, settings,
+         {ids: titles[key] for ids, key in _event_keys(d, work) if key in titles})
         for d in drafts]
     keys = [_merge_key(d, settings, work) for d in drafts]
-    return work.map("merge", _merge_one, items, keys, "Merging", reuse=_reuse_story)
+    reused: set[int] = set()
+
+    def reuse(story: Story, item: MergeInput) -> Story | None:
+        kept = _reuse_story(story, item)
+        if kept is not None:
+            reused.add(id(item))
+        return kept
+
+    stories = work.map("merge", _merge_one, items, keys, "Merging", reuse=reuse)
+    fresh = [(item, story) for item, story in zip(items, stories, strict=True)
+             if id(item) not in reused]
+    _remember_event_titles(fresh, work)
+    return stories
+
+
+def _source_part(source: Source, work: _Work) -> str:
+    """What a source brings to a merge: its articles (not their paths) and reference date."""
+    return (f"{len(source.articles)}\0{source.reference}\0"
+            + "\0".join(map(work.article_key, source.articles)))
 
 
 def _merge_key(draft: StoryDraft, settings: StorySettings, work: _Work) -> str:
-    """What a story's merge depends on: its sources' articles (not their paths), references."""
-    parts = (f"{len(s.articles)}\0{s.reference}\0" + "\0".join(map(work.article_key, s.articles))
-             for s in draft.sources)
-    return content_key("merge", *parts, repr(settings))
+    """What a story's merge depends on: sources, references, the thread's split into events.
+
+    Articles are keyed without their paths; the split decides which sources title each event.
+    """
+    parts = (_source_part(s, work) for s in draft.sources)
+    return content_key("merge", *parts, repr(draft.events), repr(settings))
+
+
+def _event_keys(draft: StoryDraft, work: _Work) -> list[tuple[tuple[str, ...], str]]:
+    """(source ids, key) of each event of a thread of several events.
+
+    An event's title depends on its own sources alone (``merge._events``), so the key is theirs.
+    """
+    if len(draft.events) < 2:  # a thread of one event is titled as the story
+        return []
+    by_id = {s.id: s for s in draft.sources}
+    return [(ids, content_key("event", *(_source_part(by_id[i], work) for i in ids
+                                         if i in by_id))) for ids in draft.events]
+
+
+def _event_titles(drafts: list[StoryDraft], work: _Work) -> dict[str, str]:
+    """The titles kept for the events of every thread, by event key."""
+    keys = [key for d in drafts for _, key in _event_keys(d, work)]
+    kept = work.cache.get_many("event", keys) if keys else {}
+    return {k: v for k, v in kept.items() if isinstance(v, str)}
+
+
+def _remember_event_titles(merged: list[tuple[MergeInput, Story]], work: _Work) -> None:
+    """Keep the titles of the events of the threads merged in this build; count the work."""
+    new: dict[str, str] = {}
+    titled = 0
+    for (draft, _, _, _, known), story in merged:
+        by_articles = {e.articles: e.title for e in story.events}
+        by_id = {s.id: s for s in draft.sources}
+        for ids, key in _event_keys(draft, work):
+            articles = tuple(a.id for i in ids if i in by_id for a in by_id[i].articles)
+            if ids not in known and articles in by_articles:
+                new[key] = by_articles[articles]
+                titled += 1
+    work.cache.put_many("event", new)
+    reused = sum(len(item[4]) for item, _ in merged)
+    work.count("event", computed=titled, reused=reused)
 
 
 def _reuse_story(story: Story, item: MergeInput) -> Story | None:
@@ -516,7 +576,7 @@ def _reuse_story(story: Story, item: MergeInput) -> Story | None:
     the folder the articles were in last time. Terms rank timeline entries only to cut them to
     ``max_timeline``: a shorter timeline was not cut, so the terms did not shape it.
     """
-    draft, _, _, settings = item
+    draft, settings = item[0], item[3]
     story = dataclasses.replace(story, sources=draft.sources)
     if story.terms == draft.terms:
         return story
@@ -527,6 +587,7 @@ def _reuse_story(story: Story, item: MergeInput) -> Story | None:
 
 def _merge_one(item: MergeInput) -> Story:
     """Merge one story (top-level, so worker processes can run it)."""
-    draft, extractions, entities, settings = item
-    return merge.merge(draft, extractions, settings=settings, entities=entities)
+    draft, extractions, entities, settings, titles = item
+    return merge.merge(draft, extractions, settings=settings, entities=entities,
+                       event_titles=titles)
 

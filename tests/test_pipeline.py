@@ -270,7 +270,7 @@ def test_cached_story_is_reused_when_new_terms_cannot_change_it(length: int,
     settings = StorySettings(max_timeline=40)
     draft = StoryDraft(sources=(), terms=("cartels", "Sheinbaum"))
     cached = _story_with(length, terms=("Sheinbaum", "cartels"))
-    item = (draft, {}, {}, settings)
+    item: pipeline.MergeInput = (draft, {}, {}, settings, {})
     result = pipeline._reuse_story(cached, item)
     if reused:
         assert result is not None and result.terms == draft.terms
@@ -298,3 +298,38 @@ def test_a_thread_draft_holds_its_events_sources_and_their_split() -> None:
     assert [s.id for s in thread.sources] == ["a", "b", "c"]
     assert thread.events == (("a", "b"), ("c",)) and thread.terms == ("x",)
     assert pipeline._thread([two]) == two  # a thread of one event is that event
+
+
+def _thread_of(*events: tuple[str, ...]) -> StoryDraft:
+    texts = {"a": "Rebels took the airport of the northern city on Monday, officials said.",
+             "b": "The army pulled back from the northern city after the rebels took it.",
+             "c": "Rebels held the port of the northern city a week on, residents said.",
+             "d": "The army returned to the northern city and retook the airport today."}
+    sources = {i: Source(make_article(id=i, text=texts[i], title=f"Report {i} on the city",
+                                      published=PartialDate(2025, 11, 10 + n)))
+               for n, i in enumerate(texts)}
+    return StoryDraft(tuple(sources[i] for ids in events for i in ids), events=events)
+
+
+def test_a_thread_that_gains_an_event_titles_only_that_event(tmp_path: Path) -> None:
+    def merged(draft: StoryDraft, store: Path) -> tuple[Story, pipeline.BuildStats]:
+        stats = pipeline.BuildStats()
+        work = pipeline._Work(cache.Cache(store), 0, pipeline.SILENT, stats,
+                              lambda f, xs, **_: [f(x) for x in xs])
+        try:
+            story = pipeline._merge_all([draft], {}, {}, StorySettings(), work)[0]
+        finally:
+            work.cache.close()
+        return story, stats
+
+    _, first = merged(_thread_of(("a", "b"), ("c",)), tmp_path / "cache")
+    assert first.computed["event"] == 2
+    grown = _thread_of(("a", "b"), ("c",), ("d",))
+    story, second = merged(grown, tmp_path / "cache")
+    assert second.computed["merge"] == 1  # the thread is merged again ...
+    assert (second.computed["event"], second.reused["event"]) == (1, 2)  # ... one new title
+    cold, _ = merged(grown, tmp_path / "cold-cache")
+    assert story == cold
+    same, third = merged(grown, tmp_path / "cache")
+    assert third.computed.get("merge") == 0 and third.computed.get("event") == 0
+    assert same == cold

@@ -2,16 +2,17 @@
 
 Every value a template prints goes through ``escape.text`` unless it is already ``Markup``
 (built by ``escape`` or ``links``): article text cannot become HTML, Markdown or template
-syntax, whatever the template author does. Only files whose content changed are rewritten,
+syntax, whatever the template author does. A page is rendered only when what it is made from
+changed since the last build (``page_keys``), only files whose content changed are rewritten,
 and pages that are no longer generated are removed, so ``docs/`` diffs cleanly in git.
 """
 
 from __future__ import annotations
 
-import contextlib
-import json
+import functools
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ import jinja2
 from markupsafe import Markup
 
 from generator import site
-from generator.site import escape, feeds, listings, tag_pages
+from generator.site import escape, feeds, listings, page_keys, tag_pages
 from generator.errors import BuildError
 from generator.site.links import Linker
 from generator.site.listings import PageSpec
@@ -28,13 +29,13 @@ from generator.site.story_view import Names, story_context
 
 log = logging.getLogger(__name__)
 
-MANIFEST = ".digest-pages.json"
-"""Lists the files the last run generated (MkDocs ignores dot-files in docs/)."""
+MANIFEST = page_keys.MANIFEST
 
 GENERATED_DIRS = ("stories", "days", "archive", "people", "organisations", "places", "speakers")
 """Folders of docs/ that hold only generated pages: stray pages in them are removed."""
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+STORY_TEMPLATE = "story.md.j2"
 
 
 def write_pages(analysis: Analysis, docs_dir: Path, *,
@@ -54,29 +55,59 @@ def write_pages(analysis: Analysis, docs_dir: Path, *,
     linker = Linker(directory_urls=options.directory_urls)
     names = listings.names_for(analysis)
     env = _environment()
-    files: dict[str, bytes] = {}
-    for spec in _plan(analysis, names, linker):
-        files[spec.path] = env.get_template(spec.template).render(**spec.context).encode("utf-8")
+    setup = page_keys.setup_key(options)
+    previous, last = page_keys.read(docs_dir)
+    files: dict[str, bytes | None] = {}
+    keys: dict[str, str | None] = {}
+    for page in _plan(analysis, names, linker, setup):
+        keys[page.path] = page.key
+        if page_keys.unchanged(docs_dir, page.path, page.key, last):
+            files[page.path] = None  # rendered from the same inputs last time: keep the file
+            continue
+        files[page.path] = env.get_template(page.template).render(
+            **page.context()).encode("utf-8")
     atom, rss = feeds.render(list(analysis.stories), site_url=options.site_url,
                              title=options.site_name, directory_urls=options.directory_urls)
     files[feeds.ATOM], files[feeds.RSS] = atom, rss
+    keys[feeds.ATOM] = keys[feeds.RSS] = None
     try:
-        return _sync(docs_dir, files)
+        return _sync(docs_dir, files, keys, previous)
     except OSError as exc:
         raise BuildError(f"cannot write pages to {docs_dir}: {exc}") from exc
 
 
-def _plan(analysis: Analysis, names: Names, linker: Linker) -> Iterable[PageSpec]:
+@dataclass(frozen=True)
+class _Page:
+    """A page to write: its path, template, key, and how to get its values when it renders."""
+
+    path: str
+    template: str
+    key: str | None
+    context: Callable[[], dict[str, Any]]
+
+
+def _plan(analysis: Analysis, names: Names, linker: Linker, setup: str) -> Iterable[_Page]:
     days = listings.by_day(analysis.stories)
-    yield listings.home_page(days, names, linker)
-    yield from listings.archive_pages(days, names, linker)
-    for key, stories in days:
-        yield from listings.day_pages(key, stories, names, linker)
+    specs: list[Iterable[PageSpec]] = [
+        [listings.home_page(days, names, linker)], listings.archive_pages(days, names, linker),
+        *(listings.day_pages(key, stories, names, linker) for key, stories in days)]
+    for spec in (s for run in specs for s in run):
+        yield _listed(spec, setup)
     for story in analysis.stories:
-        yield PageSpec(names.stories[story.id][0], "story.md.j2",
-                       story_context(story, names, linker))
-    yield from tag_pages.entity_pages(analysis, names, linker)
-    yield from tag_pages.speaker_pages(analysis, names, linker)
+        # A story page's values cost more to work out than to render (the summary's sources
+        # are found by searching every source's text): key it by the story, build them lazily.
+        yield _Page(names.stories[story.id][0], STORY_TEMPLATE,
+                    page_keys.story_key(setup, STORY_TEMPLATE, story, names),
+                    functools.partial(story_context, story, names, linker))
+    for spec in (*tag_pages.entity_pages(analysis, names, linker),
+                 *tag_pages.speaker_pages(analysis, names, linker)):
+        yield _listed(spec, setup)
+
+
+def _listed(spec: PageSpec, setup: str) -> _Page:
+    return _Page(spec.path, spec.template,
+                 page_keys.context_key(setup, spec.template, spec.context),
+                 lambda: spec.context)
 
 
 def _finalize(value: Any) -> Any:
@@ -108,32 +139,35 @@ def _environment() -> jinja2.Environment:
     return env
 
 
-def _sync(docs_dir: Path, files: dict[str, bytes]) -> list[Path]:
-    """Write changed files atomically, delete stale generated ones, update the manifest."""
+def _sync(docs_dir: Path, files: dict[str, bytes | None], keys: dict[str, str | None],
+          previous: set[str]) -> list[Path]:
+    """Write changed files atomically, delete stale generated ones, update the manifest.
+
+    ``files`` maps a path to its new bytes, or to None for a page kept as it is.
+    """
     docs_dir.mkdir(parents=True, exist_ok=True)
     written = 0
     for rel, data in files.items():
         path = docs_dir / rel
-        if path.is_file() and path.read_bytes() == data:
+        if data is None or (path.is_file() and path.read_bytes() == data):
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f".{path.name}.tmp")
         tmp.write_bytes(data)
         tmp.replace(path)  # atomic: `digest serve` never sees a half-written page
         written += 1
-    removed = _remove_stale(docs_dir, set(files))
-    manifest = json.dumps(sorted(files), indent=0).encode("utf-8")
-    if not (docs_dir / MANIFEST).is_file() or (docs_dir / MANIFEST).read_bytes() != manifest:
-        (docs_dir / MANIFEST).write_bytes(manifest)
-    log.info("Pages: %d generated, %d rewritten, %d removed", len(files), written, removed)
+    removed = _remove_stale(docs_dir, set(files), previous)
+    page_keys.write(docs_dir, keys)
+    kept = sum(1 for data in files.values() if data is None)
+    log.info("Pages: %d generated, %d kept unrendered, %d rewritten, %d removed", len(files),
+             kept, written, removed)
     return [docs_dir / rel for rel in files]
 
 
-def _remove_stale(docs_dir: Path, keep: set[str]) -> int:
-    previous: set[str] = set()
+def _remove_stale(docs_dir: Path, keep: set[str], previous: set[str]) -> int:
+    """Remove generated files this run did not generate (last manifest, generated folders)."""
     # No manifest yet (first build) or a damaged one: the folder scan below still finds pages.
-    with contextlib.suppress(OSError, ValueError, TypeError):
-        previous = set(json.loads((docs_dir / MANIFEST).read_text(encoding="utf-8")))
+    previous = set(previous)
     for folder in GENERATED_DIRS:
         previous |= {p.relative_to(docs_dir).as_posix() for p in (docs_dir / folder).rglob("*.md")}
     removed = 0

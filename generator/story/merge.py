@@ -46,7 +46,8 @@ KIND_ORDER = {"person": 0, "org": 0, "place": 0, "other": 1}
 
 def merge(draft: StoryDraft, extractions: Mapping[str, Extraction], *,
           settings: StorySettings,
-          entities: Mapping[str, Sequence[Entity]] | None = None) -> Story:
+          entities: Mapping[str, Sequence[Entity]] | None = None,
+          event_titles: Mapping[tuple[str, ...], str] | None = None) -> Story:
     """Assemble one story from its draft and the extractions of its sources.
 
     Args:
@@ -54,6 +55,9 @@ def merge(draft: StoryDraft, extractions: Mapping[str, Extraction], *,
         extractions: per-source extraction keyed by the primary article id.
         settings: limits on what a story page shows.
         entities: per-source names found beforehand (``features``); others are found here.
+        event_titles: titles of the thread's events worked out before (by a previous build,
+            ``pipeline`` keeps them per event), keyed by the event's source ids as in
+            ``draft.events``; an event's title depends on its own sources only.
 
     Returns:
         The story with a provisional slug derived from its title.
@@ -74,14 +78,16 @@ def merge(draft: StoryDraft, extractions: Mapping[str, Extraction], *,
                                 limit=settings.max_quotes),
         entities=names,
         terms=draft.terms,
-        events=_events(draft, title),
+        events=_events(draft, title, event_titles or {}),
     )
 
 
-def _events(draft: StoryDraft, title: str) -> tuple[ThreadEvent, ...]:
+def _events(draft: StoryDraft, title: str,
+            known: Mapping[tuple[str, ...], str]) -> tuple[ThreadEvent, ...]:
     """The thread's events, oldest first, each titled from its own sources.
 
-    A thread of one event is titled as the story (``title``).
+    A thread of one event is titled as the story (``title``); an event whose title is
+    ``known`` is not titled again.
     """
     by_id = {s.id: s for s in draft.sources}
     groups = draft.events or (tuple(by_id),)
@@ -89,12 +95,13 @@ def _events(draft: StoryDraft, title: str) -> tuple[ThreadEvent, ...]:
     for ids in groups:
         sources = [by_id[i] for i in ids if i in by_id]
         dates = sorted(a.published for s in sources for a in s.articles if a.published)
-        found.append((dates[0] if dates else None, dates[-1] if dates else None, sources))
+        found.append((dates[0] if dates else None, dates[-1] if dates else None, sources,
+                      tuple(ids)))
     found.sort(key=lambda e: (e[0] is None, e[0] or PartialDate(1), e[2][0].id))
     events: list[ThreadEvent] = []
     used: set[str] = set()
-    for first, last, sources in found:
-        named = summary.title(sources) if len(found) > 1 else title
+    for first, last, sources, ids in found:
+        named = title if len(found) == 1 else known.get(ids) or summary.title(sources)
         anchor = base = slugify(named) or "event"
         while anchor in used:
             anchor = f"{base}-{len(used) + 1}"

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 import pytest
 from mkdocs.utils import meta
 
-from generator.site import feeds, listings, pages, story_view
+from generator.site import feeds, listings, page_keys, pages, story_view
 from generator.site.links import Linker, show_date, show_range, story_path, url_of
 from generator.model import (
     Analysis,
@@ -259,11 +262,11 @@ def test_large_days_and_archives_paginate(tmp_path: Path, config: Path) -> None:
 
 def test_day_and_name_pages_list_stories_compactly() -> None:
     files = {s.path: s for s in pages._plan(rich_analysis(), listings.names_for(rich_analysis()),
-                                           Linker(directory_urls=False))}
+                                           Linker(directory_urls=False), setup="")}
     env = pages._environment()
     for path in ("days/2025-11-14.md", "people/marco-rubio.md"):
         spec = files[path]
-        text = env.get_template(spec.template).render(**spec.context)
+        text = env.get_template(spec.template).render(**spec.context())
         assert 'class="dg-rows"' in text and 'class="dg-card"' not in text, path
         assert "Sheinbaum agreed" not in text, path  # no summaries
         assert "Rubio rules out sending US troops into Mexico" in text, path
@@ -482,3 +485,109 @@ def test_hostile_pages_hold_no_markup_from_articles(tmp_path: Path, config: Path
             assert needle not in body, (name, needle)
         headings = {line for line in body.splitlines() if line.startswith("#")}
         assert headings <= OWN_HEADINGS, name
+
+
+def _kept(caplog: pytest.LogCaptureFixture) -> list[int]:
+    """How many pages each ``write_pages`` call kept without rendering (from its log line)."""
+    return [int(r.getMessage().split(", ")[1].split()[0]) for r in caplog.records
+            if r.getMessage().startswith("Pages: ")]
+
+
+def tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes()
+            for p in sorted(root.rglob("*")) if p.is_file() and p.name != pages.MANIFEST}
+
+
+def test_a_rebuild_renders_only_pages_whose_inputs_changed(
+        tmp_path: Path, config: Path, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, logger="generator.site.pages")
+    docs, first = tmp_path / "docs", rich_analysis()
+    generated = len(pages.write_pages(first, docs, config_file=config))
+    pages.write_pages(first, docs, config_file=config)
+    feeds_always = 2  # the Atom and RSS feeds are rendered on every build
+    assert _kept(caplog) == [0, generated - feeds_always]
+    # Retitle the story that the other one lists as related: its own page, the related
+    # story's page, and the index and name pages that list it must change; nothing else.
+    retitled = dataclasses.replace(first.stories[0], title="Rubio says no troops")
+    second = Analysis((), (retitled, first.stories[1]))
+    pages.write_pages(second, docs, config_file=config)
+    cold = tmp_path / "cold"
+    pages.write_pages(second, cold, config_file=config)
+    assert tree(docs) == tree(cold)
+    rendered = generated - feeds_always - _kept(caplog)[2]
+    lists_it = {p for p, text in tree(cold).items() if b"Rubio says no troops" in text}
+    assert "stories/cartels.md" in lists_it and "people/marco-rubio.md" in lists_it
+    assert rendered == len(lists_it - {feeds.ATOM, feeds.RSS})
+
+
+def test_a_page_edited_or_removed_by_hand_is_rendered_again(tmp_path: Path,
+                                                            config: Path) -> None:
+    docs = tmp_path / "docs"
+    pages.write_pages(rich_analysis(), docs, config_file=config)
+    before = tree(docs)
+    (docs / "stories" / "cartels.md").write_text("# mine\n", encoding="utf-8")
+    (docs / "people" / "marco-rubio.md").unlink()
+    pages.write_pages(rich_analysis(), docs, config_file=config)
+    assert tree(docs) == before
+
+
+@pytest.mark.parametrize("manifest", ["{not json", '["stories/cartels.md"]',
+                                      '{"format": 99, "pages": {}}'])
+def test_a_damaged_or_old_manifest_renders_every_page(
+        tmp_path: Path, config: Path, manifest: str,
+        caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, logger="generator.site.pages")
+    docs = tmp_path / "docs"
+    pages.write_pages(rich_analysis(), docs, config_file=config)
+    before = tree(docs)
+    (docs / pages.MANIFEST).write_text(manifest, encoding="utf-8")
+    pages.write_pages(rich_analysis(), docs, config_file=config)
+    assert _kept(caplog)[1] == 0 and tree(docs) == before
+
+
+def test_other_site_options_render_every_page(tmp_path: Path, config: Path,
+                                              caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, logger="generator.site.pages")
+    docs = tmp_path / "docs"
+    pages.write_pages(rich_analysis(), docs, config_file=config)
+    config.write_text(CONFIG_FLAT.replace("false", "true"), encoding="utf-8")
+    pages.write_pages(rich_analysis(), docs, config_file=config)
+    pages.write_pages(rich_analysis(), tmp_path / "cold", config_file=config)
+    assert _kept(caplog)[1] == 0 and tree(docs) == tree(tmp_path / "cold")
+
+
+class _Recording(Mapping[Any, Any]):
+    """A mapping that notes every key looked up (``in``, ``[]`` and ``get`` all land here)."""
+
+    def __init__(self, name: str, data: Mapping[Any, Any], seen: set[tuple[str, Any]]) -> None:
+        self.name, self.data, self.seen = name, data, seen
+
+    def __getitem__(self, key: Any) -> Any:
+        self.seen.add((self.name, key))
+        return self.data[key]
+
+    def __iter__(self) -> Iterator[Any]:
+        self.seen.add((self.name, "<every key>"))
+        return iter(self.data)
+
+    def __len__(self) -> int:
+        self.seen.add((self.name, "<every key>"))
+        return len(self.data)
+
+
+@pytest.mark.parametrize("analysis", [rich_analysis(), hostile_analysis(),
+                                      Analysis((), (wide_story(40),))])
+def test_story_pages_read_only_the_names_their_key_holds(analysis: Analysis) -> None:
+    names = listings.names_for(analysis)
+    for story in analysis.stories:
+        seen: set[tuple[str, Any]] = set()
+        recording = story_view.Names(**{
+            field: _Recording(field, getattr(names, field), seen)
+            for field in ("speakers", "entities", "stories")})
+        story_view.story_context(story, recording, Linker(directory_urls=False))
+        keyed: set[tuple[str, Any]] = set()
+        page_keys.story_slice(story, story_view.Names(**{
+            field: _Recording(field, getattr(names, field), keyed)
+            for field in ("speakers", "entities", "stories")}))
+        assert seen <= keyed, f"story pages read names their key leaves out: {seen - keyed}"
+

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import random
+import re
 import shutil
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import pytest
 
 from generator import site
 from generator.errors import BuildError
-from generator.model import Analysis, Article, PartialDate, Source, Story
+from generator.model import Analysis, Article, Entity, KeyQuote, PartialDate, Source, Story
 from generator.site import pages, render
 
 REPO = Path(__file__).resolve().parents[2]
@@ -61,6 +62,20 @@ def tree(root: Path) -> dict[str, bytes]:
             for p in sorted(root.rglob("*")) if p.is_file()}
 
 
+UNORDERED = re.compile(r"^pagefind/(filter/.*\.pf_filter|pagefind\.[^/]*\.pf_meta"
+                       r"|pagefind-entry\.json)$")
+"""Pagefind's filter and metadata files (and the entry file naming them by hash): Pagefind
+1.5.2 writes the values of a filter in a different order on every run, so two cold builds of
+the same pages differ there (seen with pages of several ``kind`` values); they are compared
+by presence only. Every other file, the index chunks and fragments included, byte for byte."""
+
+
+def site_tree(root: Path) -> dict[str, bytes]:
+    """``tree`` with Pagefind's unordered files reduced to their kind (see ``UNORDERED``)."""
+    return {(f"pagefind/<{path.rsplit('.', 1)[-1]}>" if UNORDERED.match(path) else path):
+            (b"" if UNORDERED.match(path) else data) for path, data in tree(root).items()}
+
+
 @pytest.fixture(scope="module")
 def day_one() -> Analysis:
     return archive_analysis(60)
@@ -77,9 +92,40 @@ def test_rebuild_renders_only_changed_pages_and_equals_a_cold_build(
     assert again.reindexed
     cold = publish(next_day(day_one), tmp_path / "cold-docs", tmp_path / "cold")
     assert cold.reused == 0
-    rebuilt, fresh = tree(out), tree(tmp_path / "cold")
+    rebuilt, fresh = site_tree(out), site_tree(tmp_path / "cold")
     assert rebuilt.keys() == fresh.keys()  # no stale page left, none missing
     assert [p for p in fresh if rebuilt[p] != fresh[p]] == []  # and the same bytes
+
+
+def named_analysis(n: int) -> Analysis:
+    """``archive_analysis`` whose stories name people, quote them and relate to each other."""
+    stories = [dataclasses.replace(
+        s, entities=(Entity(f"Person {i % 5}", "person"),), related=(f"archive-{(i + 1) % n:03d}",),
+        quotes=(KeyQuote(f"Person {i % 5}", f"Quote {i}.", (s.sources[0].primary.id,)),))
+        for i, s in enumerate(archive_analysis(n).stories)]
+    return Analysis((), tuple(stories))
+
+
+def test_a_rebuild_with_changed_names_and_links_equals_a_cold_build(tmp_path: Path) -> None:
+    """Pages are kept by key (``page_keys``): a retitled story must still change every page
+    that lists or links it (its day, its people, the story relating to it, the speakers)."""
+    first = named_analysis(20)
+    stories = list(first.stories)
+    stories[4] = dataclasses.replace(stories[4], title="Retitled report")
+    stories[9] = dataclasses.replace(stories[9], entities=(Entity("Person 7", "person"),))
+    second = Analysis((), tuple(stories[:-1]))
+    docs, out = tmp_path / "docs", tmp_path / "site"
+    publish(first, docs, out)
+    again = publish(second, docs, out)
+    publish(second, tmp_path / "cold-docs", tmp_path / "cold")
+    assert ({k: v for k, v in tree(docs).items() if k != pages.MANIFEST}  # it records times
+            == {k: v for k, v in tree(tmp_path / "cold-docs").items() if k != pages.MANIFEST})
+    rebuilt, fresh = site_tree(out), site_tree(tmp_path / "cold")
+    assert rebuilt.keys() == fresh.keys()
+    assert [p for p in fresh if rebuilt[p] != fresh[p]] == []
+    assert 0 < again.rendered < again.pages / 2
+    shown = fresh["stories/archive-003.html"] + fresh["people/person-4.html"]
+    assert shown.count(b"Retitled report") == 2
 
 
 def test_nothing_new_renders_nothing_and_keeps_the_search_index(

@@ -123,3 +123,27 @@ def test_a_thread_lists_its_events_oldest_first_each_titled_from_its_sources() -
                                                "Rebels hold the port a week on"]
     assert [e.articles for e in thread.events] == [("s1",), ("s3",)]
     assert len({e.id for e in thread.events}) == 2
+
+
+def test_known_event_titles_are_used_and_the_others_worked_out(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    sources = tuple(Source(make_article(id=f"s{i}", text=text, title=title,
+                                        published=P(2025, 11, day)), reference=P(2025, 11, day))
+                    for i, (text, title, day) in enumerate(
+                        [(FIRST, "Rebels take the airport", 12),
+                         (SECOND, "Rebels hold the port a week on", 20),
+                         (FIRST, "Army returns to the northern city", 28)]))
+    draft = StoryDraft(sources, events=(("s0",), ("s1",), ("s2",)))
+    whole = merge.merge(draft, {}, settings=StorySettings())
+    titled: list[tuple[str, ...]] = []
+    real_title = merge.summary.title
+
+    def counting(sources: tuple[Source, ...]) -> str:
+        titled.append(tuple(s.id for s in sources))
+        return real_title(sources)
+
+    monkeypatch.setattr(merge.summary, "title", counting)
+    known = {("s0",): whole.events[0].title, ("s1",): whole.events[1].title}
+    again = merge.merge(draft, {}, settings=StorySettings(), event_titles=known)
+    assert again == whole  # the same story, titled from what was known
+    assert ("s2",) in titled and ("s0",) not in titled and ("s1",) not in titled
