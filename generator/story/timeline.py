@@ -9,7 +9,10 @@ A dispute is two sources attaching different *explicit* dates to the same happen
 whose words name it ("in March 2011", "Feb. 3"). A date resolved only from the article's own
 publication day ("today", "on Thursday", "last year") is the article's news peg: a later
 article restating an older fact with it makes no claim about when the fact happened, so such
-an event never disputes, and never refines, an explicitly dated one.
+an event never disputes, and never refines, an explicitly dated one. Nor do two similar
+texts whose clauses tell different happenings: the date must attach to one predicate with
+the same arguments on both sides (``happening.same_happening``: "the spill began on April
+20" and "... on April 22" dispute; "talks began Monday" and "talks ended Friday" do not).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ import numpy as np
 
 from generator.extract.events import MAX_EVENT_WORDS
 from generator.model import Event, PartialDate, Source, TimelineEntry
+from generator.story import happening
 from generator.text import textvec
 
 log = logging.getLogger(__name__)
@@ -303,14 +307,18 @@ def _joins(group: _Group, rank: int, event: Event, score: float,
 def _same_fact(a: str, b: str) -> bool:
     """Whether two similar texts can tell one fact, so that their dates can disagree.
 
-    Not when either dates the start of a running state ("7,000 killed since ..."), nor when
-    both give amounts and share none: "crude settled at $84.12" and "at $85.44" are two
-    days' prices, "1,100 killed" and "7,000 killed" two counts, not one fact told twice.
+    Only when both clauses have one act verb with the same arguments
+    (``happening.same_happening``: "the spill began" twice, not "talks began" and "talks
+    ended"); not when either dates the start of a running state ("7,000 killed since ..."),
+    nor when both give amounts and share none: "crude settled at $84.12" and "at $85.44" are
+    two days' prices, "1,100 killed" and "7,000 killed" two counts, not one fact told twice.
     """
     if _SINCE.search(a) or _SINCE.search(b):
         return False
     amounts_a, amounts_b = set(_AMOUNT.findall(a)), set(_AMOUNT.findall(b))
-    return not (amounts_a and amounts_b) or bool(amounts_a & amounts_b)
+    if amounts_a and amounts_b and not amounts_a & amounts_b:
+        return False
+    return happening.same_happening(a, b)
 
 
 def _sole_of_day(group: _Group, rank: int, event: Event,
