@@ -7,12 +7,13 @@ boilerplate was left. Imports ``model``, ``config``, ``errors``, the primitives 
 Per article: whitespace, tokenised text (``tokens``) and broken quote marks are repaired
 (``TEXT_RULES``), hard-wrapped paragraphs unwrapped, the header read (date line, section
 label, headline; see ``metadata``), a first paragraph with the page's headline and dateline
-glued on cut apart (``lead``), then the boilerplate rules of ``boilerplate`` (single lines) and
-``page_blocks`` (neighbouring lines) run. Across the corpus: lines recurring in unrelated
-articles (``recurring``), sentences recurring across unrelated topics (``repeated``) and
-lines that are another article's headline go. ``prepare`` is
-the per-article pass and ``finish`` the corpus-level one, so the pipeline can run and cache the
-first per article. Paragraphs come out separated by one blank line.
+glued on cut apart (``lead``), then the boilerplate rules of ``boilerplate`` (single lines),
+page stamps inside paragraphs (``stamps``: comment and post stamps, bylines with a bar,
+later wire datelines) and ``page_blocks`` (neighbouring lines) run. Across the
+corpus: lines recurring in unrelated articles (``recurring``), sentences recurring across
+unrelated topics (``repeated``) and lines that are another article's headline go.
+``prepare`` is the per-article pass and ``finish`` the corpus-level one, so the pipeline can
+run and cache the first per article. Paragraphs come out separated by one blank line.
 """
 
 from __future__ import annotations
@@ -23,7 +24,16 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from generator.clean import boilerplate, lead, metadata, page_blocks, recurring, repeated, tokens
+from generator.clean import (
+    boilerplate,
+    lead,
+    metadata,
+    page_blocks,
+    recurring,
+    repeated,
+    stamps,
+    tokens,
+)
 from generator.model import Article, Skipped
 
 log = logging.getLogger(__name__)
@@ -224,6 +234,7 @@ def prepare(article: Article) -> Prepared:
     if article.title is not None and tokens.is_tokenised(article.text):
         updates["title"] = tokens.detokenise(article.title)
     lines = _drop_rule_lines(lines, article, updates, found)
+    lines = [stamps.strip_stamps(line) for line in lines]
     lines, embedded = page_blocks.strip_social_embeds(lines)
     lines = page_blocks.strip_teaser_tail(page_blocks.strip_captions(lines))
     own = title_key(article.title or header.title)
