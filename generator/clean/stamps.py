@@ -2,12 +2,13 @@
 
 Scraped blog and comment pages flatten their furniture into the text: "Posted by: name |
 June 14, 2010 3:08 PM | Report abuse", "July 27, 2010 - 12:48 PM | by: Jane Doe", "By Jane
-Doe, CNN | ", a "Yes | No" poll, and wire datelines opening a later paragraph's sentence
-("... in office. Aug 27 (Reuters) - Democrat ..."). None of it is prose: it shows up on
+Doe, CNN | ", "| From Jane Doe, CNN", a "Yes | No" poll, inline markup ("<tweet ...>"),
+and wire datelines opening a later paragraph's sentence ("... in office. Aug 27 (Reuters) -
+Democrat ..."). None of it is prose: it shows up on
 cards and timeline entries as datelines. ``strip_stamps`` takes it out wherever it stands
 (the stamp, never the sentence around it), paragraph by paragraph after the lead was split
 (``lead`` reads the first paragraphs' datelines to find the headline); a paragraph with no
-bar and no bracket is returned untouched after two substring tests.
+bar, bracket or angle bracket is returned untouched after three substring tests.
 """
 
 from __future__ import annotations
@@ -33,6 +34,12 @@ _STAMPS = (
                r"time,\s+[A-Z][a-z]+day,\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}"),
     # A byline ending at a bar: "By Jane Doe, CNN | ", "By John Roe, Special to CNN | ".
     re.compile(r"(?:^|(?<=[.!?”\"]\s))By\s+[A-Z][^|.!?]{2,50}\|\s*"),
+    # Markup a corpus left inline ("<tweet author=\"@x\" tweet-date=\" \">", "</tweet>"): a tag
+    # with attributes in quotes, or a closing tag, is never prose.
+    re.compile(r"</?[a-z][\w-]*(?:\s+[\w-]+=\"[^\"<>]*\")+\s*/?>|</[a-z][\w-]*>|<[a-z][\w-]*/>"),
+    # A caption's credit after a bar: "| From Jane Doe, CNN ", "| By Jane Doe, CNN ".
+    re.compile(r"(?:^|\|)\s*(?:By|From)\s+(?:[A-Z][\w.'’-]*\s){1,3}?[A-Z][\w.'’-]*,\s+"
+               r"(?:Special to\s+)?[A-Z]{2,}\b\s*"),
     # A poll or feedback widget.
     re.compile(r"\b(?i:yes)\s*\|\s*(?i:no)\b"),
     # A wire dateline opening a sentence past the lead: "Aug 27 (Reuters) - ",
@@ -40,7 +47,7 @@ _STAMPS = (
     re.compile(r"(?:(?<=[.!?”\"]\s)|^)(?:[A-Z][\w.,'’]*(?:\s[A-Z0-9][\w.,'’]*){0,4}\s)?"
                r"\((?:Reuters|AP|AFP|CNN|UPI|dpa|Xinhua|Bloomberg)\)\s?(?:--|[-—–])\s?"),
 )
-_HINTS = ("|", "(")
+_HINTS = ("|", "(", "<")
 
 
 def strip_stamps(line: str) -> str:

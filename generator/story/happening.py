@@ -9,7 +9,9 @@ rules (no tagger): the first finite verb after the subject and outside an openin
 subordinate phrase, the content words before it (the subject) and the first few after it
 (the object), and the amounts. ``same_happening`` holds when the two predicates are one verb
 that names an act (not "be", "have" or a verb of saying: two sayings on two days are two
-happenings), the subjects and objects share a head word, and no amount differs.
+happenings) and the subjects and objects share a head word. ``same_fact`` adds what tells
+two facts apart whatever the verb: a date that opens a running state ("since ...") and
+amounts that differ.
 """
 
 from __future__ import annotations
@@ -77,6 +79,11 @@ _FUNCTION = words(
     "there here some any all each every no more most many much other such own same so very "
     "up out off down one two three")
 _PRONOUN = words("it he she they we i you this that there these those")
+# Amounts in an event's text (not years): "7,000", "$ 84.12", "18.7 percent".
+_AMOUNT = re.compile(r"(?<![\w.,])(?!(?:1[89]|20)\d\d\b)\d[\d,.]*\d|(?<![\w.,])\d(?![\w,.]\d)")
+# A date that opens a period ("killed since the uprising began") bounds a running state; the
+# text does not say what happened on that date, so another date for it is no dispute.
+_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 OBJECT_WORDS = 4
 """Content words after the verb read as its object: enough for "the sealing cap" or "oil
 imports from Syria", short of the next clause (calibrated on the real pile's disputes)."""
@@ -198,3 +205,20 @@ def same_happening(a: str, b: str) -> bool:
             return False
     objects_agree = not (one.obj and two.obj) or bool(one.obj & two.obj)
     return subject_agrees and objects_agree
+
+
+def same_fact(a: str, b: str) -> bool:
+    """Whether two dated texts tell one fact, so that their dates can disagree.
+
+    Only when both clauses have one act verb with the same arguments (``same_happening``:
+    "the spill began" twice, not "talks began" and "talks ended"); not when either dates the
+    start of a running state ("7,000 killed since ..."), nor when both give amounts and share
+    none: "crude settled at $84.12" and "at $85.44" are two days' prices, "1,100 killed" and
+    "7,000 killed" two counts, not one fact told twice.
+    """
+    if _SINCE.search(a) or _SINCE.search(b):
+        return False
+    amounts_a, amounts_b = set(_AMOUNT.findall(a)), set(_AMOUNT.findall(b))
+    if amounts_a and amounts_b and not amounts_a & amounts_b:
+        return False
+    return same_happening(a, b)

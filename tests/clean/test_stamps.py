@@ -35,3 +35,18 @@ def test_stamps_leave_and_the_prose_stays(line: str, expected: str) -> None:
 ])
 def test_prose_with_bars_and_brackets_is_left_alone(line: str) -> None:
     assert stamps.strip_stamps(line) == line
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ('<tweet tweet-author="@someone" tweet-date=" ">The vote is on Tuesday.</tweet> Then more.',
+     "The vote is on Tuesday. Then more."),
+    ("| From Jane Doe, CNN Refugees wait after leaving the boat.",
+     "Refugees wait after leaving the boat."),
+])
+def test_inline_markup_and_caption_credits_leave(line: str, expected: str) -> None:
+    assert stamps.strip_stamps(line) == expected
+
+
+def test_a_comparison_is_no_markup() -> None:
+    assert stamps.strip_stamps("Costs x < y, and a <b> tag stays.") == (
+        "Costs x < y, and a <b> tag stays.")
