@@ -308,13 +308,14 @@ def finish(prepared: Sequence[Prepared]) -> tuple[list[Article], list[Skipped]]:
     banned = recurring.recurring_lines([p.lines for p in prepared], family_of)
     glued = repeated.boilerplate([p.sentence_keys for p in prepared],
                                  [p.signature for p in prepared], family_of)
+    common = repeated.widespread([p.sentence_keys for p in prepared], family_of)
     masts = recurring.mastheads([p.header_title for p in prepared], family_of)
     prepared = [_demote_masthead(p, masts) if p.header_title else p for p in prepared]
     titles = _Titles.of([p.title for p in prepared])
     kept: list[Article] = []
     skipped: list[Skipped] = []
     for item in prepared:
-        article = _assemble(item, banned, titles, glued)
+        article = _assemble(item, banned, titles, glued, common)
         if article is None:
             skipped.append(Skipped(item.article.path, "no text after cleaning"))
         else:
@@ -374,7 +375,7 @@ _OPENERS = "\"'“‘«([¿¡-—– "
 
 
 def _assemble(item: Prepared, banned: frozenset[str], titles: _Titles,
-              glued: frozenset[int]) -> Article | None:
+              glued: frozenset[int], common: frozenset[int]) -> Article | None:
     lines = [line for line in item.lines if not line or (
         recurring.line_key(line) not in banned and not titles.holds(line))]
     if not glued.isdisjoint(item.sentence_keys):
@@ -390,7 +391,10 @@ def _assemble(item: Prepared, banned: frozenset[str], titles: _Titles,
     article = item.article
     found = list(item.found)
     if article.title is None and "title" not in updates:
-        updates["title"] = metadata.fallback_title(text)
+        # A stand-in headline is the article's own sentence, not one many articles share.
+        own = repeated.strip(lines, common) if not common.isdisjoint(item.sentence_keys) else lines
+        updates["title"] = metadata.fallback_title("\n\n".join(line for line in own if line)
+                                                   or text)
         found.append(("title", "body"))
     if article.published is None and "published" not in updates:
         _date_fallback(article, updates, found)

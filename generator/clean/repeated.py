@@ -116,15 +116,31 @@ def boilerplate(keys: Sequence[Sequence[int]], signatures: Sequence[Sequence[str
         signatures: each article's ``signature``.
         family_of: each article's family of copies (``recurring.families``).
     """
+    return frozenset(key for key, by_family in _holders(keys, family_of).items()
+                     if len(by_family) >= MIN_FAMILIES
+                     and _topics([signatures[i] for i in by_family.values()]) >= _needed(
+                         len(by_family)))
+
+
+def widespread(keys: Sequence[Sequence[int]], family_of: Sequence[int]) -> frozenset[int]:
+    """Keys of sentences held by MIN_FAMILIES families or more, whatever their topics.
+
+    Such a sentence may stay in the text (a story's background recurs within its topic), but
+    it is no article's own: never a stand-in headline (a programme page's "Transmission
+    details ... are not updated after publication" titled six stories).
+    """
+    return frozenset(key for key, by_family in _holders(keys, family_of).items()
+                     if len(by_family) >= MIN_FAMILIES)
+
+
+def _holders(keys: Sequence[Sequence[int]], family_of: Sequence[int]) -> dict[int, dict[int, int]]:
+    """Sentence key -> {family: first article of that family holding it}."""
     holders: dict[int, dict[int, int]] = defaultdict(dict)
     for index, article_keys in enumerate(keys):
         family = family_of[index]
         for key in article_keys:
             holders[key].setdefault(family, index)
-    return frozenset(key for key, by_family in holders.items()
-                     if len(by_family) >= MIN_FAMILIES
-                     and _topics([signatures[i] for i in by_family.values()]) >= _needed(
-                         len(by_family)))
+    return holders
 
 
 def _needed(families: int) -> int:

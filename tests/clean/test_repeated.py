@@ -57,3 +57,13 @@ def test_a_bulleted_disclaimer_run_on_with_no_stop_is_found() -> None:
     assert repeated.sentence_key(disclaimer) in banned
     stripped = repeated.strip([f"Headline about {TOPICS[1][:-1]} \\* {disclaimer}"], banned)
     assert stripped == [f"Headline about {TOPICS[1][:-1]}"]
+
+
+def test_a_sentence_of_many_articles_of_one_topic_is_widespread_not_boilerplate() -> None:
+    lines = [[f"{SPILL} {BACKGROUND}", f"Update {i} on the talks."] for i in range(5)]
+    prints = [repeated.fingerprint(x) for x in lines]
+    keys = [k for k, _ in prints]
+    assert repeated.sentence_key(BACKGROUND) not in repeated.boilerplate(
+        keys, [s for _, s in prints], list(range(5)))
+    assert repeated.sentence_key(BACKGROUND) in repeated.widespread(keys, list(range(5)))
+    assert not repeated.widespread(keys, [0, 0, 0, 1, 1])  # copies count once
