@@ -7,12 +7,13 @@ boilerplate was left. Imports ``model``, ``config``, ``errors``, the primitives 
 Per article: whitespace, tokenised text (``tokens``) and broken quote marks are repaired
 (``TEXT_RULES``), hard-wrapped paragraphs unwrapped, the header read (date line, section
 label, headline; see ``metadata``), a first paragraph with the page's headline and dateline
-glued on cut apart (``lead``), then the boilerplate rules of ``boilerplate`` (single lines) and
-``page_blocks`` (neighbouring lines) run. Across the corpus: lines recurring in unrelated
-articles (``recurring``), sentences recurring across unrelated topics (``repeated``) and
-lines that are another article's headline go. ``prepare`` is
-the per-article pass and ``finish`` the corpus-level one, so the pipeline can run and cache the
-first per article. Paragraphs come out separated by one blank line.
+glued on cut apart (``lead``), then the boilerplate rules of ``boilerplate`` (single lines),
+page stamps inside paragraphs (``stamps``: comment and post stamps, bylines with a bar,
+later wire datelines) and ``page_blocks`` (neighbouring lines) run. Across the
+corpus: lines recurring in unrelated articles (``recurring``), sentences recurring across
+unrelated topics (``repeated``) and lines that are another article's headline go.
+``prepare`` is the per-article pass and ``finish`` the corpus-level one, so the pipeline can
+run and cache the first per article. Paragraphs come out separated by one blank line.
 """
 
 from __future__ import annotations
@@ -23,7 +24,16 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from generator.clean import boilerplate, lead, metadata, page_blocks, recurring, repeated, tokens
+from generator.clean import (
+    boilerplate,
+    lead,
+    metadata,
+    page_blocks,
+    recurring,
+    repeated,
+    stamps,
+    tokens,
+)
 from generator.model import Article, Skipped
 
 log = logging.getLogger(__name__)
@@ -224,6 +234,7 @@ def prepare(article: Article) -> Prepared:
     if article.title is not None and tokens.is_tokenised(article.text):
         updates["title"] = tokens.detokenise(article.title)
     lines = _drop_rule_lines(lines, article, updates, found)
+    lines = [stamps.strip_stamps(line) for line in lines]
     lines, embedded = page_blocks.strip_social_embeds(lines)
     lines = page_blocks.strip_teaser_tail(page_blocks.strip_captions(lines))
     own = title_key(article.title or header.title)
@@ -297,13 +308,14 @@ def finish(prepared: Sequence[Prepared]) -> tuple[list[Article], list[Skipped]]:
     banned = recurring.recurring_lines([p.lines for p in prepared], family_of)
     glued = repeated.boilerplate([p.sentence_keys for p in prepared],
                                  [p.signature for p in prepared], family_of)
+    common = repeated.widespread([p.sentence_keys for p in prepared], family_of)
     masts = recurring.mastheads([p.header_title for p in prepared], family_of)
     prepared = [_demote_masthead(p, masts) if p.header_title else p for p in prepared]
     titles = _Titles.of([p.title for p in prepared])
     kept: list[Article] = []
     skipped: list[Skipped] = []
     for item in prepared:
-        article = _assemble(item, banned, titles, glued)
+        article = _assemble(item, banned, titles, glued, common)
         if article is None:
             skipped.append(Skipped(item.article.path, "no text after cleaning"))
         else:
@@ -363,7 +375,7 @@ _OPENERS = "\"'“‘«([¿¡-—– "
 
 
 def _assemble(item: Prepared, banned: frozenset[str], titles: _Titles,
-              glued: frozenset[int]) -> Article | None:
+              glued: frozenset[int], common: frozenset[int]) -> Article | None:
     lines = [line for line in item.lines if not line or (
         recurring.line_key(line) not in banned and not titles.holds(line))]
     if not glued.isdisjoint(item.sentence_keys):
@@ -379,7 +391,10 @@ def _assemble(item: Prepared, banned: frozenset[str], titles: _Titles,
     article = item.article
     found = list(item.found)
     if article.title is None and "title" not in updates:
-        updates["title"] = metadata.fallback_title(text)
+        # A stand-in headline is the article's own sentence, not one many articles share.
+        own = repeated.strip(lines, common) if not common.isdisjoint(item.sentence_keys) else lines
+        updates["title"] = metadata.fallback_title("\n\n".join(line for line in own if line)
+                                                   or text)
         found.append(("title", "body"))
     if article.published is None and "published" not in updates:
         _date_fallback(article, updates, found)

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from generator.text.persons import words
+
 MAX_WORDS = 25
 """Longest title kept whole: real headlines on the real pile run up to 20-25 words."""
 
@@ -25,10 +27,27 @@ description ("Marco Rubio, US Secretary of State") without the verb."""
 OPENER_MAX_WORDS = 12
 """A leading subordinate phrase ends at a comma within this many words."""
 
+PHRASE_CUT_MIN_WORDS = 10
+"""A cut before a trailing phrase must keep this many words: subject, verb and object of a
+lead sentence (the real pile's reduced leads keep 10-25)."""
+
+# Words that open a trailing adjunct: what stands before them is a clause without it. Not
+# "of" and "that" (they continue a noun phrase or a verb of saying).
+_PHRASE_OPENERS = words(
+    "in on at with after before as while amid during for from by over into under against "
+    "since until because when where which who and but near across among despite through "
+    "without following including")
+# Words a cut must not leave at the end: an article, a preposition, an auxiliary, a verb of
+# saying, a conjunction.
+_DANGLING = words(
+    "a an the to of and or but in on at by for from with as is are was were be been has have "
+    "had will would said says told its his her their this that these those than")
+
 _BRACKETS = re.compile(r"\s*\([^()]*\)|\s+[—–]\s[^—–]*\s[—–](?=\s)")
 _OPENER = re.compile(
     r"^(?:after|when|while|as|although|though|because|since|despite|following|amid|in|on|"
-    r"at|with|by|for|during|before|until|if|once|according to)\b[^,]*,\s+", re.IGNORECASE)
+    r"at|with|by|for|during|before|until|if|once|according to|whether|just)\b[^,]*,\s+",
+    re.IGNORECASE)
 # "Marco Rubio, US Secretary of State, has ruled out ...": a name, its description between
 # commas, then the verb in lower case.
 _APPOSITIVE = re.compile(r"^((?:[A-Z][\w.'’-]*\s?){1,4}), [^,]{3,60}, (?=[a-z])")
@@ -44,7 +63,8 @@ _TRAILING = re.compile(
 def main_clause(sentence: str, max_words: int = MAX_WORDS) -> str:
     """``sentence`` (stop removed) reduced until it has at most ``max_words`` words."""
     text = re.sub(r"\s+", " ", sentence).strip().rstrip(".")
-    for step in (_no_brackets, _no_opener, _no_appositive, _no_attribution, _no_trailing):
+    for step in (_no_brackets, _no_opener, _no_appositive, _no_attribution, _no_trailing,
+                 _no_long_opener):
         if _words(text) <= max_words:
             return text
         reduced = step(text)
@@ -69,6 +89,15 @@ def _no_opener(text: str) -> str:
     return rest[:1].upper() + rest[1:]
 
 
+def _no_long_opener(text: str) -> str:
+    """The opener off however long it is: a cut would otherwise keep only the opener."""
+    match = _OPENER.match(text)
+    if match is None:
+        return text
+    rest = text[match.end():]
+    return rest[:1].upper() + rest[1:]
+
+
 def _no_appositive(text: str) -> str:
     return _APPOSITIVE.sub(r"\1 ", text, count=1)
 
@@ -84,9 +113,19 @@ def _no_trailing(text: str) -> str:
 
 
 def _cut(text: str, max_words: int) -> str:
-    """At the last comma or semicolon within ``max_words``, else at a word with "…"."""
-    words = text.split()[:max_words]
+    """``text`` cut to at most ``max_words`` words.
+
+    At the last comma or semicolon within them, else before the last trailing phrase that
+    starts within them, else at a word with "…".
+    """
+    every = text.split()
+    words = every[:max_words]
     for end in range(len(words) - 1, max(MIN_WORDS, COMMA_CUT_MIN_WORDS) - 1, -1):
         if words[end - 1].endswith((",", ";")):
             return " ".join(words[:end]).rstrip(",;")
+    for end in range(len(words), PHRASE_CUT_MIN_WORDS - 1, -1):
+        last = every[end - 1].lower().strip("\"“”‘’'()")
+        if (every[end].lower() in _PHRASE_OPENERS and last not in _DANGLING
+                and last[-1:].isalnum()):
+            return " ".join(every[:end])
     return " ".join(words).rstrip(",;:") + "…"

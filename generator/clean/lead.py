@@ -130,7 +130,7 @@ def glued_pieces(text: str) -> list[str]:
     if len(words) < GLUED_MIN_WORDS:
         return [text]
     cuts = [i for i in range(PIECE_MIN_WORDS, len(words) - PIECE_MIN_WORDS + 1)
-            if _seam(words, i)]
+            if is_seam(words, i)]
     pieces, start = [], 0
     for cut in cuts:
         if cut - start >= PIECE_MIN_WORDS:
@@ -140,7 +140,7 @@ def glued_pieces(text: str) -> list[str]:
     return [*pieces, (rest + text[len(first):]).strip()]
 
 
-def _seam(words: list[str], i: int) -> bool:
+def is_seam(words: list[str], i: int) -> bool:
     """True when a sentence starts at word ``i`` with no stop before it."""
     if words[i] not in _OPENERS:
         return False

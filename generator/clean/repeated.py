@@ -56,13 +56,24 @@ per sentence, and 40 unrelated holders are already proof enough."""
 # ("U.S. officials") are not told apart, unlike ``text.sentences``: the same cut is made when
 # hashing and when stripping, so a footer cut in two pieces recurs as two pieces, and this is
 # several times faster on a pass that reads every sentence of the corpus.
-_BREAK = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+# A list bullet ("\\* Reuters is not responsible ...") breaks too: scraped pages run bulleted
+# promos and disclaimers into one line with no stop.
+_BREAK = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\s+\\?[*•]\s+")
+# What the key ignores: everything but letters and digits, so that a detokenised copy ("the
+# firm's") and a plain one ("the firm 's"), or copies differing in quotes and dashes, give
+# one key.
+_NOT_KEYED = re.compile(r"[\W_]+")
 _NAME = re.compile(r"[a-z,;] (?=([A-Z][a-z]{2,}))")
 
 
 def sentence_key(sentence: str) -> int:
-    """A stable 64-bit key for a sentence, the same in every worker process."""
-    digest = hashlib.blake2b(sentence.casefold().encode("utf-8"), digest_size=8).digest()
+    """A stable 64-bit key for a sentence, the same in every worker process.
+
+    Letters and digits only, case-folded: spacing, punctuation and tokenisation marks do not
+    change it.
+    """
+    digest = hashlib.blake2b(_NOT_KEYED.sub("", sentence).casefold().encode("utf-8"),
+                             digest_size=8).digest()
     return int.from_bytes(digest, "big")
 
 
@@ -80,8 +91,11 @@ def pieces(line: str) -> list[str]:
     """``line`` cut into sentences at every stop followed by a capital (see ``_BREAK``)."""
     out, start = [], 0
     for match in _BREAK.finditer(line):
-        out.append(line[start:match.end()].strip())
+        # A stop stays with its sentence; a bullet goes with neither side.
+        end = match.end() if match.group()[0] in ".!?" else match.start()
+        out.append(line[start:end].strip())
         start = match.end()
+    out = [piece for piece in out if piece]
     if start < len(line):
         out.append(line[start:].strip())
     return out
@@ -102,15 +116,31 @@ def boilerplate(keys: Sequence[Sequence[int]], signatures: Sequence[Sequence[str
         signatures: each article's ``signature``.
         family_of: each article's family of copies (``recurring.families``).
     """
+    return frozenset(key for key, by_family in _holders(keys, family_of).items()
+                     if len(by_family) >= MIN_FAMILIES
+                     and _topics([signatures[i] for i in by_family.values()]) >= _needed(
+                         len(by_family)))
+
+
+def widespread(keys: Sequence[Sequence[int]], family_of: Sequence[int]) -> frozenset[int]:
+    """Keys of sentences held by MIN_FAMILIES families or more, whatever their topics.
+
+    Such a sentence may stay in the text (a story's background recurs within its topic), but
+    it is no article's own: never a stand-in headline (a programme page's "Transmission
+    details ... are not updated after publication" titled six stories).
+    """
+    return frozenset(key for key, by_family in _holders(keys, family_of).items()
+                     if len(by_family) >= MIN_FAMILIES)
+
+
+def _holders(keys: Sequence[Sequence[int]], family_of: Sequence[int]) -> dict[int, dict[int, int]]:
+    """Sentence key -> {family: first article of that family holding it}."""
     holders: dict[int, dict[int, int]] = defaultdict(dict)
     for index, article_keys in enumerate(keys):
         family = family_of[index]
         for key in article_keys:
             holders[key].setdefault(family, index)
-    return frozenset(key for key, by_family in holders.items()
-                     if len(by_family) >= MIN_FAMILIES
-                     and _topics([signatures[i] for i in by_family.values()]) >= _needed(
-                         len(by_family)))
+    return holders
 
 
 def _needed(families: int) -> int:

@@ -62,6 +62,9 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
     (re.compile(r"([(\[{“$#£€]) +(?=\S)"), r"\1"),  # space after opening marks and currency
     (re.compile(r"\.\.(?=\s|$)"), _one_stop),  # "U.S. ." ends a sentence with one stop
     (re.compile(r" -- "), " — "),  # a dash written as two hyphens
+    # A wire's ticker code split at its dot ("(RIG. N)", "(BP . L)"): a sentence splitter
+    # would end a sentence inside the brackets and start the next with "N) exploded ...".
+    (re.compile(r"\(([A-Z0-9]{1,6})\. ?([A-Z]{1,3})\)"), r"(\1.\2)"),
 )
 
 _LIGHT_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
@@ -93,8 +96,18 @@ def detokenise(text: str) -> str:
 
 
 def untokenise(text: str) -> str:
-    """``text`` detokenised when it is visibly tokenised, else unchanged (a text rule)."""
-    return detokenise(text) if is_tokenised(text) else text
+    """``text`` detokenised when it is visibly tokenised, else unchanged (a text rule).
+
+    A text that is not tokenised as a whole may still hold tokenised paragraphs (a page that
+    quotes or concatenates a tokenised corpus text after its own prose): those are repaired
+    one by one, by the same density test.
+    """
+    if is_tokenised(text):
+        return detokenise(text)
+    if _MARKS.search(text) is None:
+        return text
+    return "\n".join(detokenise(line) if is_tokenised(line) else line
+                     for line in text.split("\n"))
 
 
 def quote_pairs(text: str) -> str:

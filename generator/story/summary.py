@@ -13,8 +13,9 @@ from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
+from wordfreq import zipf_frequency
 
-from generator.clean import clause, metadata
+from generator.clean import clause, lead, metadata
 from generator.model import Source
 from generator.text import sentences, textvec
 
@@ -29,6 +30,10 @@ OUTLET_SUFFIX = re.compile(r"\s+[-|–—:]\s+(?:[A-Z0-9][\w.&'’]*\s*){1,5}$")
 WEAK_TITLE_ORIGINS = ("body", "filename")
 # A headline shorter than this many words is a section label ("International") or a dateline.
 MIN_TITLE_WORDS = 4
+# Headlines of the real pile's pages run up to this many words (85% of 1,300 header titles);
+# nearly all longer ones are a headline with its standfirst or caption glued on, so a story
+# with a headline this short takes one of those.
+USUAL_HEADLINE_WORDS = 18
 # Summary sentences: long enough to say something, short enough to read in one breath.
 # Calibrated on the sample articles' sentences (lead sentences run 20-45 words).
 MIN_SENTENCE_WORDS = 8
@@ -42,6 +47,30 @@ MAX_SUMMARY_CHARS = 600
 MAX_CANDIDATES = 5000
 # A candidate this similar (cosine) to a chosen sentence repeats it, and is skipped.
 REPEAT_SIMILARITY = 0.5
+# Lead sentences tried, most central first, for a title when no source has a headline: the
+# first that reads as one sentence and reduces to its main clause without a cut is taken. On
+# the real pile the most central sentence is often a headline, a byline or a caption run
+# into the lead with no stop between; the tenth is still about the story.
+TITLE_CANDIDATES = 10
+
+# What no sentence of prose holds: a byline opening it ("By the CNN Wire Staff", "By Jane Doe
+# BBC correspondent"), page furniture ("Posted by:", a bar, a list bullet, a URL), a section
+# heading and a sentence glued with no stop (a lower-case word, then a sentence opener).
+_NOT_ONE_SENTENCE = re.compile(r"^By\s|\bPosted by\b|\||\\?\*|https?:|\bClick\b")
+# A list bullet as scraped pages write it, escaped or not ("\\* Airline stocks fall").
+_BULLET = re.compile(r"(?:^|\s)\\?\*\s")
+# An upper-case wire dateline opening a lead: "BEIJING — ", "ADDIS ABABA, Ethiopia_ ".
+_DATELINE_OPENER = re.compile(
+    r"^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][\w.]+(?: [A-Z][\w.]+)*)?\s*(?:[—–_]|--?)\s*"
+    r"(?=[A-Z])")
+
+# A capitalised word this common in lower case (Zipf scale: "some" 6.2, "did" 6.0, "many" 5.9)
+# right after a lower-case content word starts a sentence glued on with no stop ("... the
+# agricultural sector Some 1.5 million ..."); names and titles are rarer ("president" 5.45,
+# "white" 5.5, "obama" 4.9), so "said President Obama" is no seam.
+GLUED_WORD_ZIPF = 5.6
+_FUNCTION_WORDS = frozenset(
+    ["the", "a", "an", "of", "in", "on", "at", "to", "for", "by", "with", "from", "and", "or"])
 
 # Lines of page furniture that cleaning may have left behind (lower-cased substrings).
 BOILERPLATE = (
@@ -64,16 +93,80 @@ def title(sources: Sequence[Source]) -> str:
     found = [(clean_headline(a.title), a.found("title")) for s in sources for a in s.articles
              if a.title]
     usable = [h for h, where in found if _is_headline(h) and where not in WEAK_TITLE_ORIGINS]
-    usable = list(dict.fromkeys(usable or [h for h, _ in found if _is_headline(h)]))
-    # A headline longer than a headline runs into its body or dateline: any other is better.
-    usable = [h for h in usable if len(h.split()) <= clause.MAX_WORDS] or usable
+    if not usable:
+        # Stand-ins the cleaner made from each body's first line, up to a glued seam (a
+        # headline run into its standfirst), and only when they needed no cut; else a title
+        # made from the most central lead.
+        usable = [part for h, _ in found if _is_headline(h) and not h.endswith("…")
+                  and _is_headline(part := headline_part(h))
+                  and not _NOT_ONE_SENTENCE.search(part)]
+        if not usable:
+            return _lead_title(sources)
+    usable = list(dict.fromkeys(usable))
+    # A headline longer than a headline runs into its body or dateline: any other is better,
+    # and one of usual length is better still.
+    usable = ([h for h in usable if len(h.split()) <= USUAL_HEADLINE_WORDS]
+              or [h for h in usable if len(h.split()) <= clause.MAX_WORDS] or usable)
     if len(usable) == 1:
-        return usable[0]
-    if usable:
-        weights = [len(s.articles) for s in sources]
-        return usable[int(np.argmax(_centrality(usable, _texts(sources), weights)))]
-    lead = summarize(sources, limit=1) or (sources[0].primary.text if sources else "")
-    return clause.main_clause(metadata.first_sentence(lead.strip())) or "Untitled story"
+        return headline_part(usable[0])
+    weights = [len(s.articles) for s in sources]
+    return headline_part(usable[int(np.argmax(_centrality(usable, _texts(sources), weights)))])
+
+
+def headline_part(headline: str) -> str:
+    """``headline`` up to the first seam where a standfirst or caption was glued on.
+
+    A seam is a sentence start after a lower-case word with no stop between (``_seam``),
+    at least MIN_TITLE_WORDS words in; a trailing ";" or ":" goes too. Of a run of
+    highlights, the first is the headline.
+    """
+    # A run of highlights ("* First point * Second point"): the first is the headline.
+    items = [item for item in _BULLET.split(headline) if item.strip()]
+    headline = items[0].strip() if items else headline
+    words = headline.split(" ")
+    cut = next((i for i in range(MIN_TITLE_WORDS, len(words) - 1) if _seam(words, i)), None)
+    head = " ".join(words[:cut]) if cut is not None else headline
+    return head.rstrip(" ;:,") or headline
+
+
+def _lead_title(sources: Sequence[Source]) -> str:
+    """A lead sentence reduced to its main clause: the most central that reduces cleanly.
+
+    Sentences that are not one sentence of prose (bylines, furniture, glued seams) are
+    passed over; when none reduces without "…", the most central reduction is taken.
+    """
+    ranked = [metadata.first_sentence(_DATELINE_OPENER.sub("", c))
+              for c in _ranked(sources)[:TITLE_CANDIDATES]]
+    if not ranked and sources:
+        ranked = [metadata.first_sentence(sources[0].primary.text.strip())]
+    reduced = [clause.main_clause(c) for c in ranked if _one_sentence(c)]
+    reduced = [r for r in reduced if r] or [clause.main_clause(c) for c in ranked[:1]]
+    whole = [r for r in reduced if not r.endswith("…")]
+    return next(iter(whole or reduced), "") or "Untitled story"
+
+
+def _one_sentence(text: str) -> bool:
+    """Whether ``text`` reads as one sentence of prose (see ``_NOT_ONE_SENTENCE``)."""
+    if _NOT_ONE_SENTENCE.search(text):
+        return False
+    words = text.split(" ")
+    return not any(_seam(words, i) for i in range(lead.PIECE_MIN_WORDS, len(words) - 1))
+
+
+def _seam(words: list[str], i: int) -> bool:
+    """Whether a sentence starts at word ``i`` with no stop before it."""
+    return lead.is_seam(words, i) or _common_capital(words, i)
+
+
+def _common_capital(words: list[str], i: int) -> bool:
+    """A frequent word capitalised after a lower-case content word: a glued sentence start."""
+    word, previous = words[i], words[i - 1]
+    if not (word[:1].isupper() and word[1:].islower() and previous[-1:].isalpha()
+            and previous.islower() and previous not in _FUNCTION_WORDS):
+        return False
+    if _MONTHS_OR_DAYS.fullmatch(word):
+        return False
+    return zipf_frequency(word.lower(), "en") >= GLUED_WORD_ZIPF
 
 
 def clean_headline(headline: str) -> str:
@@ -88,14 +181,12 @@ def summarize(sources: Sequence[Source], *, limit: int = MAX_SUMMARY_SENTENCES) 
     Time and memory are linear in the sources' words (sparse vectors), and past
     ``MAX_CANDIDATES`` sentences only the best by a cheap pre-score are weighed.
     """
-    candidates = [c for s in sources for c in _sentences(s.primary.text)]
-    candidates = _shortlist(list(dict.fromkeys(candidates)))
+    candidates, order = _candidates(sources)
     if not candidates:
         return ""
-    scores = _centrality(candidates, _texts(sources))
     matrix = textvec.sparse_tfidf(candidates)
     chosen: list[int] = []
-    for index in np.argsort(-scores, kind="stable"):
+    for index in order:
         if len(chosen) == limit:
             break
         if matrix is not None and chosen and float(
@@ -106,6 +197,22 @@ def summarize(sources: Sequence[Source], *, limit: int = MAX_SUMMARY_SENTENCES) 
             continue
         chosen.append(int(index))
     return " ".join(candidates[c] for c in chosen)
+
+
+def _candidates(sources: Sequence[Source]) -> tuple[list[str], list[int]]:
+    """The sources' summary sentences and their positions, most central first."""
+    candidates = [c for s in sources for c in _sentences(s.primary.text)]
+    candidates = _shortlist(list(dict.fromkeys(candidates)))
+    if not candidates:
+        return [], []
+    scores = _centrality(candidates, _texts(sources))
+    return candidates, [int(i) for i in np.argsort(-scores, kind="stable")]
+
+
+def _ranked(sources: Sequence[Source]) -> list[str]:
+    """The sources' summary sentences, most central first."""
+    candidates, order = _candidates(sources)
+    return [candidates[i] for i in order]
 
 
 def _shortlist(candidates: list[str]) -> list[str]:
@@ -163,7 +270,7 @@ def _is_summary_sentence(sentence: str) -> bool:
     lowered = sentence.lower()
     if any(marker in lowered for marker in BOILERPLATE):
         return False
-    return _quotes_balanced(sentence)
+    return _quotes_balanced(sentence) and _one_sentence(sentence)
 
 
 def _quotes_balanced(sentence: str) -> bool:

@@ -9,7 +9,10 @@ A dispute is two sources attaching different *explicit* dates to the same happen
 whose words name it ("in March 2011", "Feb. 3"). A date resolved only from the article's own
 publication day ("today", "on Thursday", "last year") is the article's news peg: a later
 article restating an older fact with it makes no claim about when the fact happened, so such
-an event never disputes, and never refines, an explicitly dated one.
+an event never disputes, and never refines, an explicitly dated one. Nor do two similar
+texts whose clauses tell different happenings: the date must attach to one predicate with
+the same arguments on both sides (``happening.same_happening``: "the spill began on April
+20" and "... on April 22" dispute; "talks began Monday" and "talks ended Friday" do not).
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ import numpy as np
 
 from generator.extract.events import MAX_EVENT_WORDS
 from generator.model import Event, PartialDate, Source, TimelineEntry
+from generator.story import happening
 from generator.text import textvec
 
 log = logging.getLogger(__name__)
@@ -80,14 +84,13 @@ LAG_WEIGHT = 0.25
 SAME_DAY_WEIGHT = 0.0
 
 _BROKEN_QUOTE = re.compile(r"\w\"\w")
+# An event text that starts mid-clause or with page furniture is no readable entry: a closing
+# bracket or a ticker's tail ("N) exploded in flames ..."), a list bullet or number, a bar,
+# markup, a lower-case word (not "eBay"). Its date still counts for date salience.
+_FRAGMENT_START = re.compile(r"^(?:[a-z](?![A-Z])|[)\]|<]|\\?\*|[A-Z]{1,3}\)|\d{1,2}\)\s)")
 # Words that name a calendar value: a year ("2011", "'09"), a month name, a numeric date
 # ("3/11"). A date phrase without them ("Thursday", "today", "last month") was resolved from
 # the article's publication date.
-# Amounts in an event's text (not years): "7,000", "$ 84.12", "18.7 percent".
-_AMOUNT = re.compile(r"(?<![\w.,])(?!(?:1[89]|20)\d\d\b)\d[\d,.]*\d|(?<![\w.,])\d(?![\w,.]\d)")
-# A date that opens a period ("killed since the uprising began") bounds a running state; the
-# text does not say what happened on that date, so another date for it is no dispute.
-_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 _EXPLICIT_DATE = re.compile(
     r"\d{4}|'\d\d\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|"
     r"\b\d{1,2}[/.-]\d{1,2}\b", re.IGNORECASE)
@@ -140,8 +143,9 @@ def build(events: Mapping[str, Sequence[Event]], sources: Sequence[Source], *,
     """
     ordered = _first_reporter_order(sources)
     rank = {s.id: i for i, s in enumerate(ordered)}
+    # A run-on span or a fragment is no readable entry.
     items = [(rank[sid], e) for sid, evs in events.items() if sid in rank for e in evs
-             if len(e.text.split()) <= MAX_EVENT_WORDS]  # a run-on span is no readable entry
+             if len(e.text.split()) <= MAX_EVENT_WORDS and not _FRAGMENT_START.match(e.text)]
     items.sort(key=lambda item: (item[0], item[1].start))
     if not items:
         return ()
@@ -295,22 +299,9 @@ def _joins(group: _Group, rank: int, event: Event, score: float,
     if score < DISPUTE_SIMILARITY or not all(_disputable(event.date, d) for d in group.dates
                                              if not compatible(event.date, d)):
         return False
-    return all(row[j] >= DISPUTE_SIMILARITY and _same_fact(event.text, e.text)
+    return all(row[j] >= DISPUTE_SIMILARITY and happening.same_fact(event.text, e.text)
                for (_, e), j in zip(group.members, group.indices, strict=True)
                if not compatible(event.date, e.date))
-
-
-def _same_fact(a: str, b: str) -> bool:
-    """Whether two similar texts can tell one fact, so that their dates can disagree.
-
-    Not when either dates the start of a running state ("7,000 killed since ..."), nor when
-    both give amounts and share none: "crude settled at $84.12" and "at $85.44" are two
-    days' prices, "1,100 killed" and "7,000 killed" two counts, not one fact told twice.
-    """
-    if _SINCE.search(a) or _SINCE.search(b):
-        return False
-    amounts_a, amounts_b = set(_AMOUNT.findall(a)), set(_AMOUNT.findall(b))
-    return not (amounts_a and amounts_b) or bool(amounts_a & amounts_b)
 
 
 def _sole_of_day(group: _Group, rank: int, event: Event,

@@ -36,3 +36,27 @@ def test_one_long_clause_is_cut_as_a_last_resort() -> None:
     out = clause.main_clause(words)
     assert out.endswith("…")
     assert len(out.split()) == clause.MAX_WORDS
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("A deal to award the city's new stadium to the local football club after the games fell "
+     "through on Tuesday with the government saying it had decided to start the process again.",
+     "A deal to award the city's new stadium to the local football club after the games fell "
+     "through on Tuesday"),
+    ("A handful of advocacy groups said on Friday they would spend $2.1 million on television "
+     "ads targeting the massive oil spill in the gulf and calling for an end to drilling there.",
+     "A handful of advocacy groups said on Friday they would spend $2.1 million on television "
+     "ads targeting the massive oil spill in the gulf"),
+])
+def test_one_long_clause_loses_its_trailing_phrase_not_a_cut(sentence: str,
+                                                             expected: str) -> None:
+    assert clause.main_clause(sentence) == expected
+
+
+def test_a_trailing_phrase_cut_never_leaves_a_dangling_word() -> None:
+    sentence = ("The minister said that the committee would meet again in the spring to decide "
+                "whether the plan for the new bridge over the river should go ahead as drawn up "
+                "by the engineers of the city council.")
+    out = clause.main_clause(sentence)
+    assert out.split()[-1].lower() not in {"the", "of", "to", "said", "that", "a"}
+    assert len(out.split()) <= clause.MAX_WORDS

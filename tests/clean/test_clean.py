@@ -266,3 +266,13 @@ def test_sentence_recurring_across_unrelated_articles_goes_inside_a_paragraph() 
     kept, _ = clean.clean_corpus(articles)
     assert all(footer not in a.text for a in kept)
     assert [a.text.split("\n\n")[1] for a in kept] == topics
+
+
+def test_a_stand_in_headline_is_the_articles_own_sentence() -> None:
+    shared = "Transmission details in this weekly listing are not updated after publication."
+    articles = [make_article(id=f"p{i}", path=f"p{i}.txt", title=None, text=(
+        f"{shared} Programme {i} looks at the {word} harvest in the northern valleys this week."))
+        for i, word in enumerate(["apple", "grape", "wheat", "olive", "barley"])]
+    cleaned, _ = clean.clean_corpus(articles)
+    titles = [a.title or "" for a in cleaned]
+    assert all(t.startswith("Programme") for t in titles), titles

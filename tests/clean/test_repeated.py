@@ -40,3 +40,30 @@ def test_copies_of_one_article_count_once() -> None:
     banned = repeated.boilerplate([k for k, _ in prints], [s for _, s in prints],
                                   [0, 0, 0, 1, 1])
     assert not banned
+
+
+def test_a_footer_is_one_sentence_in_tokenised_and_plain_copies() -> None:
+    tokenised = "We welcome comments that advance the story through relevant opinion and data ."
+    lines = [[f"{topic} {FOOTER if i % 2 else tokenised}"] for i, topic in enumerate(TOPICS)]
+    banned = _corpus(lines)
+    assert repeated.sentence_key(FOOTER) == repeated.sentence_key(tokenised)
+    assert repeated.sentence_key(FOOTER) in banned
+    assert repeated.strip([f"{TOPICS[0]} {tokenised}"], banned) == [TOPICS[0]]
+
+
+def test_a_bulleted_disclaimer_run_on_with_no_stop_is_found() -> None:
+    disclaimer = "The agency is not responsible for the content in this press release"
+    banned = _corpus([[f"Headline about {topic[:-1]} \\* {disclaimer}"] for topic in TOPICS])
+    assert repeated.sentence_key(disclaimer) in banned
+    stripped = repeated.strip([f"Headline about {TOPICS[1][:-1]} \\* {disclaimer}"], banned)
+    assert stripped == [f"Headline about {TOPICS[1][:-1]}"]
+
+
+def test_a_sentence_of_many_articles_of_one_topic_is_widespread_not_boilerplate() -> None:
+    lines = [[f"{SPILL} {BACKGROUND}", f"Update {i} on the talks."] for i in range(5)]
+    prints = [repeated.fingerprint(x) for x in lines]
+    keys = [k for k, _ in prints]
+    assert repeated.sentence_key(BACKGROUND) not in repeated.boilerplate(
+        keys, [s for _, s in prints], list(range(5)))
+    assert repeated.sentence_key(BACKGROUND) in repeated.widespread(keys, list(range(5)))
+    assert not repeated.widespread(keys, [0, 0, 0, 1, 1])  # copies count once

@@ -40,6 +40,8 @@ def test_ordinary_text_with_a_stray_mark_is_untouched(text: str) -> None:
     ("U.S. .", "U.S."),
     ("at 1 : 00pm , he", "at 1:00pm, he"),
     ("-LSB- sic -RSB-", "[sic]"),
+    ("Transocean -LRB- RIG . N -RRB- exploded", "Transocean (RIG.N) exploded"),
+    ("Hyatt -LRB- H. N -RRB- rose", "Hyatt (H.N) rose"),
 ])
 def test_detokenise_rules(text: str, expected: str) -> None:
     assert tokens.detokenise(text) == expected
@@ -58,3 +60,16 @@ def test_a_short_tokenised_stub_needs_one_mark() -> None:
 
 def test_light_line_rule_joins_only_punctuation() -> None:
     assert tokens.detokenise_line("Thursday , April 11 , 2013") == "Thursday, April 11, 2013"
+
+
+def test_a_tokenised_paragraph_inside_ordinary_text_is_repaired_alone() -> None:
+    ordinary = "\n\n".join([FILLER.strip()] * 6)
+    quoted = ("A boss arrested in a raid has been found dead , hanging in his cell in "
+              "Palermo . Police said he had been held for a day .")
+    text = f"{ordinary}\n\n{quoted}\n\n{FILLER.strip()} The vote , one said , was close."
+    assert not tokens.is_tokenised(text)
+    repaired = tokens.untokenise(text).split("\n\n")
+    assert repaired[-2] == ("A boss arrested in a raid has been found dead, hanging in his cell "
+                            "in Palermo. Police said he had been held for a day.")
+    assert repaired[-1].endswith("The vote , one said , was close.")  # two marks: typos
+    assert repaired[:-2] == [FILLER.strip()] * 6

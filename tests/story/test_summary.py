@@ -106,3 +106,50 @@ def test_a_capped_summary_still_picks_a_central_sentence(
     uncapped = summary.summarize(sources)
     monkeypatch.setattr(summary, "MAX_CANDIDATES", 1)
     assert uncapped and summary.summarize(sources, limit=1) in uncapped
+
+
+@pytest.mark.parametrize(("headline", "expected"), [
+    # A standfirst glued on: a frequent word capitalised after a lower-case word.
+    ("Aid effort tougher than expected in the capital Some aid workers say supplies are short",
+     "Aid effort tougher than expected in the capital"),
+    ("Analysis: the town's long and bloody siege By John Smith in the capital",
+     "Analysis: the town's long and bloody siege"),
+    # A run of highlights: the first is the headline.
+    ("\\* Airline stocks fall on flu scare \\* Hotels and cruise lines also lower",
+     "Airline stocks fall on flu scare"),
+    ("Attacks renew bitter debate on migrants;", "Attacks renew bitter debate on migrants"),
+    # Names and titles after a lower-case word are no seam.
+    ("Rebels meet President Lopez in the capital", "Rebels meet President Lopez in the capital"),
+    ("Talks resume in March after the holiday", "Talks resume in March after the holiday"),
+])
+def test_headline_part_cuts_a_glued_standfirst(headline: str, expected: str) -> None:
+    assert summary.headline_part(headline) == expected
+
+
+def test_a_headline_of_usual_length_beats_a_longer_central_one() -> None:
+    glued = ("Rebels seize airport in northern city Tony Smith, commander of the rebel "
+             "fighters, on the fighting and the government troops")
+    long_one = make_article(id="l", text=TEXTS[0][1], title=glued,
+                            provenance=(("title", "header"),))
+    short = make_article(id="s", text=TEXTS[2][1], title="Army pulls back from northern city",
+                         provenance=(("title", "header"),))
+    assert len(glued.split()) > summary.USUAL_HEADLINE_WORDS
+    assert summary.title([Source(long_one), Source(long_one), Source(short)]) == (
+        "Army pulls back from northern city")
+
+
+def test_a_lead_title_passes_over_bylines_and_glued_sentences() -> None:
+    text = ("By Jane Doe Our correspondent Rebel fighters seized the airport of the northern "
+            "city on Monday after days of fighting. Rebel fighters seized the airport of the "
+            "northern city, the army said on Monday.")
+    sources = [Source(make_article(id="x", title=None, text=text))]
+    assert summary.title(sources) == ("Rebel fighters seized the airport of the northern city, "
+                                      "the army said on Monday")
+
+
+def test_a_glued_sentence_is_no_summary_sentence() -> None:
+    glued = ("Oil spill clean-up operations Since the rig exploded in April, thousands of "
+             "barrels of oil a day have leaked into the sea.")
+    plain = "Since the rig exploded in April, thousands of barrels a day have leaked into the sea."
+    sources = [Source(make_article(id="x", title="Oil spill grows", text=f"{glued} {plain}"))]
+    assert summary.summarize(sources) == plain

@@ -271,3 +271,19 @@ def test_an_event_over_the_word_limit_makes_no_entry() -> None:
                         ev("early", P(2025, 11, 4), "The army shelled the northern city.")]}
     entries = timeline.build(events, SOURCES, limit=10)
     assert [str(e.date) for e in entries] == ["2025-11-04"]
+
+
+@pytest.mark.parametrize("fragment", [
+    "N) exploded in flames and sank two days later, leading to a massive oil spill.",
+    "exploded in flames and sank two days later, leading to a massive oil spill.",
+    "\\* Rig explodes in flames \\* Oil spill threatens the coast",
+    "12) Rig exploded in flames and sank two days later.",
+    "| by: Jane Doe The rig exploded in flames and sank two days later.",
+])
+def test_an_event_starting_mid_clause_makes_no_entry(fragment: str) -> None:
+    events = {"early": [ev("early", P(2025, 4, 20), fragment)],
+              "late": [ev("late", P(2025, 4, 21), "eBay shares rose after the company "
+                          "reported strong sales.")]}
+    entries = timeline.build(events, SOURCES, limit=10)
+    assert [e.text for e in entries] == ["eBay shares rose after the company reported strong "
+                                         "sales."]

@@ -1,0 +1,59 @@
+"""Page stamps inside the text: comment and post stamps, bylines with a bar, wire datelines.
+
+Scraped blog and comment pages flatten their furniture into the text: "Posted by: name |
+June 14, 2010 3:08 PM | Report abuse", "July 27, 2010 - 12:48 PM | by: Jane Doe", "By Jane
+Doe, CNN | ", "| From Jane Doe, CNN", a "Yes | No" poll, inline markup ("<tweet ...>"),
+and wire datelines opening a later paragraph's sentence ("... in office. Aug 27 (Reuters) -
+Democrat ..."). None of it is prose: it shows up on
+cards and timeline entries as datelines. ``strip_stamps`` takes it out wherever it stands
+(the stamp, never the sentence around it), paragraph by paragraph after the lead was split
+(``lead`` reads the first paragraphs' datelines to find the headline); a paragraph with no
+bar, bracket or angle bracket is returned untouched after three substring tests.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CLOCK = r"\d{1,2}:\d\d\s*[AaPp]\.?[Mm]\.?"
+_DATE = r"(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4})"
+_NAME = r"[A-Z][\w.'’-]*"
+
+# Each is a kind of stamp; they are tried in this order over the whole text.
+_STAMPS = (
+    # A comment or post stamp: "Posted by: name | [date] [time] | Report abuse", "Posted by
+    # name at 10:37 AM | Comments (4) | Permalink".
+    re.compile(r"\bPosted by:?\s+[^|\n]{1,60}?(?:\s*\|[^|\n]{0,40}?)*\s*\|\s*"
+               r"(?:Report abuse|Permalink)\b"),
+    re.compile(rf"\bPosted by:?\s+[^|\n]{{1,40}}?\s+at\s+{_CLOCK}(?:\s*\|[^|\n]{{0,20}}?)*"
+               r"\s*\|\s*(?:Report abuse|Permalink)\b"),
+    # A blog post's stamp and byline: "July 27, 2010 - 12:48 PM | by: Jane Doe".
+    re.compile(rf"{_DATE}\s*[-—–]?\s*{_CLOCK}\s*\|\s*by:?\s+{_NAME}(?:\s{_NAME})?"),
+    # A live blog's: "Jane Doe | 09:26 UK time, Friday, 11 June 2010".
+    re.compile(rf"(?:{_NAME}\s){{0,2}}{_NAME}\s*\|\s*\d{{1,2}}:\d\d\s+(?:[A-Z]{{2,4}}\s+)?"
+               r"time,\s+[A-Z][a-z]+day,\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4}"),
+    # A byline ending at a bar: "By Jane Doe, CNN | ", "By John Roe, Special to CNN | ".
+    re.compile(r"(?:^|(?<=[.!?”\"]\s))By\s+[A-Z][^|.!?]{2,50}\|\s*"),
+    # Markup a corpus left inline ("<tweet author=\"@x\" tweet-date=\" \">", "</tweet>"): a tag
+    # with attributes in quotes, or a closing tag, is never prose.
+    re.compile(r"</?[a-z][\w-]*(?:\s+[\w-]+=\"[^\"<>]*\")+\s*/?>|</[a-z][\w-]*>|<[a-z][\w-]*/>"),
+    # A caption's credit after a bar: "| From Jane Doe, CNN ", "| By Jane Doe, CNN ".
+    re.compile(r"(?:^|\|)\s*(?:By|From)\s+(?:[A-Z][\w.'’-]*\s){1,3}?[A-Z][\w.'’-]*,\s+"
+               r"(?:Special to\s+)?[A-Z]{2,}\b\s*"),
+    # A poll or feedback widget.
+    re.compile(r"\b(?i:yes)\s*\|\s*(?i:no)\b"),
+    # A wire dateline opening a sentence past the lead: "Aug 27 (Reuters) - ",
+    # "NEW YORK (CNN) -- ".
+    re.compile(r"(?:(?<=[.!?”\"]\s)|^)(?:[A-Z][\w.,'’]*(?:\s[A-Z0-9][\w.,'’]*){0,4}\s)?"
+               r"\((?:Reuters|AP|AFP|CNN|UPI|dpa|Xinhua|Bloomberg)\)\s?(?:--|[-—–])\s?"),
+)
+_HINTS = ("|", "(", "<")
+
+
+def strip_stamps(line: str) -> str:
+    """``line`` (one paragraph) without the page stamps of the module docstring."""
+    if not any(hint in line for hint in _HINTS):
+        return line
+    for stamp in _STAMPS:
+        line = stamp.sub(" ", line)
+    return re.sub(r"\s{2,}", " ", line).strip()

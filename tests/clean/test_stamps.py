@@ -1,0 +1,52 @@
+"""Page stamps (comment and post stamps, bar bylines, later wire datelines) leave the text."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.clean import stamps
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Nice pictures. Posted by: skywatcher | March 3, 2011 5:51 PM | Report abuse The moon "
+     "was up.", "Nice pictures. The moon was up."),
+    ("Be patient Posted by: reader1 | March 3, 2011 | Report abuse Posted by: reader2 | "
+     "9:55 PM | Report abuse My money is on the dog.", "Be patient My money is on the dog."),
+    ("Posted by Jane Roe at 10:37 AM | Comments (4) | Permalink The game sold well.",
+     "The game sold well."),
+    ("May 2, 2011 - 12:48 PM | by: Jane Doe The Coast Guard is responding to a new leak.",
+     "The Coast Guard is responding to a new leak."),
+    ("Jane Doe | 09:26 UK time, Friday, 11 June 2010 Commentators discuss the spill.",
+     "Commentators discuss the spill."),
+    ("By Jane Doe, CNN | The singer toured the region.", "The singer toured the region."),
+    ("YES | NO A freelance writer shared videos.", "A freelance writer shared videos."),
+    ("The meeting was held in the city. Aug 27 (Reuters) - The senator received a briefing.",
+     "The meeting was held in the city. The senator received a briefing."),
+])
+def test_stamps_leave_and_the_prose_stays(line: str, expected: str) -> None:
+    assert stamps.strip_stamps(line) == expected
+
+
+@pytest.mark.parametrize("line", [
+    "Prices rose (in part) and fell | then rose again.",
+    "The agency (Reuters) reported the deal on Monday, officials said.",
+    "Posted by the hour, the notices went up across the city.",
+    "The vote was yes or no, and nothing between.",
+])
+def test_prose_with_bars_and_brackets_is_left_alone(line: str) -> None:
+    assert stamps.strip_stamps(line) == line
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ('<tweet tweet-author="@someone" tweet-date=" ">The vote is on Tuesday.</tweet> Then more.',
+     "The vote is on Tuesday. Then more."),
+    ("| From Jane Doe, CNN Refugees wait after leaving the boat.",
+     "Refugees wait after leaving the boat."),
+])
+def test_inline_markup_and_caption_credits_leave(line: str, expected: str) -> None:
+    assert stamps.strip_stamps(line) == expected
+
+
+def test_a_comparison_is_no_markup() -> None:
+    assert stamps.strip_stamps("Costs x < y, and a <b> tag stays.") == (
+        "Costs x < y, and a <b> tag stays.")
