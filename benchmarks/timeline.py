@@ -19,7 +19,7 @@ import json
 import re
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from multiprocessing import Pool
 from pathlib import Path
 
@@ -127,6 +127,50 @@ def _tasks(folder: Path) -> list[tuple[str, Path]]:
         rows = list(csv.DictReader(handle, delimiter="\t"))
     return [(r["t17_folder"], folder / r["gold_timeline"]) for r in rows
             if r["articles_available"] == "yes"]
+
+
+ThreadRow = tuple[str, int, int, int, float, float]
+"""(gold timeline, l, articles of the built thread in range, of the collection in range,
+Date-F1 on the built thread, Date-F1 on the collection's own articles)."""
+
+
+def thread_date_f1(records: Sequence[Mapping[str, str]], thread_of: Mapping[str, int],
+                   workers: int) -> list[ThreadRow]:
+    """Date-F1 on the thread the pipeline built for each gold timeline's collection.
+
+    The thread of a collection is the one holding most of its articles (in ``thread_of``:
+    article id -> thread number, as built from a whole pile); its articles, whatever their
+    outlet, within the gold timeline's date range, are scored as the collection's are in
+    ``main``. The same scorer on the collection's own articles in ``records`` is given beside
+    it, so the cost (or gain) of the thread's boundaries shows.
+
+    Args:
+        records: the pile's records (``id``, ``text``, ``published``); Timeline17 ids are
+            ``t17-<collection>-<n>``.
+        thread_of: article id -> thread number.
+        workers: processes for the per-article date and event finding.
+    """
+    folder = _common.require_eval(EVAL_SET)
+    dated = [r for r in records if r.get("published") and r["id"] in thread_of]
+    items = [{"uid": r["id"], "dct": str(r["published"])[:10], "text": r["text"]}
+             for r in dated]
+    with Pool(workers) as pool:
+        processed = {a[0]: a for a in pool.map(_process, items, chunksize=8)}
+    rows: list[ThreadRow] = []
+    for name, gold_path in _tasks(folder):
+        own = [uid for uid in processed if uid.startswith(f"t17-{name}-")]
+        if not own:
+            continue
+        thread = Counter(thread_of[uid] for uid in own).most_common(1)[0][0]
+        gold = read_gold(gold_path)
+        first, last = min(gold), max(gold)
+        members = [a for uid, a in processed.items()
+                   if thread_of[uid] == thread and first <= a[1] <= last]
+        mine = [processed[uid] for uid in own if first <= processed[uid][1] <= last]
+        rows.append((gold_path.relative_to(folder).as_posix(), len(gold), len(members),
+                     len(mine), date_f1(set(_select(members, first, last, len(gold))), set(gold)),
+                     date_f1(set(_select(mine, first, last, len(gold))), set(gold))))
+    return rows
 
 
 def main(argv: Sequence[str] | None = None) -> None:

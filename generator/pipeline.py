@@ -417,16 +417,20 @@ def _threads(events: list[StoryDraft], found: dict[str, Features],
     """One draft per thread (``threads.link``), holding its events' sources and their split.
 
     The links depend only on the events, so the last build's are kept in the cache with the
-    events' sources and reused while no event changed.
+    events' sources and reused while no event changed; otherwise the last build's threads
+    (source id -> thread) hold their events together (a formed thread does not split).
     """
     inputs = content_key("threads", *(",".join(s.id for s in d.sources) for d in events))
     kept = work.cache.get("threads", "last")  # one entry, replaced by each build
-    if isinstance(kept, tuple) and kept[0] == inputs:
+    if isinstance(kept, tuple) and len(kept) == 3 and kept[0] == inputs:
         groups = kept[1]
     else:
+        previous = kept[2] if isinstance(kept, tuple) and len(kept) == 3 else None
         groups = threads.link(events, {k: [e.name for e in f.entities]
-                                       for k, f in found.items()})
-        work.cache.put("threads", "last", (inputs, groups))
+                                       for k, f in found.items()}, previous=previous)
+        member = {s.id: n for n, group in enumerate(groups) for i in group
+                  for s in events[i].sources}
+        work.cache.put("threads", "last", (inputs, groups, member))
     return [_thread([events[i] for i in members]) for members in groups]
 
 

@@ -14,7 +14,7 @@ import pytest
 
 from generator import cache, clean, pipeline, report, site
 from generator.config import Settings, StorySettings
-from generator.group import cluster
+from generator.group import cluster, threads
 from generator.model import (
     Article,
     PartialDate,
@@ -176,6 +176,29 @@ def test_new_article_clusters_from_the_previous_partition(
     assert isinstance(previous, cluster.Partition)
     assert set(previous.coarse) == {s.id for st in first.stories for s in st.sources}
     assert len(second.stories) == len(first.stories) + 1
+
+
+def test_threads_are_linked_from_the_last_builds_threads(
+        project: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    remembered: list[object] = []
+    link = threads.link
+
+    def spy(*args: object, **kwargs: object) -> object:
+        remembered.append(kwargs.get("previous"))
+        return link(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(threads, "link", spy)
+    first = pipeline.run(project, today=DAY)
+    (project.root / "content" / "extra.md").write_text(
+        "---\ntitle: An unrelated harbour opening\n---\n"
+        "The new harbour of Port Ellis opened on Monday after four years of works.\n",
+        encoding="utf-8")
+    pipeline.run(project, today=DAY)
+    assert remembered[0] is None, "a cold build has no previous threads"
+    previous = remembered[1]
+    assert isinstance(previous, dict)
+    assert set(previous) == {s.id for st in first.stories for s in st.sources}
+    assert len({previous[s.id] for s in first.stories[0].sources}) == 1
 
 
 def test_unreadable_cluster_state_is_a_cold_start(project: Settings) -> None:

@@ -1,26 +1,43 @@
 """Link events into threads: the events that continue one another over weeks or months.
 
 An event is one story draft of ``cluster`` (one happening and its coverage). A thread is a
-chain of events: each event links to the events most like it (cosine of their centroids, the
-vectors of ``vectors.build`` with background weights, so a link does not depend on the rest of
-the pile) when both are dated and close in time; linked threads join while they stay alike as
-wholes (centroid linkage, ``_Joined``), so a chain of neighbours cannot drift across subjects.
-Look-alike events of different occasions (two earthquakes, two coaches fired) are kept apart
-by time: an undated event, or one far from every event like it, is a thread of its own. The
-similarity needed is higher than within an event (``LINK_SIMILARITY``), so that a thread
-follows one subject, not a region's news.
+chain of events. The evidence that one event continues another:
 
-Stability (Story Forest): the links of an event depend only on the events themselves, and the
-events are held in place by ``cluster.group_stable``, so a thread formed in one build keeps its
-events in the next; new events can only join threads (or bridge two), never split one. (The
-centroid check adds one caveat: the order of joins follows link strength, so an event that
-arrives with stronger links can change which of two candidate threads an old event joins.)
+- **shared participants and places**: the names of ``vectors.build`` (people, organisations,
+  places), weighted by their rarity in general English (``background``), count as much as
+  the subject's words here (``NAME_WEIGHT``), since two events of one kind share words but
+  not names;
+- **shared subject terms**, weighted by the same background rarity (so a link does not
+  depend on the rest of the pile);
+- **time**: two events link only when their date ranges are close; a link weakens as the
+  gap between them grows (``LINK_GAP_DAYS``, ``GAP_DECAY_DAYS``, ``MAX_GAP_DAYS``), and an
+  undated event is a thread of its own.
+
+Candidate links come from each event's nearest neighbours (``blocking``), strongest first.
+Two threads join only when they are alike as wholes (average linkage over their events,
+``_Threads``): the average similarity across the two threads must reach ``JOIN_RATIO`` of
+the looser thread's own average (two single events: ``JOIN_SIMILARITY``). A chain A~B~C
+whose ends share nothing therefore stays apart, and a long saga whose events drift in
+vocabulary (the first and the last weeks of an oil spill) still holds together, since it is
+judged against its own cohesion rather than a fixed bar that large, loose threads would
+miss (or, with centroids, too easily pass).
+
+Look-alike events of different occasions (two earthquakes, two coaches fired) share the
+words of their kind but not their names, and are seldom close in time; two single events
+need ``JOIN_SIMILARITY`` across words and names. Not done: explicit back-references ("since
+the uprising began") are not read; a saga quiet for over ``MAX_GAP_DAYS`` starts a new
+thread.
+
+Stability (Story Forest): a thread formed in one build is not reshuffled in the next. Events
+whose sources were in one thread last time start joined (``previous``); new links can only
+add events to threads or join threads, never split one.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections import Counter
 from collections.abc import Mapping, Sequence
 
 import numpy as np
@@ -32,45 +49,64 @@ from generator.model import StoryDraft
 
 log = logging.getLogger(__name__)
 
-LINK_SIMILARITY = 0.3
-"""Cosine of two events' centroids, and of the two threads' centroids they would join, above
-which they continue one another (when close in time). First calibrated with single linkage on
-a small pile (40 articles of each Timeline17 collection with ECB+ dev: B-cubed F1 against the
-Timeline17 topics 0.825 at 0.2); on the real pile (`../shared/tools/real-pile`, 6,094
-articles) single linkage chained 3,342 articles into one thread at 0.2 and 2,466 at 0.35.
-With centroid linkage (``_Joined``), B-cubed F1 of the Timeline17 articles' threads against
-their topics on the real pile: 0.661 at 0.2 (P 0.571, a 2,719-article thread), 0.726 at 0.3
-(P 0.808 / R 0.659, largest threads 1,276 and 1,255 articles: a Timeline17 topic holds up to
-1,461), events alone 0.245; single linkage at 0.5 gave 0.545."""
+Span = tuple[dt.date, dt.date]
+
+NAME_WEIGHT = 0.5
+"""Share of an event link that comes from shared names (the rest from words). Measured on the
+real pile (`../shared/tools/real-pile`, Timeline17 articles' threads against their topics,
+with the other defaults): 0.15 (the events' own weight) B-cubed F1 0.787, 0.5 0.795, 0.7
+0.790 at the first join rule tried; names separate topics better than words (median event
+cosine within a topic 7 days apart 0.089 against 0.006 across topics; words 0.144 / 0.048)."""
+LINK_SIMILARITY = 0.1
+"""Weakest link (cosine of two events, times the time factor) that is tried at all; the join
+rule decides. Real pile, with the defaults: 0.25 / 0.2 / 0.15 / 0.1 gave B-cubed F1 0.821 /
+0.848 / 0.862 / 0.866 at ``JOIN_RATIO`` 0.6 (precision 0.960-0.964 throughout)."""
+JOIN_SIMILARITY = 0.3
+"""Cosine at which two single events join: the bar of the centroid linkage before (at 0.2
+that joined a 2,719-article thread on the real pile; B-cubed P 0.571)."""
+JOIN_RATIO = 0.6
+"""Average cosine across two threads, as a share of the looser thread's within-thread
+average, at which they join. Real pile at ``LINK_SIMILARITY`` 0.1-0.15: 0.7 gave B-cubed F1
+0.793, 0.6 0.862-0.866, 0.5 0.881-0.889; 0.45 and 0.4 joined the Libya, Egypt and Syria
+threads (precision 0.78, F1 0.80-0.81). 0.6 keeps a margin from that cliff."""
 LINK_GAP_DAYS = 7
-"""Most days between two events' date ranges for a link: a thread quiet for a week needs an
-event in between to go on, and chains still span months. Longer gaps chain other subjects of
-the same region (at 0.2: 45 days dropped precision against the topics from 0.80 to 0.52)."""
+"""Days between two events' date ranges within which a link keeps its full weight."""
+GAP_DECAY_DAYS = 30.0
+"""Beyond ``LINK_GAP_DAYS`` a link's weight falls by a factor e every this many days."""
+MAX_GAP_DAYS = 30
+"""Most days between two events' date ranges for a link: a thread quiet for a month needs an
+event in between to go on (chains still span months). Real pile: 7 days gave B-cubed F1
+0.795 (recall 0.676), 30 days 0.848, 60 days 0.848 (the decay already weakens those links)."""
 LINK_NEIGHBOURS = 10
-"""Events each event is compared with (the most similar, through ``blocking``): linear cost."""
+"""Events each event is compared with (the most similar, through ``blocking``): linear cost.
+Real pile: 20 gave the same threads as 10."""
 
 
-def link(drafts: Sequence[StoryDraft],
-         names: Mapping[str, Sequence[str]] | None = None) -> list[list[int]]:
+def link(drafts: Sequence[StoryDraft], names: Mapping[str, Sequence[str]] | None = None,
+         previous: Mapping[str, int] | None = None) -> list[list[int]]:
     """The threads of ``drafts``: lists of draft indices, each list in input order.
 
     Args:
         drafts: the events (``cluster.group_stable``'s drafts).
         names: article id -> names found beforehand (as for ``vectors.build``).
+        previous: source id -> the thread it was in at the last build (any numbering); the
+            events of one previous thread stay in one thread.
 
     Returns:
         Every draft index exactly once; threads ordered by their first index.
     """
     if len(drafts) < 2:
         return [[i] for i in range(len(drafts))]
-    centroids = _centroids(drafts, names)
-    rows, cols, sims = blocking.nearest_neighbours(centroids, LINK_NEIGHBOURS)
+    events, found = event_vectors(drafts, names)
     spans = [_span(d) for d in drafts]
-    joined = _Joined(centroids, [len(d.sources) for d in drafts])
-    for edge in np.argsort(-sims, kind="stable").tolist():
-        a, b = int(rows[edge]), int(cols[edge])
-        if sims[edge] >= LINK_SIMILARITY and _close(spans[a], spans[b]):
-            joined.join(a, b)
+    joined = _Threads(events)
+    for a, b in _kept_together(drafts, previous or {}):
+        joined.force(a, b)
+    rows, cols, weights = _links(events, found, spans)
+    for edge in np.argsort(-weights, kind="stable").tolist():
+        if weights[edge] < LINK_SIMILARITY:
+            break
+        joined.join(int(rows[edge]), int(cols[edge]))
     threads: dict[int, list[int]] = {}
     for index in range(len(drafts)):
         threads.setdefault(joined.root(index), []).append(index)
@@ -78,9 +114,17 @@ def link(drafts: Sequence[StoryDraft],
     return sorted(threads.values(), key=lambda members: members[0])
 
 
-def _centroids(drafts: Sequence[StoryDraft],
-               names: Mapping[str, Sequence[str]] | None) -> sp.csr_matrix:
-    """One L2-normalised row per event: the mean of its sources' vectors."""
+def event_vectors(drafts: Sequence[StoryDraft], names: Mapping[str, Sequence[str]] | None
+                  ) -> tuple[sp.csr_matrix, sp.csr_matrix]:
+    """One L2-normalised row per event: its words' and its names' centroids, weighted.
+
+    The dot product of two rows is ``(1 - NAME_WEIGHT) * word cosine + NAME_WEIGHT * name
+    cosine`` of the two events' centroids (the mean of their sources' vectors).
+
+    Returns:
+        The weighted rows, and the names' centroids alone (unit rows; empty for an event
+        without names).
+    """
     sources = [s for d in drafts for s in d.sources]
     docs = vectors.build(sources, names)
     sizes = [len(d.sources) for d in drafts]
@@ -88,36 +132,89 @@ def _centroids(drafts: Sequence[StoryDraft],
     membership = sp.csr_matrix((np.ones(len(owner), dtype=np.float32),
                                 (owner, np.arange(len(owner)))),
                                shape=(len(drafts), len(owner)))
-    return sp.csr_matrix(normalize(membership @ docs.matrix))
+    words = _unit_rows(membership @ docs.matrix[:, ~docs.is_name])
+    found = _unit_rows(membership @ docs.matrix[:, docs.is_name])
+    weighted = sp.hstack([words * np.sqrt(1 - NAME_WEIGHT), found * np.sqrt(NAME_WEIGHT)])
+    return _unit_rows(weighted), found
 
 
-def _span(draft: StoryDraft) -> tuple[dt.date, dt.date] | None:
+def _unit_rows(matrix: sp.spmatrix) -> sp.csr_matrix:
+    """``matrix`` with L2-normalised rows (one without columns as it is)."""
+    matrix = sp.csr_matrix(matrix, dtype=np.float32)
+    return sp.csr_matrix(normalize(matrix), dtype=np.float32) if matrix.shape[1] else matrix
+
+
+def _links(events: sp.csr_matrix, names: sp.csr_matrix,
+           spans: Sequence[Span | None]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Candidate links (nearest neighbours) and their weights: cosine times time factor.
+
+    Two events that both name someone or somewhere but share no name are not linked: they
+    are two occasions of one kind (two earthquakes in two towns), however alike their words.
+    """
+    rows, cols, sims = blocking.nearest_neighbours(events, LINK_NEIGHBOURS)
+    factors = np.fromiter((time_factor(spans[a], spans[b]) for a, b in zip(rows, cols,
+                                                                           strict=True)),
+                          dtype=np.float64, count=len(rows))
+    named = np.asarray(names.getnnz(axis=1)).ravel() > 0
+    shared = np.asarray(names[rows].multiply(names[cols]).sum(axis=1)).ravel() > 0
+    factors[named[rows] & named[cols] & ~shared] = 0.0
+    return rows, cols, sims * factors
+
+
+def time_factor(a: Span | None, b: Span | None) -> float:
+    """Weight kept by a link between events with date ranges ``a`` and ``b`` (0: no link)."""
+    if a is None or b is None:
+        return 0.0
+    gap = max((b[0] - a[1]).days, (a[0] - b[1]).days, 0)
+    if gap <= LINK_GAP_DAYS:
+        return 1.0
+    if gap > MAX_GAP_DAYS:
+        return 0.0
+    return float(np.exp(-(gap - LINK_GAP_DAYS) / GAP_DECAY_DAYS))
+
+
+def _span(draft: StoryDraft) -> Span | None:
     """First and last publication day of the event's sources; None when none is dated."""
     days = [s.primary.published.earliest() for s in draft.sources
             if s.primary.published is not None and s.primary.published.precision == "day"]
     return (min(days), max(days)) if days else None
 
 
-def _close(a: tuple[dt.date, dt.date] | None, b: tuple[dt.date, dt.date] | None) -> bool:
-    if a is None or b is None:
-        return False
-    gap = max((b[0] - a[1]).days, (a[0] - b[1]).days, 0)
-    return gap <= LINK_GAP_DAYS
+def _kept_together(drafts: Sequence[StoryDraft],
+                   previous: Mapping[str, int]) -> list[tuple[int, int]]:
+    """Pairs of events that were in one thread at the last build.
+
+    An event belongs to its sources' most common previous thread; a new event to none.
+    """
+    first_of: dict[int, int] = {}
+    pairs: list[tuple[int, int]] = []
+    for index, draft in enumerate(drafts):
+        before = Counter(previous[s.id] for s in draft.sources if s.id in previous)
+        if not before:
+            continue
+        thread = before.most_common(1)[0][0]
+        if thread in first_of:
+            pairs.append((first_of[thread], index))
+        else:
+            first_of[thread] = index
+    return pairs
 
 
-class _Joined:
-    """Union-find over events that joins two threads only while they stay alike as wholes.
+class _Threads:
+    """Union-find over events that joins two threads only while they are alike as wholes.
 
-    Joining every linked pair (single linkage) chained a real pile's subjects through their
-    neighbours into one thread of 3,342 of its 6,094 articles (BP spill, Libya, Egypt, US
-    politics ...). A thread is therefore joined to another only when the two threads' centroids
-    (the mean of all their sources) reach ``LINK_SIMILARITY`` too (centroid linkage, strongest
-    links first), so a chain cannot drift from one subject to the next.
+    Each thread keeps the sum of its events' unit vectors, so the average cosine across two
+    threads (``sum_a . sum_b / (n_a n_b)``) and within one (``(|sum|^2 - n) / (n (n - 1))``)
+    are exact and cheap. Joining every linked pair (single linkage) chained a real pile's
+    subjects into one thread of 3,342 of its 6,094 articles; centroid linkage at a fixed bar
+    still joined the Libya, Syria and Egypt coverage of 2011 (a large thread's centroid
+    drifts towards the region's common vocabulary).
     """
 
-    def __init__(self, centroids: sp.csr_matrix, sizes: list[int]) -> None:
-        self.parent = list(range(len(sizes)))
-        self.total = [centroids[i] * size for i, size in enumerate(sizes)]
+    def __init__(self, events: sp.csr_matrix) -> None:
+        self.parent = list(range(events.shape[0]))
+        self.total = [events[i] for i in range(events.shape[0])]
+        self.count = [1] * events.shape[0]
 
     def root(self, index: int) -> int:
         """The thread ``index`` belongs to now."""
@@ -128,13 +225,40 @@ class _Joined:
         return index
 
     def join(self, a: int, b: int) -> None:
-        """One thread of ``a``'s and ``b``'s, if their centroids are alike enough."""
+        """One thread of ``a``'s and ``b``'s, if the two threads are alike enough."""
         ra, rb = self.root(a), self.root(b)
-        if ra == rb:
-            return
-        one, other = self.total[ra], self.total[rb]
-        norms = float(np.sqrt(one.multiply(one).sum() * other.multiply(other).sum()))
-        if norms == 0 or float(one.multiply(other).sum()) / norms < LINK_SIMILARITY:
-            return
+        if ra != rb and self._alike(ra, rb):
+            self._merge(ra, rb)
+
+    def force(self, a: int, b: int) -> None:
+        """One thread of ``a``'s and ``b``'s, whatever their similarity."""
+        ra, rb = self.root(a), self.root(b)
+        if ra != rb:
+            self._merge(ra, rb)
+
+    def _alike(self, ra: int, rb: int) -> bool:
+        """Whether the average cosine across two threads reaches their cohesion.
+
+        That is ``JOIN_RATIO`` of the looser thread's within-thread average; a single event
+        has none and takes the other's, and two single events join at ``JOIN_SIMILARITY``.
+        """
+        na, nb = self.count[ra], self.count[rb]
+        across = _dot(self.total[ra], self.total[rb]) / (na * nb)
+        cohesion = [self._within(r) for r in (ra, rb) if self.count[r] > 1]
+        if not cohesion:
+            return across >= JOIN_SIMILARITY
+        return across >= JOIN_RATIO * min(cohesion)
+
+    def _within(self, root: int) -> float:
+        """Average cosine between the thread's events (at least two)."""
+        n = self.count[root]
+        return (_dot(self.total[root], self.total[root]) - n) / (n * (n - 1))
+
+    def _merge(self, ra: int, rb: int) -> None:
         self.parent[ra] = rb
-        self.total[rb] = one + other
+        self.total[rb] = self.total[ra] + self.total[rb]
+        self.count[rb] += self.count[ra]
+
+
+def _dot(a: sp.csr_matrix, b: sp.csr_matrix) -> float:
+    return float(a.multiply(b).sum())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from generator.group import threads
 from generator.model import PartialDate, Source, StoryDraft
 from tests.conftest import make_article
@@ -49,3 +51,50 @@ def test_a_chain_of_neighbours_does_not_join_two_subjects() -> None:
               _event("c", c_text, day, size=4)]
     found = threads.link(drafts)
     assert len(found) > 1 and [0, 1, 2] not in found
+
+
+def test_look_alike_events_of_the_same_week_in_different_places_stay_apart() -> None:
+    drafts = [_event("a", QUAKE.format(town="Malatya"), PartialDate(2010, 5, 5)),
+              _event("b", QUAKE.format(town="Valparaiso"), PartialDate(2010, 5, 7))]
+    assert threads.link(drafts) == [[0], [1]]
+
+
+def test_a_quiet_month_ends_a_thread_and_a_few_weeks_weaken_a_link() -> None:
+    day = dt.date(2010, 5, 1)
+    close = threads.time_factor((day, day), (day, day + dt.timedelta(days=threads.LINK_GAP_DAYS)))
+    later = threads.time_factor((day, day), (day + dt.timedelta(days=20),) * 2)
+    quiet = threads.time_factor((day, day),
+                                (day + dt.timedelta(days=threads.MAX_GAP_DAYS + 1),) * 2)
+    assert close == 1.0 and 0 < later < 1 and quiet == 0.0
+    assert threads.time_factor(None, (day, day)) == 0.0
+    drafts = [_event("a", SPILL.format(what="the leak would be capped"), PartialDate(2010, 5, 2)),
+              _event("b", SPILL.format(what="a containment dome had failed"),
+                     PartialDate(2010, 7, 6))]
+    assert threads.link(drafts) == [[0], [1]]
+
+
+def test_a_saga_is_held_by_its_own_cohesion_not_a_fixed_bar() -> None:
+    # Weekly events of one spill, each about the next step: neighbours are alike, the first
+    # and the last share little beyond the spill's names. They form one thread.
+    steps = ["the leak would be capped", "a containment dome had failed",
+             "a top kill attempt had begun", "a relief well was being drilled",
+             "a new cap had stopped the flow", "the well was sealed for good"]
+    drafts = [_event(f"s{i}", SPILL.format(what=what), PartialDate(2010, 5, 1 + 5 * i))
+              for i, what in enumerate(steps)]
+    assert threads.link(drafts) == [list(range(len(steps)))]
+
+
+def test_a_formed_thread_does_not_split_when_an_event_arrives() -> None:
+    # Last build, a and b were one thread (through an event since grown into one of them);
+    # now, with a new event c beside them, nothing links a and b: they stay one thread.
+    a_text = "Pipeline spill oil coast cleanup crews booms beaches wildlife fishermen."
+    b_text = "Senate vote budget bill lawmakers deficit spending committee hearing."
+    day = PartialDate(2010, 5, 5)
+    drafts = [_event("a", a_text, day), _event("b", b_text, day),
+              _event("c", f"{b_text} Senators met again.", day)]
+    assert threads.link(drafts) == [[0], [1, 2]]
+    previous = {s.id: 7 for d in drafts[:2] for s in d.sources}
+    assert threads.link(drafts, previous=previous) == [[0, 1, 2]]
+    # Events that were in different threads are not pushed together by the memory.
+    apart = {s.id: n for n, d in enumerate(drafts) for s in d.sources}
+    assert threads.link(drafts, previous=apart) == [[0], [1, 2]]
