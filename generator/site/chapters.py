@@ -25,9 +25,11 @@ from generator.site import escape
 from generator.site.links import Linker, show_range
 from generator.site.cites import Marker, numbering, outlet_of
 
-CHAPTERS_OPEN = 8
+CHAPTERS_OPEN = 5
 """Chapters listed open at the top of the page; a longer thread folds its earlier ones behind
-a toggle (a 60-chapter list would push the summary's follow-up off the first screen)."""
+a toggle. Five chapters of one- or two-line titles fill about one phone screen (360 x 800 px,
+screenshots of a 12-chapter thread); eight took two, and a 60-chapter list would push the
+timeline many screens down."""
 
 CHAPTER_SOURCES_SHOWN = 4
 """Sources of a chapter named by outlet and headline; the rest are cited by number behind a

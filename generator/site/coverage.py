@@ -198,7 +198,7 @@ def svg(cov: Coverage) -> Markup:
              Markup(f'<title id="dg-coverage-title">Sources per {cov.unit}</title>'),
              Markup('<desc id="dg-coverage-desc">') + sentence(cov) + Markup("</desc>")]
     for mark in cov.marks:
-        x = _num((mark.index + 0.5) * slot)
+        x = _num(max(mark.index * slot, 1))  # the left edge of its bar: where it begins
         lines.append(Markup(f'<line class="dg-coverage__mark" x1="{x}" x2="{x}" y1="0" '
                             f'y2="{HEIGHT}" vector-effect="non-scaling-stroke">')
                      + Markup("<title>") + _mark_title(mark) + Markup("</title></line>"))
