@@ -479,7 +479,7 @@ def test_the_coverage_chart_is_drawn_with_a_text_alternative(watch: Watch, threa
     chart = page.locator("svg.dg-coverage__chart")
     assert chart.count() == 1 and chart.get_attribute("role") == "img"
     box = chart.bounding_box()
-    assert box is not None and box["height"] < 80 and box["width"] > 200  # small, full width
+    assert box is not None and box["height"] <= 100 and box["width"] > 600  # small, full width
     label = chart.evaluate("""svg => svg.getAttribute("aria-labelledby").split(" ")
         .map(id => document.getElementById(id).textContent).join(" ")""")
     assert label.startswith("Sources per day") and "sources from" in label
