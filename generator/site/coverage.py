@@ -38,6 +38,10 @@ MIN_DAYS = 2
 """A thread covered on fewer distinct days gets no chart: one bar says nothing the page's
 date line does not."""
 
+MIN_SOURCES = 5
+"""A thread of fewer dated sources gets no chart: the sample story's four sources on two days
+drew two big bars that the source table's date column already shows at a glance."""
+
 WIDTH = 600
 """Width of the drawing in SVG units; the browser stretches it to the column (the bars and
 marks are rectangles and lines, which stretch without distortion)."""
@@ -101,10 +105,10 @@ def source_day(story: Story, index: int) -> dt.date | None:
 
 
 def coverage(story: Story) -> Coverage | None:
-    """The thread's coverage, or None when its sources are dated on fewer than ``MIN_DAYS``."""
+    """The thread's coverage; None under ``MIN_DAYS`` distinct days or ``MIN_SOURCES`` sources."""
     days = [source_day(story, i) for i in range(len(story.sources))]
     counts = Counter(d for d in days if d is not None)
-    if len(counts) < MIN_DAYS:
+    if len(counts) < MIN_DAYS or counts.total() < MIN_SOURCES:
         return None
     first, last = min(counts), max(counts)
     unit = _unit(first, last)

@@ -54,29 +54,34 @@ def test_a_year_is_counted_by_week_and_a_decade_by_month() -> None:
     assert len(bar_heights(str(coverage.svg(cov)))) == 20
 
 
-def test_no_chart_without_two_dated_days() -> None:
+def test_no_chart_without_two_dated_days_and_five_sources() -> None:
     assert coverage.coverage(story_on([])) is None
-    assert coverage.coverage(story_on([None, None])) is None
+    assert coverage.coverage(story_on([None] * 6)) is None
     one_day = dt.date(2025, 11, 3)
-    assert coverage.coverage(story_on([one_day, one_day, None])) is None
+    assert coverage.coverage(story_on([one_day] * 6 + [None])) is None
     assert coverage.chart(story_on([one_day])) is None
+    two_days = [one_day, one_day + dt.timedelta(days=2)]
+    assert coverage.coverage(story_on(two_days * 2)) is None  # four sources: no chart
+    assert coverage.coverage(story_on(two_days * 2 + [one_day])) is not None
 
 
 def test_undated_sources_are_said_not_drawn() -> None:
-    cov = coverage.coverage(story_on([dt.date(2025, 11, 3), dt.date(2025, 11, 5), None]))
-    assert cov is not None and cov.total == 2 and cov.undated == 1
+    dated = [dt.date(2025, 11, 3), dt.date(2025, 11, 5)] * 3
+    cov = coverage.coverage(story_on([*dated, None]))
+    assert cov is not None and cov.total == 6 and cov.undated == 1
     assert "1 source without a date not shown" in coverage.sentence(cov)
 
 
 def test_a_source_counts_on_its_earliest_copy() -> None:
-    story = thread_story((2, 2))
+    story = thread_story((2, 4))
     early = dataclasses.replace(story.sources[3].primary, id="copy",
                                 published=PartialDate(2025, 11, 2))
     story = dataclasses.replace(story, sources=(*story.sources[:3],
-                                                Source(story.sources[3].primary, (early,))))
+                                                Source(story.sources[3].primary, (early,)),
+                                                *story.sources[4:]))
     cov = coverage.coverage(story)
     assert cov is not None
-    assert {b.first.day: b.count for b in cov.bins if b.count} == {1: 1, 2: 2, 5: 1}
+    assert {b.first.day: b.count for b in cov.bins if b.count} == {1: 1, 2: 2, 5: 2, 6: 1}
 
 
 def test_events_are_marked_where_they_begin() -> None:
@@ -86,7 +91,7 @@ def test_events_are_marked_where_they_begin() -> None:
     svg = str(coverage.svg(cov))
     assert svg.count('class="dg-coverage__mark"') == 3
     assert "Chapter begins: Event 2&#58; the spill reaches mile 10" in svg
-    single = coverage.coverage(thread_story((3,)))
+    single = coverage.coverage(thread_story((6,)))
     assert single is not None and single.marks == ()  # one event: nothing to mark
 
 
@@ -109,7 +114,7 @@ def test_the_chart_has_a_text_alternative() -> None:
 
 def test_event_titles_in_the_chart_are_escaped() -> None:
     hostile = ('<script>alert(1)</script>', '**bold** [x](javascript:alert(1))')
-    chart = coverage.chart(thread_story((2, 2), titles=hostile))
+    chart = coverage.chart(thread_story((3, 3), titles=hostile))
     assert chart is not None
     svg = str(chart.svg)
     assert "<script" not in svg and "**" not in svg and "](" not in svg
