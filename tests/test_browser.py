@@ -27,9 +27,9 @@ from generator.config import Settings
 from generator.model import Analysis
 from generator.site import chapters, pages
 from generator.site import search as site_search
+from tests.conftest import thread_story
 from tests.site.test_pages import hostile_analysis, small_story, wide_story
 from tests.site.test_render import archive_analysis
-from tests.site.threads import thread_story
 
 CHROMIUM = Path("/usr/bin/chromium")
 REPO = Path(__file__).resolve().parent.parent

@@ -12,7 +12,7 @@ from generator.model import Analysis, ThreadEvent
 from generator.site import chapters, pages
 from generator.site.links import Linker
 from tests.site.test_pages import CONFIG_FLAT, small_story
-from tests.site.threads import day, thread_story
+from tests.conftest import thread_day, thread_story
 
 LINKER = Linker(directory_urls=False)
 PAGE = "stories/spill.md"
@@ -135,7 +135,7 @@ def test_home_lists_the_days_events_under_their_thread() -> None:
         ("Event 3: the spill reaches mile 20", "stories/spill.html#event-3-the-spill", 3)]
     two_today = dataclasses.replace(story, events=(
         *story.events[:2], dataclasses.replace(story.events[1], id="again", title="Again",
-                                               first=day(10), last=day(10)),
+                                               first=thread_day(10), last=thread_day(10)),
         story.events[2]))
     found = chapters.latest_events(two_today, "2025-11-10", LINKER, "index.md", PAGE)
     assert [e.title for e in found] == ["Event 3: the spill reaches mile 20", "Again"]

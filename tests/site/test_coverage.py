@@ -10,7 +10,7 @@ import pytest
 
 from generator.model import Article, PartialDate, Source, Story, ThreadEvent
 from generator.site import coverage
-from tests.site.threads import thread_story
+from tests.conftest import thread_story
 
 
 def story_on(days: list[dt.date | None], events: tuple[ThreadEvent, ...] = ()) -> Story:
