@@ -137,14 +137,15 @@ def wide(server: tuple[Path, str], tmp_path_factory: pytest.TempPathFactory) -> 
     return url
 
 
-THREAD_EVENTS = (4, 12, 2, 30, 3, 1, 6, 9, 2, 14, 5, 3)
-"""Twelve events of a thread over six weeks: more than ``chapters.CHAPTERS_OPEN``, so the
-chapter list folds; a 30-source event folds its sources."""
+THREAD_EVENTS = (4, 12, 2, 30, 3, 1, 6, 9, 2, 14, 5, 3, 2, 1, 7, 2, 3, 1, 4, 2, 8, 3)
+"""22 events of a thread over twelve weeks: more than ``chapters.CHAPTERS_OPEN`` and
+``chapters.MAX_SECTIONS_OPEN``, so the chapter list and the Chapters section fold their
+earlier chapters; a 30-source event folds its sources."""
 
 
 @pytest.fixture(scope="module")
 def thread(server: tuple[Path, str], tmp_path_factory: pytest.TempPathFactory) -> str:
-    """A 12-event thread beside a one-event story; returns the site's URL."""
+    """A 22-event thread beside a one-event story; returns the site's URL."""
     root, base = server
     url = f"{base}thread/"
     titles = tuple(f"Chapter {k}: crews {LONG_TITLES[k % len(LONG_TITLES)]}"
@@ -463,7 +464,10 @@ def test_a_thread_page_shows_its_chapters_and_their_anchors_work(watch: Watch,
     assert target.evaluate("e => e.getBoundingClientRect().top") < 200  # scrolled to it
     page.locator(".dg-toc-chapters__earlier > summary").click()  # the folded earlier ones
     page.locator(".dg-toc-chapters__earlier a").first.click()
-    assert page.locator("section.dg-chapter:target h3").inner_text().startswith("Chapter 1:")
+    first = page.locator("section.dg-chapter:target")
+    first.wait_for(state="visible", timeout=5_000)  # Chromium opens the folded section
+    assert first.locator("h3").inner_text().startswith("Chapter 1:")
+    assert page.locator("details.dg-chapters__earlier[open]").count() == 1
     big = page.locator("section.dg-chapter").nth(3)
     assert big.locator(".dg-chapter__sources li").count() == 4
     big.locator("details.dg-chapter__more > summary").click()

@@ -31,6 +31,16 @@ a toggle. Five chapters of one- or two-line titles fill about one phone screen (
 screenshots of a 12-chapter thread); eight took two, and a 60-chapter list would push the
 timeline many screens down."""
 
+MAX_SECTIONS_OPEN = 20
+"""Chapters shown open in the Chapters section; a thread with more folds all but the newest
+``SECTIONS_SHOWN`` behind one toggle. The real pile's largest thread (1,276 sources, 297
+events) drew a 57,000 px page at 1,400 px, almost all of it chapters; a link to a folded
+chapter still works (Chromium opens the toggle holding a fragment's target, as for the
+source table)."""
+
+SECTIONS_SHOWN = 10
+"""Newest chapters left open when the Chapters section is folded."""
+
 CHAPTER_SOURCES_SHOWN = 4
 """Sources of a chapter named by outlet and headline; the rest are cited by number behind a
 toggle (an event of 200 sources would otherwise repeat the source table)."""
@@ -132,6 +142,13 @@ def folded(items: list[Chapter]) -> tuple[list[Chapter], list[Chapter]]:
     if len(items) <= CHAPTERS_OPEN:
         return [], items
     return items[:-CHAPTERS_OPEN], items[-CHAPTERS_OPEN:]
+
+
+def folded_sections(items: list[Chapter]) -> tuple[list[Chapter], list[Chapter]]:
+    """The Chapters section split into earlier chapters to fold and the newest shown open."""
+    if len(items) <= MAX_SECTIONS_OPEN:
+        return [], items
+    return items[:-SECTIONS_SHOWN], items[-SECTIONS_SHOWN:]
 
 
 @dataclass(frozen=True)

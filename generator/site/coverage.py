@@ -52,6 +52,10 @@ HEIGHT = 64
 BAR_GAP = 0.2
 """Share of each bar's slot left empty, so neighbouring bars stay apart."""
 
+MARK_TITLES = 3
+"""Chapter titles named in one mark's tooltip; more are counted. The real pile's largest
+thread (297 events, 43 weekly bars) put every title in its marks: 48 KB of chart."""
+
 MIN_BAR = 1.5
 """Lowest bar (SVG units) for a count above zero: one source must stay visible next to 300."""
 
@@ -220,10 +224,11 @@ def svg(cov: Coverage) -> Markup:
 
 
 def _mark_title(mark: Mark) -> Markup:
-    shown = [escape.text(t) for t in mark.titles]
-    head = Markup("Chapter begins: ") if len(shown) == 1 else Markup(
-        f"{len(shown)} chapters begin: ")
-    return head + Markup("; ").join(shown)
+    shown = [escape.text(t) for t in mark.titles[:MARK_TITLES]]
+    count = len(mark.titles)
+    head = Markup("Chapter begins: ") if count == 1 else Markup(f"{count} chapters begin: ")
+    rest = Markup(f"; and {count - len(shown)} more") if count > len(shown) else Markup("")
+    return head + Markup("; ").join(shown) + rest
 
 
 def _num(value: float) -> str:

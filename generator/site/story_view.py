@@ -196,6 +196,7 @@ def story_context(story: Story, names: Names, linker: Linker) -> dict[str, objec
     rows, more_rows = folded_rows(source_rows(story))
     parts = chapters.chapters(story, linker, page)
     earlier, newest = chapters.folded(parts)
+    sections_folded, sections_open = chapters.folded_sections(parts)
     return {
         "front": _front(story),
         "story": story,
@@ -206,6 +207,7 @@ def story_context(story: Story, names: Names, linker: Linker) -> dict[str, objec
         "timeline": [_entry(e, numbers, story, linker, page) for e in story.timeline],
         "quotes": [_quote(q, numbers, names, linker, page) for q in story.quotes],
         "chapters": parts, "chapters_earlier": earlier, "chapters_newest": newest,
+        "sections_folded": sections_folded, "sections_open": sections_open,
         "coverage": coverage.chart(story),
         "rows": rows,
         "more_rows": more_rows,

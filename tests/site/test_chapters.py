@@ -157,3 +157,17 @@ def test_home_page_links_events_to_their_chapters(tmp_path: Path, config: Path) 
     assert '<ul class="dg-card__events" aria-label="Latest in this thread">' in home
     assert '<a href="stories/spill.html#event-3-the-spill">Event 3' in home
     assert "Event 1" not in home  # only the day's events
+
+
+def test_a_long_thread_folds_its_earlier_chapter_sections(tmp_path: Path, config: Path) -> None:
+    story = thread_story((2,) * 40, gap=1)
+    page = written(tmp_path, Analysis(articles=(), stories=(story,)), config)["stories/spill.md"]
+    section = page.split("## Chapters")[1]
+    folded = section.split('<details class="dg-chapters__earlier">')[1].split("\n</details>")[0]
+    cut = 40 - chapters.SECTIONS_SHOWN
+    assert f"<summary>Earlier: chapters 1–{cut}</summary>" in folded
+    assert folded.count('<section class="dg-chapter') == cut
+    assert section.count('<section class="dg-chapter') == 40  # every anchor still on the page
+    short = written(tmp_path / "short", Analysis(articles=(), stories=(thread_story((2,) * 12),)),
+                    config)["stories/spill.md"]
+    assert "dg-chapters__earlier" not in short  # up to MAX_SECTIONS_OPEN all open

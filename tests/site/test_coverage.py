@@ -127,3 +127,12 @@ def test_colours_come_from_the_theme() -> None:
     fills = set(re.findall(r'(?:fill|stroke)="([^"]*)"', str(chart.svg)))
     assert fills == {"currentColor"}  # no fixed colour: the palette decides
     assert not re.search(r"#[0-9a-fA-F]{3,6}\b|rgb\(", str(chart.svg))
+
+
+def test_a_busy_mark_names_a_few_chapters_and_counts_the_rest() -> None:
+    story = thread_story((1,) * 8, gap=0, titles=tuple(f"T{k}" for k in range(8)))
+    story = dataclasses.replace(story, sources=(
+        *story.sources, *thread_story((6,), story_id="late", gap=0).sources[1:]))
+    cov = coverage.coverage(story)
+    assert cov is not None and [len(m.titles) for m in cov.marks] == [8]
+    assert "8 chapters begin: T0; T1; T2; and 5 more" in str(coverage.svg(cov))
