@@ -25,8 +25,9 @@ import pytest
 from generator import pipeline, site
 from generator.config import Settings
 from generator.model import Analysis
-from generator.site import pages
+from generator.site import chapters, pages
 from generator.site import search as site_search
+from tests.conftest import thread_story
 from tests.site.test_pages import hostile_analysis, small_story, wide_story
 from tests.site.test_render import archive_analysis
 
@@ -37,7 +38,7 @@ SUB_PATH = "repo"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 SCREENSHOTS = REPO / "docs-assets"
-OWN_HEADINGS = {"Timeline", "Key quotes", "Sources", "In this story", "Earlier days"}
+OWN_HEADINGS = {"Timeline", "Key quotes", "Sources", "In this story", "Earlier days", "Chapters"}
 INSPECT = """() => {
   const article = document.querySelector("article");
   const active = article.querySelectorAll("script, iframe, img, form, object, embed, base, "
@@ -50,6 +51,8 @@ WIDTHS = {"desktop": (1280, 900), "phone": (390, 844)}
 OVERFLOW_WIDTHS = (360, 1400)
 """The narrowest phone in common use and a wide desktop (issue 14)."""
 OVERFLOW = "() => document.documentElement.scrollWidth - window.innerWidth"
+OPEN_ALL = "document.querySelectorAll('details').forEach(d => d.open = true)"
+"""Opens every toggle, so folded chapters and sources are measured too."""
 
 pytestmark = [
     pytest.mark.browser,
@@ -132,6 +135,29 @@ def wide(server: tuple[Path, str], tmp_path_factory: pytest.TempPathFactory) -> 
     stories = (wide_story(300), small_story("calm", 12), small_story("storm", 13))
     publish(Analysis(articles=(), stories=stories), work, root / "wide", url)
     return url
+
+
+THREAD_EVENTS = (4, 12, 2, 30, 3, 1, 6, 9, 2, 14, 5, 3, 2, 1, 7, 2, 3, 1, 4, 2, 8, 3)
+"""22 events of a thread over twelve weeks: more than ``chapters.CHAPTERS_OPEN`` and
+``chapters.MAX_SECTIONS_OPEN``, so the chapter list and the Chapters section fold their
+earlier chapters; a 30-source event folds its sources."""
+
+
+@pytest.fixture(scope="module")
+def thread(server: tuple[Path, str], tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A 22-event thread beside a one-event story; returns the site's URL."""
+    root, base = server
+    url = f"{base}thread/"
+    titles = tuple(f"Chapter {k}: crews {LONG_TITLES[k % len(LONG_TITLES)]}"
+                   for k in range(1, len(THREAD_EVENTS) + 1))
+    stories = (thread_story(THREAD_EVENTS, titles=titles), small_story("calm", 12))
+    publish(Analysis(articles=(), stories=stories), tmp_path_factory.mktemp("thread"),
+            root / "thread", url)
+    return url
+
+
+LONG_TITLES = ("try to cap the well as oil reaches the marshes of the Louisiana coast",
+               "report progress", "Supercalifragilistic" * 5)
 
 
 @pytest.fixture(scope="module")
@@ -420,3 +446,118 @@ def test_a_citation_opens_the_folded_source_rows(watch: Watch, wide: str) -> Non
     row = watch.page.locator("#src-250")
     row.wait_for(state="visible", timeout=5_000)  # Chromium opens the <details> holding it
     assert watch.page.locator("details.dg-more-sources[open]").count() == 1
+
+
+def test_a_thread_page_shows_its_chapters_and_their_anchors_work(watch: Watch,
+                                                                  thread: str) -> None:
+    page = watch.page
+    page.goto(thread + "stories/spill.html")
+    assert page.locator("section.dg-chapter").count() == len(THREAD_EVENTS)
+    shown = page.locator(".dg-toc-chapters__list > li:visible")
+    assert shown.count() == chapters.CHAPTERS_OPEN  # the newest open, the earlier folded
+    latest = page.locator(".dg-toc-chapters__latest a")
+    assert latest.inner_text().startswith(f"Chapter {len(THREAD_EVENTS)}:")
+    latest.click()
+    page.wait_for_url(f"**#{latest.get_attribute('href').split('#')[1]}")
+    target = page.locator("section.dg-chapter:target")
+    assert target.count() == 1 and target.is_visible()
+    assert target.evaluate("e => e.getBoundingClientRect().top") < 200  # scrolled to it
+    page.locator(".dg-toc-chapters__earlier > summary").click()  # the folded earlier ones
+    page.locator(".dg-toc-chapters__earlier a").first.click()
+    first = page.locator("section.dg-chapter:target")
+    first.wait_for(state="visible", timeout=5_000)  # Chromium opens the folded section
+    assert first.locator("h3").inner_text().startswith("Chapter 1:")
+    assert page.locator("details.dg-chapters__earlier[open]").count() == 1
+    big = page.locator("section.dg-chapter").nth(3)
+    assert big.locator(".dg-chapter__sources li").count() == 4
+    big.locator("details.dg-chapter__more > summary").click()
+    big.locator(".dg-chapter__cites a").first.click()
+    assert page.locator("tr:target").count() == 1  # a chapter's source opens its row
+    assert page.locator(".dg-first").first.inner_text().startswith("First reported")
+    assert watch.errors == [] and watch.foreign == []
+
+
+def test_the_coverage_chart_is_drawn_with_a_text_alternative(watch: Watch, thread: str) -> None:
+    page = watch.page
+    page.goto(thread + "stories/spill.html")
+    chart = page.locator("svg.dg-coverage__chart")
+    assert chart.count() == 1 and chart.get_attribute("role") == "img"
+    box = chart.bounding_box()
+    assert box is not None and box["height"] <= 100 and box["width"] > 600  # small, full width
+    label = chart.evaluate("""svg => svg.getAttribute("aria-labelledby").split(" ")
+        .map(id => document.getElementById(id).textContent).join(" ")""")
+    assert label.startswith("Sources per day") and "sources from" in label
+    assert page.locator("rect.dg-coverage__bar").count() > 5
+    assert page.locator("line.dg-coverage__mark").count() >= 6
+    table = page.locator("table.dg-coverage__table")
+    assert table.locator("tbody tr").count() > 30  # every day, for screen readers
+    hidden = table.evaluate("t => t.parentElement.getBoundingClientRect().width")
+    assert hidden <= 1  # ... and not shown
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_chart_follows_the_palette(browser: Any, server: tuple[Path, str], thread: str,
+                                       scheme: str) -> None:
+    watched = Watch(browser, server[1], color_scheme=scheme)
+    try:
+        watched.page.goto(thread + "stories/spill.html")
+        fill = watched.page.locator("rect.dg-coverage__bar").first.evaluate(
+            "r => getComputedStyle(r).fill")
+        light = sum(int(c) for c in re.findall(r"\d+", fill)[:3]) > 3 * 128
+        assert light == (scheme == "dark"), fill
+        stroke = watched.page.locator("line.dg-coverage__mark").first.evaluate(
+            "l => getComputedStyle(l).stroke")
+        assert stroke != fill
+    finally:
+        watched.close()
+
+
+def test_home_links_the_days_events_to_their_chapters(watch: Watch, thread: str) -> None:
+    page = watch.page
+    page.goto(thread)
+    events = page.locator(".dg-card__events a")
+    assert events.count() == 1
+    assert events.first.inner_text().startswith(f"Chapter {len(THREAD_EVENTS)}:")
+    events.first.click()
+    page.wait_for_url("**/stories/spill.html#*")
+    assert page.locator("section.dg-chapter:target").count() == 1
+
+
+def test_every_thread_link_and_anchor_resolves(thread: str) -> None:
+    seen, broken = crawl(thread)
+    assert broken == []
+    missing = [f"{url} -> {link}" for url, parsed in seen.items() for link in parsed.links
+               if (parts := urllib.parse.urldefrag(urllib.parse.urljoin(url, link)))[1]
+               and parts[0] in seen and parts[1] not in seen[parts[0]].ids]
+    assert missing == []
+
+
+@pytest.mark.parametrize("width", OVERFLOW_WIDTHS)
+def test_a_thread_page_fits_the_screen(browser: Any, server: tuple[Path, str], thread: str,
+                                        width: int) -> None:
+    watched = Watch(browser, server[1], viewport={"width": width, "height": 800})
+    try:
+        for path in ("stories/spill.html", ""):
+            watched.page.goto(thread + path)
+            watched.page.evaluate(OPEN_ALL)
+            assert watched.page.evaluate(OVERFLOW) <= 0, (width, path)
+        assert watched.errors == []
+    finally:
+        watched.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_screenshots_of_a_thread(browser: Any, server: tuple[Path, str], thread: str,
+                                 tmp_path: Path, scheme: str) -> None:
+    """A multi-event story page, desktop (1400 px) and phone (360 px), in both palettes."""
+    out = SCREENSHOTS if os.environ.get("UPDATE_SCREENSHOTS") else tmp_path
+    out.mkdir(exist_ok=True)
+    for name, width in (("desktop", 1400), ("phone", 360)):
+        watched = Watch(browser, server[1], viewport={"width": width, "height": 1100},
+                        color_scheme=scheme)
+        watched.page.goto(thread + "stories/spill.html")
+        shot = out / f"thread-{name}-{scheme}.png"
+        watched.page.screenshot(path=str(shot))
+        assert shot.stat().st_size > 10_000
+        watched.close()
+        assert watched.errors == []

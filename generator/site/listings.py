@@ -16,7 +16,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from generator.site import escape, feeds
+from generator.site import chapters, escape, feeds
 from generator.site.links import Linker, show_date, show_range, story_path
 from generator.model import Analysis, Entity, PartialDate, Story
 from generator.site.story_view import KIND_PAGES, Link, Names, card
@@ -141,7 +141,11 @@ def chunks(items: Sequence[Any], size: int) -> list[Sequence[Any]]:
 
 
 def home_page(days: list[tuple[str, list[Story]]], names: Names, linker: Linker) -> PageSpec:
-    """The front page: the latest day's cards, then headlines of the days before."""
+    """The front page: the latest day's cards, then headlines of the days before.
+
+    A card is a thread that changed on the latest day; under it, the thread's events of that
+    day, each linking to its chapter (``chapters.latest_events``).
+    """
     here = "index.md"
     latest_key, latest = days[0] if days else (UNDATED, [])
     earlier = [{"label": day_label(k), "href": linker.href(here, day_path(k)),
@@ -150,13 +154,22 @@ def home_page(days: list[tuple[str, list[Story]]], names: Names, linker: Linker)
                             for s in stories[:HEADLINES_PER_DAY]]}
                for k, stories in days[1:1 + HOME_EARLIER_DAYS]]
     context = {"front": {"title": "Today", **LISTING}, "label": day_label(latest_key),
-               "cards": [card(s, names, linker, here) for s in latest[:HOME_CARDS]],
+               "cards": [_home_card(s, latest_key, names, linker, here)
+                         for s in latest[:HOME_CARDS]],
                "more": len(latest) - HOME_CARDS,
                "day_href": linker.href(here, day_path(latest_key)) if days else None,
                "earlier": earlier, "archive_href": linker.href(here, archive_path()),
                "feed_href": linker.asset(here, feeds.ATOM),
                "total": sum(len(s) for _, s in days)}
     return PageSpec(here, "home.md.j2", context)
+
+
+def _home_card(story: Story, key: str, names: Names, linker: Linker,
+               here: str) -> dict[str, object]:
+    """A story card with the thread's events of the day under it (none for one event)."""
+    return {**card(story, names, linker, here),
+            "events": chapters.latest_events(story, key, linker, here,
+                                             names.stories[story.id][0])}
 
 
 def day_pages(key: str, stories: list[Story], names: Names, linker: Linker) -> list[PageSpec]:

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from generator.site import escape
+from generator.site import chapters, coverage, escape
+from generator.site.cites import Marker, numbering, outlet_of
+from generator.site.first_report import first_report
 from generator.site.links import Linker, show_date, show_iso, show_range
 from generator.model import Article, Entity, KeyQuote, PartialDate, Source, Story, TimelineEntry
 
@@ -55,19 +57,6 @@ _ABBREVIATION = re.compile(r"(?:^|\s)[A-Z][A-Za-z.]{0,3}\.$")
 
 
 @dataclass(frozen=True)
-class Marker:
-    """A citation of source number ``n`` with a link to its row in the source table.
-
-    A collapsed list ends with a marker standing for ``more`` further sources (``n == 0``),
-    linking to the source table.
-    """
-
-    n: int
-    href: Markup
-    more: int = 0
-
-
-@dataclass(frozen=True)
 class Link:
     """A labelled link to another generated page."""
 
@@ -97,20 +86,10 @@ class Names:
     """Story id -> (page path, title)."""
 
 
-def outlet_of(article: Article) -> str | None:
-    """The outlet's name, else the host of its URL; None when neither is known."""
-    return article.outlet or escape.host(article.url)
-
-
 def outlet_count(story: Story) -> int:
     """How many distinct known outlets published the story's sources and copies."""
     names = (outlet_of(a) for s in story.sources for a in s.articles)
     return len({n.casefold() for n in names if n})
-
-
-def numbering(story: Story) -> dict[str, int]:
-    """Article id -> number of the source it belongs to (copies cite their primary's number)."""
-    return {a.id: i for i, s in enumerate(story.sources, 1) for a in s.articles}
 
 
 def markers(ids: tuple[str, ...], numbers: Mapping[str, int], linker: Linker,
@@ -215,6 +194,9 @@ def story_context(story: Story, names: Names, linker: Linker) -> dict[str, objec
     numbers = numbering(story)
     start, end = story.date_range
     rows, more_rows = folded_rows(source_rows(story))
+    parts = chapters.chapters(story, linker, page)
+    earlier, newest = chapters.folded(parts)
+    sections_folded, sections_open = chapters.folded_sections(parts)
     return {
         "front": _front(story),
         "story": story,
@@ -224,6 +206,9 @@ def story_context(story: Story, names: Names, linker: Linker) -> dict[str, objec
         "summary": cited_summary(story, linker, page),
         "timeline": [_entry(e, numbers, story, linker, page) for e in story.timeline],
         "quotes": [_quote(q, numbers, names, linker, page) for q in story.quotes],
+        "chapters": parts, "chapters_earlier": earlier, "chapters_newest": newest,
+        "sections_folded": sections_folded, "sections_open": sections_open,
+        "coverage": coverage.chart(story),
         "rows": rows,
         "more_rows": more_rows,
         "tags": [(label, found) for kind, (_, label) in KIND_PAGES.items()
@@ -296,7 +281,8 @@ def _entry(entry: TimelineEntry, numbers: Mapping[str, int], story: Story, linke
     return {"date": show_date(entry.date), "iso": Markup(str(entry.date)),
             "precision": entry.date.precision, "text": entry.text,
             "markers": markers(entry.sources, numbers, linker, page),
-            "sides": dispute_sides(entry, story, numbers, linker, page)}
+            "sides": dispute_sides(entry, story, numbers, linker, page),
+            "first": first_report(entry, story, numbers, linker, page)}
 
 
 def _quote(quote: KeyQuote, numbers: Mapping[str, int], names: Names, linker: Linker,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from pathlib import Path
 
@@ -9,7 +10,7 @@ import pytest
 
 from generator.group import history, identity
 from generator.group.history import StoryRecord
-from generator.model import KeyQuote, PartialDate, Source, Story, TimelineEntry
+from generator.model import KeyQuote, PartialDate, Source, Story, ThreadEvent, TimelineEntry
 from tests.conftest import make_article
 
 DAY1, DAY2, DAY3 = "2025-11-14", "2025-11-15", "2025-11-16"
@@ -58,6 +59,20 @@ def test_slug_survives_new_articles_and_headline_change(tmp_path: Path) -> None:
     assert grown[0].first_seen == DAY1 and grown[0].updated == DAY2
     assert grown[0].changes == ("3 new sources",)
     assert redirects == {}
+
+
+def test_thread_gaining_an_event_keeps_its_url(tmp_path: Path) -> None:
+    """A thread whose next event is larger than all it held, with a new title, stays put."""
+    first, _ = build(tmp_path, [story(STORM, "a1 a2 a3")], DAY1)
+    grown = dataclasses.replace(
+        story("Insurers count the cost of Storm Ciaran", "a1 a2 a3 b1 b2 b3 b4 b5"),
+        events=(ThreadEvent("storm", STORM, None, None, ("a1", "a2", "a3")),
+                ThreadEvent("cost", "Insurers count the cost", None, None,
+                            ("b1", "b2", "b3", "b4", "b5"))))
+    out, redirects = build(tmp_path, [grown], DAY2)
+    assert out[0].id == first[0].id and redirects == {}
+    assert [e.id for e in out[0].events] == ["storm", "cost"]
+    assert out[0].changes == ("5 new sources",)
 
 
 def test_unchanged_story_keeps_updated_and_has_no_changes(tmp_path: Path) -> None:
