@@ -5,7 +5,8 @@ Takes an ``Analysis`` (stories with slugs, redirects); gives ``docs/**.md`` (``p
 article text escaped by ``escape``), the feeds (``feeds``), redirect pages (``redirects``) and
 the built ``site/`` with its search index (``search``, Pagefind) and sitemap index
 (``sitemap``): ``build_site`` below renders into a temporary folder, reusing the previous
-site's unchanged pages (``render``), and swaps it in only on success.
+site's unchanged pages (``render``) and compacting the ones it renders (``compact``), and
+swaps it in only on success.
 
 The last stage: it may import every stage before it, but only reads their results; nothing
 outside ``site`` imports it except the orchestration (``pipeline``, ``publish``, ``cli``).
