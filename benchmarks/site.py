@@ -405,7 +405,9 @@ def report(results: list[dict[str, Any]], command: str, record: bool) -> None:
         "times in one folder with `pipeline.build` (the whole `digest build`): cold (empty "
         "cache, no site), nothing new, then 1% new articles (the real pile: cold is its "
         "first 99%). Search: a fresh browser context per query, headless Chromium, site "
-        "served by http.server under `/repo/` (uncompressed, so bytes are an upper bound).",
+        "served by http.server under `/repo/` (uncompressed, so bytes are an upper bound); "
+        "the query is typed once the page is at network idle, and the page's own HTML, CSS "
+        "and theme scripts and images are told from search's bytes by address.",
         build_table(results), size_table(results), search_table(results),
         "\n".join(f"- {line}" for line in projection(results) + verdicts(results))])
     print(body)
