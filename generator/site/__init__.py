@@ -5,7 +5,8 @@ Takes an ``Analysis`` (stories with slugs, redirects); gives ``docs/**.md`` (``p
 article text escaped by ``escape``), the feeds (``feeds``), redirect pages (``redirects``) and
 the built ``site/`` with its search index (``search``, Pagefind) and sitemap index
 (``sitemap``): ``build_site`` below renders into a temporary folder, reusing the previous
-site's unchanged pages (``render``), and swaps it in only on success.
+site's unchanged pages (``render``) and compacting the ones it renders (``compact``), and
+swaps it in only on success.
 
 The last stage: it may import every stage before it, but only reads their results; nothing
 outside ``site`` imports it except the orchestration (``pipeline``, ``publish``, ``cli``).
@@ -28,7 +29,7 @@ from mkdocs.exceptions import MkDocsException
 from mkdocs.utils.yaml import yaml_load
 
 from generator.errors import BuildError
-from generator.site import render, search, sitemap
+from generator.site import compact, render, search, sitemap
 
 log = logging.getLogger(__name__)
 
@@ -120,6 +121,7 @@ def _build(config_file: Path, docs_dir: Path, out: Path, site_url: str | None,
         overrides["site_url"] = site_url
     try:
         cfg = load_config(str(config_file), **overrides)
+        cfg.plugins[compact.PLUGIN_NAME] = compact.CompactHtml()
         plan = render.prepare(cfg, config_file, previous)
         with _quiet_dirty_warning():
             build(cfg, dirty=plan.reused > 0)

@@ -29,6 +29,8 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, get_files
 
+from generator.site import compact
+
 log = logging.getLogger(__name__)
 
 STAMP = ".digest-render.json"
@@ -57,6 +59,8 @@ def setup_hash(cfg: MkDocsConfig, config_file: Path) -> str:
     digest.update(str(cfg["site_url"]).encode())
     for name in PACKAGES:
         digest.update(f"{name}=={_version(name)}".encode())
+    # The HTML post-processing is part of the setup: a change to it renders everything again.
+    digest.update(Path(compact.__file__).read_bytes())
     custom = cfg["theme"].custom_dir
     if custom and Path(custom).is_dir():
         for path in sorted(Path(custom).rglob("*")):

@@ -36,7 +36,7 @@ def test_each_event_is_a_chapter_with_dates_sources_and_anchor() -> None:
     assert [c.number for c in found] == [1, 2, 3]
     assert [str(c.anchor) for c in found] == ["event-1-the-spill", "event-2-the-spill",
                                               "event-3-the-spill"]
-    assert [c.href for c in found] == [f"spill.html#{c.anchor}" for c in found]
+    assert [c.href for c in found] == [f"#{c.anchor}" for c in found]
     assert [c.dates for c in found] == ["1\u20132 Nov 2025", "5\u20136 Nov 2025",
                                         "9\u201310 Nov 2025"]
     assert [c.count for c in found] == [3, 6, 2]
@@ -45,7 +45,7 @@ def test_each_event_is_a_chapter_with_dates_sources_and_anchor() -> None:
     assert [s.n for s in second.shown] == [4, 5, 6, 7]  # named by outlet and headline
     assert [m.n for m in second.more] == [8, 9]  # the rest cited by number
     assert second.shown[0].outlet == "Reuters" and second.shown[0].headline == "Spill report 4"
-    assert second.shown[0].href == "spill.html#src-4"
+    assert second.shown[0].href == "#src-4"
 
 
 def test_a_thread_of_one_event_has_no_chapters(tmp_path: Path, config: Path) -> None:
@@ -92,7 +92,7 @@ def test_page_shows_chapter_list_sections_and_first_reporter(tmp_path: Path,
     page = written(tmp_path, Analysis(articles=(), stories=(story,)), config)["stories/spill.md"]
     body = page.split("## Timeline")
     assert "The thread in 3 chapters" in body[0] and "dg-coverage" in body[0]  # near the top
-    toc = re.findall(r'<li[^>]*><a href="spill\.html#([a-z0-9-]+)">', body[0])
+    toc = re.findall(r'<li[^>]*><a href="#([a-z0-9-]+)">', body[0])
     sections = re.findall(r'<section class="dg-chapter[^"]*" id="([^"]+)">', page)
     assert toc == sections == [e.id for e in story.events]
     assert page.index("## Timeline") < page.index("## Chapters") < page.index("## Sources")

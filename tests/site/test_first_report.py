@@ -34,7 +34,7 @@ def test_the_earliest_publication_wins_whatever_the_order() -> None:
     entry = TimelineEntry(PartialDate(2025, 11, 1), "x", ("a1", "a2", "a3"))
     assert first(entry, st) == ("Outlet 2", 2, "3 Nov 2025", 0)
     found = first_report(entry, st, numbering(st), LINKER, PAGE)
-    assert found is not None and found.href == "s.html#src-2"
+    assert found is not None and found.href == "#src-2"
 
 
 def test_ties_go_to_the_story_order_and_are_counted() -> None:

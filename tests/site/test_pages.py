@@ -191,7 +191,7 @@ def test_story_page_shows_every_part(tmp_path: Path, config: Path) -> None:
     assert front["tags"] == ["Marco Rubio", "Claudia Sheinbaum", "NBC News", "Mexico"]
     assert "## Timeline" in body and "## Key quotes" in body and "## Sources" in body
     assert 'datetime="2025-02">Feb 2025</time>' in body
-    assert '>Outlet 1</a> and <a href="rubio-mexico.html#src-2">El País</a> give 1 Nov 2025; ' in body
+    assert '>Outlet 1</a> and <a href="#src-2">El País</a> give 1 Nov 2025; ' in body
     assert '>El País</a> gives 2 Nov 2025</p>' in body  # a dispute names both sides' dates
     assert 'href="../speakers/marco-rubio.html">Marco Rubio</a>' in body
     assert '<tr id="src-1">' in body and '<tr id="src-2">' in body
@@ -216,14 +216,14 @@ def test_summary_cites_the_sources_that_contain_each_sentence(tmp_path: Path,
     page = written(tmp_path, rich_analysis(), config)["stories/rubio-mexico.md"]
     summary = next(line for line in page.splitlines() if 'class="dg-summary"' in line)
     first, second = summary.split("Sheinbaum agreed")
-    assert 'href="rubio-mexico.html#src-1"' in first
+    assert 'href="#src-1"' in first
     assert "src-" not in second
 
 
 def test_timeline_entry_citing_a_copy_points_at_its_source(tmp_path: Path, config: Path) -> None:
     page = written(tmp_path, rich_analysis(), config)["stories/rubio-mexico.md"]
     entry = page.split("Rubio speaks in Hamilton")[1].split("</li>")[0]
-    assert 'href="rubio-mexico.html#src-1"' in entry
+    assert 'href="#src-1"' in entry
 
 
 def test_long_citation_lists_collapse_to_the_first_sources(tmp_path: Path,
@@ -231,10 +231,10 @@ def test_long_citation_lists_collapse_to_the_first_sources(tmp_path: Path,
     page = written(tmp_path, Analysis((), (wide_story(156),)), config)["stories/wide.md"]
     summary = next(line for line in page.splitlines() if 'class="dg-summary"' in line)
     lead = summary.split("Residents")[0]
-    assert [f'href="wide.html#src-{n}"' in lead for n in (1, 2, 3, 4)] == [True] * 3 + [False]
-    assert 'href="wide.html#sources"' in lead and ">and 153 more</a>" in lead
+    assert [f'href="#src-{n}"' in lead for n in (1, 2, 3, 4)] == [True] * 3 + [False]
+    assert 'href="#sources"' in lead and ">and 153 more</a>" in lead
     entry = page.split("Day 7&#58; water rose")[1].split("</li>")[0]
-    assert 'href="wide.html#src-8"' in entry and ">and 146 more</a>" in entry
+    assert 'href="#src-8"' in entry and ">and 146 more</a>" in entry
     assert "src-11" not in entry
     lists = [part.split("</span>")[0] for part in page.split('<span class="dg-cites"')[1:]]
     assert len(lists) == 1 + 7 * 3 + 1  # summary, entries with both sides of their dispute, quote
