@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from generator.clean.tokens import close_stops
+
 _CLOCK = r"\d{1,2}:\d\d\s*[AaPp]\.?[Mm]\.?"
 _DATE = r"(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4})"
 _NAME = r"[A-Z][\w.'’-]*"
@@ -56,4 +58,5 @@ def strip_stamps(line: str) -> str:
         return line
     for stamp in _STAMPS:
         line = stamp.sub(" ", line)
-    return re.sub(r"\s{2,}", " ", line).strip()
+    # A tag taken out before a stop ("... 2016</tweet>.") leaves the stop set off by a space.
+    return close_stops(re.sub(r"\s{2,}", " ", line).strip())

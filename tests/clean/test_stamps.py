@@ -50,3 +50,8 @@ def test_inline_markup_and_caption_credits_leave(line: str, expected: str) -> No
 def test_a_comparison_is_no_markup() -> None:
     assert stamps.strip_stamps("Costs x < y, and a <b> tag stays.") == (
         "Costs x < y, and a <b> tag stays.")
+
+
+def test_a_tag_removed_before_a_stop_leaves_no_space_before_it() -> None:
+    line = ('<post author="@someone">Votes are in. — A. Writer (@someone) May 2, 2019</post>.')
+    assert stamps.strip_stamps(line) == "Votes are in. — A. Writer (@someone) May 2, 2019."
