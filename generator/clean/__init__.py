@@ -235,7 +235,7 @@ def prepare(article: Article) -> Prepared:
     if article.title is not None and tokens.is_tokenised(article.text):
         updates["title"] = tokens.detokenise(article.title)
     lines = _drop_rule_lines(lines, article, updates, found)
-    lines = [stamps.strip_stamps(line) for line in lines]
+    lines = [page_blocks.strip_social_feed(stamps.strip_stamps(line)) for line in lines]
     lines, embedded = page_blocks.strip_social_embeds(lines)
     lines = page_blocks.strip_teaser_tail(page_blocks.strip_captions(lines))
     own = title_key(article.title or header.title)
