@@ -309,6 +309,8 @@ def finish(prepared: Sequence[Prepared]) -> tuple[list[Article], list[Skipped]]:
     banned = recurring.recurring_lines([p.lines for p in prepared], family_of)
     glued = repeated.boilerplate([p.sentence_keys for p in prepared],
                                  [p.signature for p in prepared], family_of)
+    glued |= repeated.self_descriptions([p.sentence_keys for p in prepared], family_of,
+                                        [p.lines for p in prepared])
     common = repeated.widespread([p.sentence_keys for p in prepared], family_of)
     masts = recurring.mastheads([p.header_title for p in prepared], family_of)
     prepared = [_demote_masthead(p, masts) if p.header_title else p for p in prepared]
