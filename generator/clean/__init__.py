@@ -102,7 +102,8 @@ def _apostrophe(match: re.Match[str]) -> str:
 
 
 TEXT_RULES: tuple[Callable[[str], str], ...] = (
-    normalise_whitespace, tokens.untokenise, tokens.quote_pairs, repair_quotes)
+    normalise_whitespace, tokens.untokenise, tokens.close_stops, tokens.quote_pairs,
+    repair_quotes)
 """Whole-text repairs, applied in order before the text is split into lines."""
 
 
@@ -234,7 +235,7 @@ def prepare(article: Article) -> Prepared:
     if article.title is not None and tokens.is_tokenised(article.text):
         updates["title"] = tokens.detokenise(article.title)
     lines = _drop_rule_lines(lines, article, updates, found)
-    lines = [stamps.strip_stamps(line) for line in lines]
+    lines = [page_blocks.strip_social_feed(stamps.strip_stamps(line)) for line in lines]
     lines, embedded = page_blocks.strip_social_embeds(lines)
     lines = page_blocks.strip_teaser_tail(page_blocks.strip_captions(lines))
     own = title_key(article.title or header.title)
@@ -308,6 +309,8 @@ def finish(prepared: Sequence[Prepared]) -> tuple[list[Article], list[Skipped]]:
     banned = recurring.recurring_lines([p.lines for p in prepared], family_of)
     glued = repeated.boilerplate([p.sentence_keys for p in prepared],
                                  [p.signature for p in prepared], family_of)
+    glued |= repeated.self_descriptions([p.sentence_keys for p in prepared], family_of,
+                                        [p.lines for p in prepared])
     common = repeated.widespread([p.sentence_keys for p in prepared], family_of)
     masts = recurring.mastheads([p.header_title for p in prepared], family_of)
     prepared = [_demote_masthead(p, masts) if p.header_title else p for p in prepared]

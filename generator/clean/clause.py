@@ -57,7 +57,10 @@ _ATTRIBUTION = re.compile(
 _TRAILING = re.compile(
     r",\s+(?:which|who|where|while|as|after|before|when|because|but|and|saying|amid|"
     r"despite|including|although|though|following|prompting|leaving|killing|seeking|calling|"
-    r"urging|citing|adding)\b", re.IGNORECASE)
+    r"urging|citing|adding"
+    # Any present participle opens such a phrase (", shaking fists at him ..."); lower case
+    # only (not ", Beijing") and not the pronouns "something", "nothing" ...
+    r"|(?-i:(?!(?:some|no|any|every)thing\b)[a-z]{2,}ing))\b", re.IGNORECASE)
 
 
 def main_clause(sentence: str, max_words: int = MAX_WORDS) -> str:

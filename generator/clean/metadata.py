@@ -88,7 +88,8 @@ _INLINE_PREFIX = re.compile(rf"^\s*(?:date|published|posted|dateline)\s*:?\s*{DA
                             re.IGNORECASE)
 _DATE_SEPARATOR = re.compile(r"\s+[|•·—–]\s+|\s*[|•·]\s*")
 _BREADCRUMB = re.compile(r"\s*(?:>|›|»|/|\|)\s*")
-_SENTENCE_END = re.compile(r"[.;:,]$")
+# A stop, colon or comma at the end, also inside closing quotes ('... and "traitor."').
+_SENTENCE_END = re.compile(r"[.;:,][\"”’')]*$")
 _SENTENCE_BREAK = re.compile(r"[.!?][\"”’)]?(?=\s+[\"“‘(]?[A-Z0-9])")
 # Words whose full stop does not end a sentence: initials ("U.S.", "J."), titles, months.
 _ABBREVIATION = re.compile(

@@ -1,9 +1,10 @@
 """Boilerplate rules over neighbouring lines: captions, social embeds, teaser blocks, links.
 
 Each rule is a pure ``list[str] -> list[str]`` function (``strip_social_embeds`` also returns
-the embedded posts' dates). Lines are whitespace-normalised and blank lines are kept as "",
-because adjacency (no blank line between) is evidence: an alt-text line glued to a caption, a
-lead-in glued to an embedded post, a headline standing alone between paragraphs.
+the embedded posts' dates; ``strip_social_feed`` works on one line). Lines are
+whitespace-normalised and blank lines are kept as "", because adjacency (no blank line
+between) is evidence: an alt-text line glued to a caption, a lead-in glued to an embedded
+post, a headline standing alone between paragraphs.
 """
 
 from __future__ import annotations
@@ -123,6 +124,36 @@ def _embed_start(out: list[str], link_at: int) -> int:
     if link_at >= 0 and len(out) - link_at <= EMBED_MAX_LINES:
         return link_at
     return len(out)
+
+
+# A post's stamp in a social feed widget flattened into the text: a clock time, an optional
+# time zone, a date and the widget's action ("8:52 pm ET February 11, 2013 RETWEET", "Reply").
+_FEED_STAMP = re.compile(
+    r"\b\d{1,2}:\d\d\s*[ap]\.?m\.?\s+(?:[A-Z]{2,4}\s+)?(?:" + _MONTH_NAMES
+    + r")\.?\s+\d{1,2}\s*,?\s*\d{4}\s+(?:retweet|reply|favou?rite)\b", re.IGNORECASE)
+# Where a post before a stamp starts: after a sentence's end followed by a capital.
+_POST_START = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"“‘(#@]?[A-Z])")
+
+
+def strip_social_feed(line: str) -> str:
+    """``line`` without a social feed widget flattened into it (posts and their stamps).
+
+    A feed is a sidebar: it starts with the post before its first stamp (from the last
+    sentence start before the stamp, within one post's length) and, when what follows its last
+    stamp is no longer than one post (the next post, its stamp cut off with the page), runs
+    to the end of the line; otherwise only its stamps and the posts between them go.
+    """
+    stamps = list(_FEED_STAMP.finditer(line)) if ":" in line else []
+    if not stamps:
+        return line
+    first, last = stamps[0].start(), stamps[-1].end()
+    window = max(0, first - EMBED_LINE_CHARS)
+    starts = [m.end() for m in _POST_START.finditer(line, window, first)]
+    start = starts[-1] if starts else window
+    rest = line[last:]
+    if len(rest) <= EMBED_LINE_CHARS:
+        rest = ""
+    return f"{line[:start].rstrip()} {rest.strip()}".strip()
 
 
 _COUNT = re.compile(r"^\d{1,5}$|^\d{1,5}\s+(?:comments?|shares?|views?|min(?:ute)?s?\s+read|"

@@ -133,6 +133,55 @@ def widespread(keys: Sequence[Sequence[int]], family_of: Sequence[int]) -> froze
                      if len(by_family) >= MIN_FAMILIES)
 
 
+SELF_MIN_FAMILIES = 2
+"""A publication's description of itself ("The Example Blog covers ...") goes once it recurs in
+two unrelated articles (its outlet's pages), whatever their topics: the shape already says
+it is no reporting, and one outlet's pages may all be on one topic."""
+
+# A sentence a publication (blog, newsletter, column, show ...) says of itself: its name, then
+# what it covers or who makes it. Nouns and verbs are the general words of such blurbs.
+_PUBLICATION = (r"(?:blog|newsletter|podcast|column|site|website|section|desk|show|programme|"
+                r"program|magazine|channel|series|live\s+blog)")
+_SELF_DESCRIPTION = re.compile(
+    r"^(?:(?:The|This|Our)\s+)?(?:[A-Z][\w'’&.-]*\s+){0,4}" + _PUBLICATION
+    + r"\s+(?:covers|brings|features|offers|explores|tracks|follows|delivers|provides|"
+    r"highlights|is\s+(?:edited|written|produced|curated|hosted|run)\s+by|is\s+(?:your|the|a|"
+    r"an)\s+(?:home|source|guide|destination|place)\b)"
+    r"|^It(?:'s|’s|\s+is)\s+(?:edited|written|produced|curated|hosted)\s+by\b",
+    re.IGNORECASE)
+_PUBLICATION_WORDS = ("blog", "newsletter", "podcast", "column", "site", "section", "desk",
+                      "show", "program", "magazine", "channel", "series", "edited by",
+                      "written by", "produced by", "curated by", "hosted by")
+
+
+def self_descriptions(keys: Sequence[Sequence[int]], family_of: Sequence[int],
+                      lines: Sequence[Sequence[str]]) -> frozenset[int]:
+    """Keys of a publication's self-descriptions held by SELF_MIN_FAMILIES families or more.
+
+    Only articles holding such a recurring sentence are read again (cut into ``pieces``), and
+    only their lines naming a publication word.
+
+    Args:
+        keys: each article's ``fingerprint`` keys.
+        family_of: each article's family of copies (``recurring.families``).
+        lines: each article's lines (those ``fingerprint`` read).
+    """
+    recurring = frozenset(key for key, by_family in _holders(keys, family_of).items()
+                          if len(by_family) >= SELF_MIN_FAMILIES)
+    found: set[int] = set()
+    for article_keys, article_lines in zip(keys, lines, strict=True):
+        if recurring.isdisjoint(article_keys):
+            continue
+        for line in article_lines:
+            low = line.lower()
+            if not any(word in low for word in _PUBLICATION_WORDS):
+                continue
+            found.update(key for piece in pieces(line)
+                         if _SELF_DESCRIPTION.match(piece)
+                         and (key := sentence_key(piece)) in recurring)
+    return frozenset(found)
+
+
 def _holders(keys: Sequence[Sequence[int]], family_of: Sequence[int]) -> dict[int, dict[int, int]]:
     """Sentence key -> {family: first article of that family holding it}."""
     holders: dict[int, dict[int, int]] = defaultdict(dict)

@@ -3,17 +3,20 @@
 Scraped blog and comment pages flatten their furniture into the text: "Posted by: name |
 June 14, 2010 3:08 PM | Report abuse", "July 27, 2010 - 12:48 PM | by: Jane Doe", "By Jane
 Doe, CNN | ", "| From Jane Doe, CNN", a "Yes | No" poll, inline markup ("<tweet ...>"),
-and wire datelines opening a later paragraph's sentence ("... in office. Aug 27 (Reuters) -
-Democrat ..."). None of it is prose: it shows up on
-cards and timeline entries as datelines. ``strip_stamps`` takes it out wherever it stands
-(the stamp, never the sentence around it), paragraph by paragraph after the lead was split
-(``lead`` reads the first paragraphs' datelines to find the headline); a paragraph with no
-bar, bracket or angle bracket is returned untouched after three substring tests.
+wire datelines opening a later paragraph's sentence ("... in office. Aug 27 (Reuters) -
+Democrat ...") and a live blog's bulletin times ("(8:25 p.m. Saturday) Crews began ...").
+None of it is prose: it shows up on cards and timeline entries as datelines.
+``strip_stamps`` takes it out wherever it stands (the stamp, never the sentence around it),
+paragraph by paragraph after the lead was split (``lead`` reads the first paragraphs'
+datelines to find the headline); a paragraph with no bar, bracket or angle bracket is
+returned untouched after three substring tests.
 """
 
 from __future__ import annotations
 
 import re
+
+from generator.clean.tokens import close_stops
 
 _CLOCK = r"\d{1,2}:\d\d\s*[AaPp]\.?[Mm]\.?"
 _DATE = r"(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4})"
@@ -37,6 +40,9 @@ _STAMPS = (
     # Markup a corpus left inline ("<tweet author=\"@x\" tweet-date=\" \">", "</tweet>"): a tag
     # with attributes in quotes, or a closing tag, is never prose.
     re.compile(r"</?[a-z][\w-]*(?:\s+[\w-]+=\"[^\"<>]*\")+\s*/?>|</[a-z][\w-]*>|<[a-z][\w-]*/>"),
+    # A live blog's bulletin time in brackets opening a sentence: "(8:25 p.m. Saturday, 9:25
+    # a.m. Sunday in Tokyo) Forces have begun ...". A time in brackets inside a sentence stays.
+    re.compile(rf"(?:(?<=[.!?”\"]\s)|^)\({_CLOCK}[^()]{{0,60}}\)\s?(?=[A-Z“\"])"),
     # A caption's credit after a bar: "| From Jane Doe, CNN ", "| By Jane Doe, CNN ".
     re.compile(r"(?:^|\|)\s*(?:By|From)\s+(?:[A-Z][\w.'’-]*\s){1,3}?[A-Z][\w.'’-]*,\s+"
                r"(?:Special to\s+)?[A-Z]{2,}\b\s*"),
@@ -56,4 +62,5 @@ def strip_stamps(line: str) -> str:
         return line
     for stamp in _STAMPS:
         line = stamp.sub(" ", line)
-    return re.sub(r"\s{2,}", " ", line).strip()
+    # A tag taken out before a stop ("... 2016</tweet>.") leaves the stop set off by a space.
+    return close_stops(re.sub(r"\s{2,}", " ", line).strip())

@@ -110,6 +110,25 @@ def untokenise(text: str) -> str:
                      for line in text.split("\n"))
 
 
+# A full stop set off by a space at a sentence's end: before a capital (or an opening mark
+# and a capital) or the end of a line. Not a spaced ellipsis (". . ."): the character before
+# is not a stop or a space, and no stop follows.
+_SPACED_STOP = re.compile(r"([^\s.]) \.(?=[ \t]*(?:\n|$)| [\"“‘(]?[A-Z0-9])")
+
+
+def close_stops(text: str) -> str:
+    """``text`` with the space before a sentence-ending full stop removed (a text rule).
+
+    Safe on any text, tokenised or not: no typography sets a full stop off by a space. Text
+    too lightly tokenised for ``untokenise`` (a two-sentence stub) and markup removed before a
+    stop ("... 2016</tweet>.") leave such stops; a comma set off by a space is left alone in
+    ordinary text (it may be a typo the author made, and reads as one).
+    """
+    if " ." not in text:
+        return text
+    return _SPACED_STOP.sub(r"\1.", text)
+
+
 def quote_pairs(text: str) -> str:
     """Typewriter quotation marks as real ones: ``` `` ``` opens (“), ``''`` is a plain ``"``.
 

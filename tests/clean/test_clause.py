@@ -60,3 +60,17 @@ def test_a_trailing_phrase_cut_never_leaves_a_dangling_word() -> None:
     out = clause.main_clause(sentence)
     assert out.split()[-1].lower() not in {"the", "of", "to", "said", "that", "a"}
     assert len(out.split()) <= clause.MAX_WORDS
+
+
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("The crowd surged at the mayor as he walked out of the city's old town hall, waving "
+     "banners at him and chanting in French, “resign” and “shame.”",
+     "The crowd surged at the mayor as he walked out of the city's old town hall"),
+])
+def test_a_trailing_participle_phrase_goes(sentence: str, expected: str) -> None:
+    assert clause.main_clause(sentence) == expected
+
+
+@pytest.mark.parametrize("tail", [", Beijing said", ", something else", ", Nothing Hill"])
+def test_names_and_pronouns_ending_in_ing_open_no_phrase(tail: str) -> None:
+    assert clause._TRAILING.search(tail) is None

@@ -221,3 +221,16 @@ def test_read_header_tokenised_url_date_and_headline(
                                                                      {"url": url})
     assert ("url", "header") in header.found and ("published", "header") in header.found
     assert header.lines == lines[-1:]
+
+
+@pytest.mark.parametrize("line", [
+    'The crowd shouted at the mayor in French, "resign" and "shame."',
+    "The crowd shouted at the mayor in French, “resign” and “shame.”",
+    "Crews cleared the road on Monday (the second time this week.)",
+])
+def test_a_sentence_ending_inside_closing_quotes_is_no_headline(line: str) -> None:
+    assert not md.looks_like_headline(line)
+
+
+def test_a_headline_quoting_words_is_still_a_headline() -> None:
+    assert md.looks_like_headline('Mayor shrugs off "resign" chants at city hall')

@@ -119,3 +119,31 @@ def test_strip_teaser_tail_with_comment_counts_and_ages() -> None:
     tail = ["Ferry fares to rise in spring", "12 comments", "Operators blame fuel costs.",
             "New bridge opens to traffic", "2 hours ago", "Commuters cheered at dawn."]
     assert pb.strip_teaser_tail([*body, *tail]) == body
+
+
+FEED_BODY = "The council voted to close the bridge for repairs."
+
+
+@pytest.mark.parametrize("stamp", ["7:01 pm ET February 11, 2013 RETWEET",
+                                   "10:15 a.m. March 3 , 2014 Reply",
+                                   "9:08 PM Nov. 5, 2012 Favorite"])
+def test_social_feed_at_the_end_of_a_line_goes_with_its_posts(stamp: str) -> None:
+    line = (f"{FEED_BODY} Comments are welcome. Loving the parade downtown tonight! "
+            f"t.co\\/Ab12 {stamp} Who will win the cup this year? {stamp} "
+            "Could rain spoil the final?")
+    assert pb.strip_social_feed(line) == f"{FEED_BODY} Comments are welcome."
+
+
+def test_social_feed_followed_by_more_body_keeps_the_body() -> None:
+    after = " ".join(["The repairs will take most of the summer, officials said."] * 8)
+    line = f"{FEED_BODY} Great game tonight! 8:47 pm ET May 1, 2013 RETWEET {after}"
+    assert pb.strip_social_feed(line) == f"{FEED_BODY} {after}"
+
+
+@pytest.mark.parametrize("line", [
+    FEED_BODY,
+    "At 7:01 pm on February 11, 2013 the council replied to the letter.",
+    "The reply came at 9:15 pm ET on May 1, 2013, officials said.",
+])
+def test_lines_without_a_feed_stamp_are_untouched(line: str) -> None:
+    assert pb.strip_social_feed(line) == line

@@ -67,3 +67,36 @@ def test_a_sentence_of_many_articles_of_one_topic_is_widespread_not_boilerplate(
         keys, [s for _, s in prints], list(range(5)))
     assert repeated.sentence_key(BACKGROUND) in repeated.widespread(keys, list(range(5)))
     assert not repeated.widespread(keys, [0, 0, 0, 1, 1])  # copies count once
+
+
+BLURB = ("The Harbour Town Food Blog covers the restaurants, markets and kitchens of the "
+         "region, from street stalls to fine dining.")
+MAKERS = "It's edited by Jo Example with daily contributions from our writers."
+
+
+def _self(lines_per_article: list[list[str]]) -> frozenset[int]:
+    prints = [repeated.fingerprint(lines) for lines in lines_per_article]
+    return repeated.self_descriptions([k for k, _ in prints], list(range(len(prints))),
+                                      lines_per_article)
+
+
+def test_a_publications_self_description_recurring_within_one_topic_is_boilerplate() -> None:
+    articles = [[f"{SPILL} Update {i} on the clean-up. {BLURB} {MAKERS}"] for i in range(2)]
+    # One topic only: the topic test of ``boilerplate`` cannot see it.
+    assert _corpus(articles).isdisjoint({repeated.sentence_key(BLURB)})
+    found = _self(articles)
+    assert {repeated.sentence_key(BLURB), repeated.sentence_key(MAKERS)} <= found
+    assert repeated.strip(articles[0], found) == [f"{SPILL} Update 0 on the clean-up."]
+
+
+def test_a_self_description_in_one_article_or_copies_of_it_stays() -> None:
+    one = [[f"{SPILL} {BLURB}"], [SPILL]]
+    assert not _self(one)
+    prints = [repeated.fingerprint(lines) for lines in [[f"{SPILL} {BLURB}"]] * 2]
+    assert not repeated.self_descriptions([k for k, _ in prints], [0, 0],
+                                          [[f"{SPILL} {BLURB}"]] * 2)
+
+
+def test_recurring_reporting_about_a_blog_is_no_self_description() -> None:
+    said = "Critics said the food blog had misled readers about the market's prices."
+    assert not _self([[f"{SPILL} {said}"], [f"{TOPICS[0]} {said}"]])

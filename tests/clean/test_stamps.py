@@ -50,3 +50,19 @@ def test_inline_markup_and_caption_credits_leave(line: str, expected: str) -> No
 def test_a_comparison_is_no_markup() -> None:
     assert stamps.strip_stamps("Costs x < y, and a <b> tag stays.") == (
         "Costs x < y, and a <b> tag stays.")
+
+
+def test_a_tag_removed_before_a_stop_leaves_no_space_before_it() -> None:
+    line = ('<post author="@someone">Votes are in. — A. Writer (@someone) May 2, 2019</post>.')
+    assert stamps.strip_stamps(line) == "Votes are in. — A. Writer (@someone) May 2, 2019."
+
+
+def test_a_live_blogs_bulletin_time_opening_a_sentence_leaves() -> None:
+    line = ("Ferries resumed. (6:10 p.m. Monday, 1:10 a.m. Tuesday in Perth) Crews reopened the "
+            "port. (9:05 a.m. Monday) Roads closed.")
+    assert stamps.strip_stamps(line) == "Ferries resumed. Crews reopened the port. Roads closed."
+
+
+def test_a_time_in_brackets_inside_a_sentence_stays() -> None:
+    line = "The ferry left at dawn (6:10 a.m. local time) and docked at noon."
+    assert stamps.strip_stamps(line) == line

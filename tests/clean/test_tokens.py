@@ -73,3 +73,25 @@ def test_a_tokenised_paragraph_inside_ordinary_text_is_repaired_alone() -> None:
                             "in Palermo. Police said he had been held for a day.")
     assert repaired[-1].endswith("The vote , one said , was close.")  # two marks: typos
     assert repaired[:-2] == [FILLER.strip()] * 6
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Troops left the town on Monday . Residents returned home .",
+     "Troops left the town on Monday. Residents returned home."),
+    ("The mayor resigned .\n\nA vote follows in May .",
+     "The mayor resigned.\n\nA vote follows in May."),
+    ("Prices rose 4 percent . “It hurts,” a shopper said.",
+     "Prices rose 4 percent. “It hurts,” a shopper said."),
+])
+def test_a_stop_set_off_by_a_space_is_closed_in_any_text(text: str, expected: str) -> None:
+    assert tokens.close_stops(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "He paused . . . and then spoke.",
+    "Save it as file .txt on the drive.",
+    "The vote , one said , was close.",
+    "It ended in 2011 . and more",  # no sentence follows: not a stop at a sentence's end
+])
+def test_close_stops_leaves_ellipses_commas_and_extensions(text: str) -> None:
+    assert tokens.close_stops(text) == text
