@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
+import scipy.sparse as sp
+
 from generator.group import threads
 from generator.model import PartialDate, Source, StoryDraft
 from tests.conftest import make_article
@@ -98,3 +101,27 @@ def test_a_formed_thread_does_not_split_when_an_event_arrives() -> None:
     # Events that were in different threads are not pushed together by the memory.
     apart = {s.id: n for n, d in enumerate(drafts) for s in d.sources}
     assert threads.link(drafts, previous=apart) == [[0], [1, 2]]
+
+
+def _unit(*pairs: tuple[int, float], width: int = 8) -> sp.csr_matrix:
+    row = np.zeros(width)
+    for column, value in pairs:
+        row[column] = value
+    return sp.csr_matrix(row / np.linalg.norm(row))
+
+
+def test_a_loose_thread_does_not_take_in_what_resembles_one_member_weakly() -> None:
+    # Four unrelated events held together (last build's thread): its cohesion is 0, so a bar
+    # relative to cohesion alone would take in any event linked to one member. An event at
+    # cosine 0.15 to one of the four (0.0375 across the thread) stays out; one at 0.3 to two
+    # members (0.15 across) joins.
+    weak = _unit((0, 0.15), (4, (1 - 0.15 ** 2) ** 0.5))
+    close = _unit((0, 0.3), (1, 0.3), (5, (1 - 2 * 0.09) ** 0.5))
+    events = sp.vstack([_unit((k, 1.0)) for k in range(4)] + [weak, close]).tocsr()
+    joined = threads._Threads(events)
+    for member in (1, 2, 3):
+        joined.force(0, member)
+    joined.join(4, 0)
+    assert joined.root(4) != joined.root(0)
+    joined.join(5, 0)
+    assert joined.root(5) == joined.root(0)
