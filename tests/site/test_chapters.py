@@ -11,24 +11,12 @@ import pytest
 from generator.model import Analysis, ThreadEvent
 from generator.site import chapters, pages
 from generator.site.links import Linker
-from tests.site.test_pages import CONFIG_FLAT, small_story
+from tests.site.conftest import written
+from tests.site.test_pages import small_story
 from tests.conftest import thread_day, thread_story
 
 LINKER = Linker(directory_urls=False)
 PAGE = "stories/spill.md"
-
-
-@pytest.fixture
-def config(tmp_path: Path) -> Path:
-    path = tmp_path / "mkdocs.yml"
-    path.write_text(CONFIG_FLAT, encoding="utf-8")
-    return path
-
-
-def written(tmp_path: Path, analysis: Analysis, config: Path) -> dict[str, str]:
-    docs = tmp_path / "docs"
-    paths = pages.write_pages(analysis, docs, config_file=config)
-    return {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in paths}
 
 
 def test_each_event_is_a_chapter_with_dates_sources_and_anchor() -> None:

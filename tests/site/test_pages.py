@@ -16,6 +16,7 @@ from mkdocs.utils import meta
 
 from generator.site import feeds, listings, page_keys, pages, story_view
 from generator.site.links import Linker, show_date, show_range, story_path, url_of
+from tests.site.conftest import CONFIG_FLAT, written
 from generator.model import (
     Analysis,
     Article,
@@ -29,8 +30,6 @@ from generator.model import (
 )
 
 HOSTILE = Path(__file__).parents[1] / "data" / "hostile"
-CONFIG_FLAT = ("site_name: Test Digest\nsite_url: https://user.github.io/repo/\n"
-               "use_directory_urls: false\n")
 
 
 def article(n: int, **overrides: object) -> Article:
@@ -158,19 +157,6 @@ def hostile_analysis() -> Analysis:
             updated=payloads[1], changes=tuple(payloads),
             events=hostile_events(pairs, payloads)))
     return Analysis(articles=(), stories=tuple(stories))
-
-
-@pytest.fixture
-def config(tmp_path: Path) -> Path:
-    path = tmp_path / "mkdocs.yml"
-    path.write_text(CONFIG_FLAT, encoding="utf-8")
-    return path
-
-
-def written(tmp_path: Path, analysis: Analysis, config: Path) -> dict[str, str]:
-    docs = tmp_path / "docs"
-    paths = pages.write_pages(analysis, docs, config_file=config)
-    return {p.relative_to(docs).as_posix(): p.read_text(encoding="utf-8") for p in paths}
 
 
 def test_writes_every_kind_of_page(tmp_path: Path, config: Path) -> None:
