@@ -116,18 +116,20 @@ def _cold_query(playwright: Any, url: str, word: str, then: str) -> dict[str, An
         browser.close()
     return {"word": word, "seconds": pasted["seconds"][0], "typed": typed["seconds"][0],
             "warm": typed["seconds"][1], "results": pasted["results"],
-            "load": os.getloadavg()[0], **pasted["network"]}
+            "load": os.getloadavg()[0], **pasted["network"], "trace": pasted["trace"]}
 
 
 def _ask(browser: Any, url: str, words: list[str], *, typed: bool) -> dict[str, Any]:
     """Open the box with its key on a fresh page of ``url`` and ask each word in turn."""
     context = browser.new_context()
     page = context.new_page()
-    loaded: list[tuple[str, int]] = []
-    page.on("requestfinished", lambda r: loaded.append((r.url, r.sizes()["responseBodySize"])))
+    requests: list[Any] = []
+    # A lambda: Playwright tags the handler with an attribute, which a bound method refuses.
+    page.on("requestfinished", lambda r: requests.append(r))  # noqa: PLW0108
     # Network idle, not just "load": the page's late assets (the favicon, and responses whose
     # events arrive after "load") must not be taken for the query's.
     page.goto(url, wait_until="networkidle")
+    opened = page.evaluate("Date.now()")
     page.locator("body").press("/")
     box = page.locator("input.md-search__input")
     seconds = []
@@ -146,8 +148,19 @@ def _ask(browser: Any, url: str, words: list[str], *, typed: bool) -> dict[str, 
         seconds.append(time.perf_counter() - start)
         page.wait_for_timeout(SETTLE_MS)
     shown = page.locator(".md-search-result__item").count()
+    loaded = [(r.url, r.sizes()["responseBodySize"]) for r in requests]
+    trace = [_timed(r, opened) for r in requests if not _page_own(r.url, url)]
     context.close()
-    return {"seconds": seconds, "results": shown, "network": _split(loaded, url)}
+    return {"seconds": seconds, "results": shown, "network": _split(loaded, url),
+            "trace": trace}
+
+
+def _timed(request: Any, opened: float) -> tuple[float, float, int, str]:
+    """When a request started after the box was opened, how long it took (ms), its bytes
+    and its file name: where a cold query's time goes."""
+    timing = request.timing
+    return (timing["startTime"] - opened, timing["responseEnd"],
+            request.sizes()["responseBodySize"], request.url.rsplit("/", 1)[-1].split("?")[0])
 
 
 def _split(loaded: list[tuple[str, int]], url: str) -> dict[str, int]:
@@ -199,8 +212,9 @@ def search_table(results: list[dict[str, Any]]) -> str:
     return "\n".join(rows)
 
 
-def search_only(work: Path) -> None:
-    """Measure search on the site already built in ``work`` and print the table."""
+def search_only(work: Path, *, trace: bool = False) -> None:
+    """Measure search on the site already built in ``work`` and print the table (with
+    ``trace``, each pasted query's requests: start after opening the box, duration, bytes)."""
     if not CHROMIUM.exists():
         print(f"skipped: {CHROMIUM} not found")
         return
@@ -208,7 +222,10 @@ def search_only(work: Path) -> None:
     results = measure_search(work)
     for r in results:
         print(" ".join(f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}"
-                       for k, v in r.items()))
+                       for k, v in r.items() if k != "trace"))
+        if trace:
+            for start, took, size, name in r["trace"]:
+                print(f"    +{start:5.0f} ms {took:5.0f} ms {_kb(size):>9}  {name}")
     print(f"load average (1 min) before: {before:.1f}")
     print(search_table([{"name": str(work), "search": results}]))
 
@@ -216,7 +233,10 @@ def search_only(work: Path) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("work", type=Path, help="a build folder holding site/ and docs/")
-    search_only(parser.parse_args().work)
+    parser.add_argument("--trace", action="store_true",
+                        help="print each pasted query's requests as they were timed")
+    args = parser.parse_args()
+    search_only(args.work, trace=args.trace)
 
 
 if __name__ == "__main__":

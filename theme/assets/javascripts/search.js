@@ -17,12 +17,14 @@
 (() => {
   "use strict";
 
-  // Results drawn at once: what a laptop's result panel shows above the fold. Each costs a
-  // fragment fetch (0.5-15 KB), so ten at once made a query's bytes and wait grow for
-  // results few readers scroll to (issue 17).
+  // Results drawn at once: about what the result panel shows above the fold on a 1280x900
+  // screen (four and a half). Each costs a fragment fetch (up to 7 KB on the real pile), so
+  // ten at once spent bytes and waiting on results below the fold (issue 17).
   const BATCH = 5;
-  // Pause in typing before a query's results are fetched: at about 8 keys a second a shorter
-  // pause fetched fragments for half-typed words. A paste or autocomplete (more than one
+  // Pause in typing before a query's results (their fragments) are fetched. A reader typing
+  // eight or more keys a second pauses less between keys, so half-typed words fetch no
+  // fragments (their index chunk is preloaded meanwhile); 120 ms before, cut to 100 because
+  // the whole pause is waited after the last key. A paste or completion (more than one
   // character at once) is searched at once.
   const DEBOUNCE_MS = 100;
   const EXCERPT_WORDS = 24; // about two lines of the result list on a laptop
