@@ -223,11 +223,20 @@ def test_story_page_shows_timeline_quotes_and_sources(watch: Watch, sample: str)
     assert watch.errors == [] and watch.foreign == []
 
 
+def answered(watch: Watch, query: str) -> None:
+    """Wait until the result list shows the answer to ``query`` (search.js marks it)."""
+    watch.page.wait_for_function(
+        "(q) => document.querySelector('.md-search-result__list').dataset.query === q",
+        arg=query, timeout=15_000)
+
+
 def search(watch: Watch, query: str) -> Any:
-    """Open the search box with its keyboard shortcut, type ``query``, wait for results."""
+    """Open the search box with its keyboard shortcut, type ``query``, wait for its results
+    (not those of a half-typed word, which a slow key may let through)."""
     watch.page.locator("body").press("/")
     assert watch.page.evaluate("document.activeElement.classList.contains('md-search__input')")
     watch.page.keyboard.type(query, delay=20)
+    answered(watch, query)
     results = watch.page.locator(".md-search-result__item")
     results.first.wait_for(timeout=15_000)
     return results
@@ -270,8 +279,54 @@ def test_a_query_loads_part_of_the_index_never_all(watch: Watch,
                results.locator("a").all())
     index = [u for u in loaded if "/pagefind/index/" in u]
     assert 1 <= len(index) < chunks  # fails if the whole index is fetched
-    assert len([u for u in loaded if "/pagefind/fragment/" in u]) <= 10
+    assert len([u for u in loaded if "/pagefind/fragment/" in u]) <= RESULTS_AT_ONCE
     assert not any(u.endswith(("sitemap.xml", "search_index.json")) for u in loaded)
+    assert watch.errors == []
+
+
+RESULTS_AT_ONCE = 5
+"""Results search.js draws at once (its ``BATCH``): each costs a fragment fetch."""
+QUERY_BYTES = 300 * 1024
+"""Issue 17's budget for a page view + one query beyond the page's own HTML, CSS and theme
+scripts: here all of search's bytes (Pagefind's script, wasm, metadata, filter, index chunk,
+fragments; uncompressed, as http.server sends them)."""
+
+
+def test_results_come_five_at_a_time_and_more_on_request(
+        watch: Watch, archive: tuple[str, Path, Analysis]) -> None:
+    url, _, analysis = archive
+    fragments: list[str] = []
+    sizes: list[int] = []
+    watch.page.on("requestfinished", lambda r: "/pagefind/" in r.url and (
+        sizes.append(r.sizes()["responseBodySize"]),
+        "/fragment/" in r.url and fragments.append(r.url)))
+    watch.page.goto(url, wait_until="networkidle")
+    watch.page.locator("body").press("/")
+    # Pasted, so one query (typed, a slow key lets a half-typed word fetch its own results).
+    watch.page.locator("input.md-search__input").fill("Report")  # in every headline
+    answered(watch, "Report")
+    watch.page.wait_for_load_state("networkidle")
+    results = watch.page.locator(".md-search-result__item")
+    total = len(analysis.stories)
+    assert results.count() == RESULTS_AT_ONCE and len(fragments) == RESULTS_AT_ONCE
+    assert 0 < sum(sizes) <= QUERY_BYTES  # a page view + one query, whatever the archive
+    assert watch.page.locator(".md-search-result__meta").inner_text() == (
+        f"{total} matching pages")
+    more = watch.page.locator("button.dg-search-more")
+    assert more.inner_text() == f"Show 5 more of {total - RESULTS_AT_ONCE}"
+    more.click()
+    watch.page.wait_for_function(f"document.querySelectorAll('.md-search-result__item')"
+                                 f".length === {2 * RESULTS_AT_ONCE}")
+    assert watch.page.evaluate("document.activeElement.closest('.md-search-result__item')"
+                               " !== null")  # the first new result has the focus
+    watch.page.locator(".md-search__scrollwrap").evaluate("w => w.scrollTo(0, w.scrollHeight)")
+    watch.page.wait_for_function(f"document.querySelectorAll('.md-search-result__item')"
+                                 f".length === {3 * RESULTS_AT_ONCE}")
+    for _ in range(50):  # the last responses' events may trail the drawing
+        if len(fragments) >= 3 * RESULTS_AT_ONCE:
+            break
+        watch.page.wait_for_timeout(100)
+    assert len(fragments) == 3 * RESULTS_AT_ONCE  # one fragment per result drawn, no more
     assert watch.errors == []
 
 

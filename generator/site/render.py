@@ -29,7 +29,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, get_files
 
-from generator.site import compact
+from generator.site import compact, search
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +61,8 @@ def setup_hash(cfg: MkDocsConfig, config_file: Path) -> str:
         digest.update(f"{name}=={_version(name)}".encode())
     # The HTML post-processing is part of the setup: a change to it renders everything again.
     digest.update(Path(compact.__file__).read_bytes())
+    # So is how the pages are indexed: the index is reused only when nothing was rendered.
+    digest.update(" ".join(search.OPTIONS).encode())
     custom = cfg["theme"].custom_dir
     if custom and Path(custom).is_dir():
         for path in sorted(Path(custom).rglob("*")):
