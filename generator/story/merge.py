@@ -15,7 +15,6 @@ from generator.config import StorySettings
 from generator.group import vectors
 from generator.model import (
     Entity,
-    Event,
     Extraction,
     PartialDate,
     Source,
@@ -23,7 +22,7 @@ from generator.model import (
     StoryDraft,
     ThreadEvent,
 )
-from generator.story import keyquotes, partial, summary, timeline
+from generator.story import eventtimeline, keyquotes, partial, summary
 from generator.story.partial import EventPartial
 
 log = logging.getLogger(__name__)
@@ -84,8 +83,6 @@ def compose(draft: StoryDraft, parts: Sequence[EventPartial], *, settings: Story
     """
     sources = draft.sources
     title = parts[0].title if len(parts) == 1 else summary.title(sources)
-    events: dict[str, tuple[Event, ...]] = {
-        s.id: extractions[s.id].events for s in sources if s.id in extractions}
     names = _entities(sources, entities or {})
     terms = (*draft.terms, *(e.name for e in names[:MAX_ENTITIES // 2]))
     return Story(
@@ -93,7 +90,8 @@ def compose(draft: StoryDraft, parts: Sequence[EventPartial], *, settings: Story
         title=title,
         summary=summary.summarize(sources),
         sources=sources,
-        timeline=timeline.build(events, sources, limit=settings.max_timeline, terms=terms),
+        timeline=eventtimeline.compose([p.timeline for p in parts],
+                                       limit=settings.max_timeline, terms=terms),
         quotes=keyquotes.compose([p.quotes for p in parts], limit=settings.max_quotes),
         entities=names,
         terms=draft.terms,

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from generator.config import StorySettings
 from generator.model import Extraction, Source
-from generator.story import keyquotes, summary
+from generator.story import eventtimeline, keyquotes, summary
 
 # Most sources of one event whose quotes are grouped (an even sample beyond): grouping is
 # quadratic in quotes, and 2,000 sources' quotes took over a minute. 300 sources (about
@@ -31,6 +31,8 @@ class EventPartial:
     """The event's title, from its own sources (``summary.title``)."""
     quotes: keyquotes.EventQuotes
     """Its best statements and the person names of its texts."""
+    timeline: eventtimeline.EventTimeline
+    """Its most important happenings, for the thread's timeline."""
 
 
 def partial(sources: Sequence[Source], extractions: Mapping[str, Extraction], *,
@@ -42,8 +44,10 @@ def partial(sources: Sequence[Source], extractions: Mapping[str, Extraction], *,
         extractions: per-source extraction keyed by the primary article id.
         settings: limits on what a story page shows (partials keep more than that).
     """
+    events = {s.id: extractions[s.id].events for s in sources if s.id in extractions}
     return EventPartial(
         title=summary.title(sources),
+        timeline=eventtimeline.gather(events, sources, limit=settings.max_timeline),
         quotes=keyquotes.gather(spread_sample(sources, MAX_QUOTE_SOURCES), extractions,
                                 limit=settings.max_quotes))
 

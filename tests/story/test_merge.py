@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
+import pickle
+
 import pytest
 
 from generator.config import StorySettings
@@ -151,3 +154,35 @@ def test_known_event_partials_are_used_and_the_others_worked_out(
     again = merge.merge(draft, extractions, settings=settings, partials=known)
     assert again == whole  # the same story, composed from what was known
     assert read == [("s2",)]
+
+
+def test_a_chapter_anchor_survives_its_event_being_retitled() -> None:
+    first = Source(make_article(id="s1", text=FIRST, title="Rebels take the airport",
+                                published=P(2025, 11, 12)), reference=P(2025, 11, 12))
+    later = Source(make_article(id="s3", text=SECOND, title="Rebels hold the port a week on",
+                                published=P(2025, 11, 20)), reference=P(2025, 11, 20))
+    draft = StoryDraft((first, later), events=(("s1",), ("s3",)))
+    settings = StorySettings()
+    parts = [partial.partial([s], {}, settings=settings) for s in (first, later)]
+    before = merge.compose(draft, parts, settings=settings, extractions={})
+    retitled = [dataclasses.replace(parts[0], title="A new title for the first event"),
+                parts[1]]
+    after = merge.compose(draft, retitled, settings=settings, extractions={})
+    assert after.events[0].title != before.events[0].title
+    assert [e.id for e in after.events] == [e.id for e in before.events] == [
+        "rebels-take-the-airport", "rebels-hold-the-port-a-week-on"]
+
+
+def test_a_thread_composed_from_the_same_partials_is_the_same_story() -> None:
+    sources = tuple(Source(make_article(id=f"s{i}", text=text, title=f"Report {i}",
+                                        published=P(2025, 11, 10 + i)),
+                           reference=P(2025, 11, 10 + i))
+                    for i, text in enumerate([FIRST, SECOND, FIRST + " " + SECOND]))
+    extractions = {s.id: extract(s.primary, s.reference) for s in sources}
+    draft = StoryDraft(sources, events=(("s0", "s2"), ("s1",)))
+    settings = StorySettings(max_timeline=5, max_quotes=3)
+    fresh = merge.merge(draft, extractions, settings=settings)
+    parts = {ids: partial.partial([s for s in sources if s.id in ids], extractions,
+                                  settings=settings) for ids in draft.events}
+    cached = pickle.loads(pickle.dumps(parts))  # as the cache gives them back
+    assert merge.merge(draft, extractions, settings=settings, partials=cached) == fresh
