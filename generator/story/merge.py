@@ -22,7 +22,7 @@ from generator.model import (
     StoryDraft,
     ThreadEvent,
 )
-from generator.story import eventtimeline, keyquotes, partial, summary
+from generator.story import eventsummary, eventtimeline, keyquotes, partial, summary
 from generator.story.partial import EventPartial
 
 log = logging.getLogger(__name__)
@@ -82,13 +82,13 @@ def compose(draft: StoryDraft, parts: Sequence[EventPartial], *, settings: Story
     cached partials is the thread merged from scratch.
     """
     sources = draft.sources
-    title = parts[0].title if len(parts) == 1 else summary.title(sources)
+    title = eventsummary.title([p.title for p in parts], [p.summary for p in parts])
     names = _entities(sources, entities or {})
     terms = (*draft.terms, *(e.name for e in names[:MAX_ENTITIES // 2]))
     return Story(
         id=slugify(title) or (sources[0].id if sources else "story"),
         title=title,
-        summary=summary.summarize(sources),
+        summary=eventsummary.compose([p.summary for p in parts]),
         sources=sources,
         timeline=eventtimeline.compose([p.timeline for p in parts],
                                        limit=settings.max_timeline, terms=terms),

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from generator.config import StorySettings
 from generator.model import Extraction, Source
-from generator.story import eventtimeline, keyquotes, summary
+from generator.story import eventsummary, eventtimeline, keyquotes, summary
 
 # Most sources of one event whose quotes are grouped (an even sample beyond): grouping is
 # quadratic in quotes, and 2,000 sources' quotes took over a minute. 300 sources (about
@@ -33,6 +33,8 @@ class EventPartial:
     """Its best statements and the person names of its texts."""
     timeline: eventtimeline.EventTimeline
     """Its most important happenings, for the thread's timeline."""
+    summary: eventsummary.EventSummary
+    """Its most central sentences, centroid and title vector, for the thread's summary."""
 
 
 def partial(sources: Sequence[Source], extractions: Mapping[str, Extraction], *,
@@ -45,8 +47,10 @@ def partial(sources: Sequence[Source], extractions: Mapping[str, Extraction], *,
         settings: limits on what a story page shows (partials keep more than that).
     """
     events = {s.id: extractions[s.id].events for s in sources if s.id in extractions}
+    title = summary.title(sources)
     return EventPartial(
-        title=summary.title(sources),
+        title=title,
+        summary=eventsummary.gather(sources, title=title),
         timeline=eventtimeline.gather(events, sources, limit=settings.max_timeline),
         quotes=keyquotes.gather(spread_sample(sources, MAX_QUOTE_SOURCES), extractions,
                                 limit=settings.max_quotes))
