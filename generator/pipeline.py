@@ -514,9 +514,9 @@ def _merge_all(drafts: list[StoryDraft], extractions: dict[str, Extraction],
                        if isinstance(story, Story) else None)
     todo = [i for i, story in enumerate(stories) if story is None]
     partials = _event_partials([drafts[i] for i in todo], extractions, settings, work)
+    # Every event's partial is given, so composing needs no extraction (none are sent).
     items: list[MergeInput] = [
-        (d, {s.id: extractions[s.id] for s in d.sources if s.id in extractions},
-         {s.id: found[s.id].entities for s in d.sources if s.id in found}, settings,
+        (d, {}, {s.id: found[s.id].entities for s in d.sources if s.id in found}, settings,
          {ids: partials[key] for ids, key in _event_keys(d, settings, work)})
         for d in (drafts[i] for i in todo)]
     merged = work.mapper(_merge_one, items, workers=work.workers, progress=work.progress,

@@ -64,8 +64,7 @@ def merge(draft: StoryDraft, extractions: Mapping[str, Extraction], *,
     parts = [known.get(ids) or partial.partial([by_id[i] for i in ids if i in by_id],
                                                extractions, settings=settings)
              for ids in event_ids(draft)]
-    return compose(draft, parts, settings=settings, extractions=extractions,
-                   entities=entities)
+    return compose(draft, parts, settings=settings, entities=entities)
 
 
 def event_ids(draft: StoryDraft) -> tuple[tuple[str, ...], ...]:
@@ -74,7 +73,6 @@ def event_ids(draft: StoryDraft) -> tuple[tuple[str, ...], ...]:
 
 
 def compose(draft: StoryDraft, parts: Sequence[EventPartial], *, settings: StorySettings,
-            extractions: Mapping[str, Extraction],
             entities: Mapping[str, Sequence[Entity]] | None = None) -> Story:
     """The thread's story from its events' partials (one per ``event_ids(draft)``, in order).
 

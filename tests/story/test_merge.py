@@ -164,10 +164,10 @@ def test_a_chapter_anchor_survives_its_event_being_retitled() -> None:
     draft = StoryDraft((first, later), events=(("s1",), ("s3",)))
     settings = StorySettings()
     parts = [partial.partial([s], {}, settings=settings) for s in (first, later)]
-    before = merge.compose(draft, parts, settings=settings, extractions={})
+    before = merge.compose(draft, parts, settings=settings)
     retitled = [dataclasses.replace(parts[0], title="A new title for the first event"),
                 parts[1]]
-    after = merge.compose(draft, retitled, settings=settings, extractions={})
+    after = merge.compose(draft, retitled, settings=settings)
     assert after.events[0].title != before.events[0].title
     assert [e.id for e in after.events] == [e.id for e in before.events] == [
         "rebels-take-the-airport", "rebels-hold-the-port-a-week-on"]
