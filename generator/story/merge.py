@@ -1,7 +1,9 @@
 """Merge a story draft and its sources' extractions into a Story.
 
-Title and summary come from ``summary``, the timeline from ``timeline``, key quotes from
-``keyquotes.select``, and the entities of the sources (found by ``features``) aggregated.
+Each event of the thread is read into a partial (``partial.partial``: depends on that event's
+sources alone, so the pipeline keeps it per event), and ``compose`` builds the story from the
+partials: title and summary by ``eventsummary``, the timeline by ``eventtimeline``, key quotes
+by ``keyquotes.compose``, and the entities of the sources (found by ``features``) aggregated.
 """
 
 from __future__ import annotations

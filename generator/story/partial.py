@@ -2,9 +2,10 @@
 
 A thread re-merged because an event joined it (or one of its events gained an article) needs
 only the changed events read again: ``partial(sources, extractions, settings=...)`` reads one
-event's sources into an ``EventPartial`` (its title, its best statements for the key quotes),
-which the pipeline caches by the event's own content, and ``merge.compose`` builds the thread's
-story from its events' partials in time linear in their (capped) sizes.
+event's sources into an ``EventPartial`` (its title; its best summary sentences, happenings and
+statements, each part capped), which the pipeline caches by the event's own content, and
+``merge.compose`` builds the thread's story from its events' partials in time linear in their
+(capped) sizes.
 """
 
 from __future__ import annotations
