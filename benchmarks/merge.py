@@ -149,6 +149,7 @@ def main() -> None:
           f"wall), peak "
           f"{result['peak_mb']:.0f} MB ({verdict} < {SECONDS_TARGET:.0f} s, "
           f"< {MEGABYTES_TARGET:.0f} MB); timeline {result['timeline']:.0f} entries")
+    print(_remerge_line(result))
     target = f"< {SECONDS_TARGET:.0f} s, < {MEGABYTES_TARGET:.0f} MB"
     row = (f"| {args.sources} | {result['cpu']:.1f} s | {result['seconds']:.1f} s | "
            f"{result['peak_mb']:.0f} MB | {target} ({verdict}) |")
