@@ -8,6 +8,7 @@ by ``keyquotes.compose``, and the entities of the sources (found by ``features``
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 from collections import Counter
@@ -37,6 +38,9 @@ MAX_ENTITIES = 20
 MIN_SPREAD = 2
 # Words of an event's earliest headline kept in its anchor: enough to read, short in a URL.
 MAX_ANCHOR_WORDS = 8
+# Hex digits of an article id's hash in the anchor of an event without a headline: two events
+# of one thread starting on the same day differ in them (a clash still gets a number).
+ANCHOR_HASH_CHARS = 6
 # Longest provisional slug; identity.assign_slugs makes slugs stable across builds.
 MAX_SLUG_CHARS = 60
 # Entity kinds in the order a reader scans them; "other" comes last whatever its count.
@@ -129,10 +133,12 @@ def _events(draft: StoryDraft, title: str,
 
 
 def _anchor(sources: Sequence[Source]) -> str:
-    """A readable anchor for an event: the headline (else the date) of its earliest article.
+    """A readable anchor for an event, made from its earliest article.
 
     An event grows with later articles, so its earliest one rarely changes, while its title
-    (the most central headline) can change with any new article.
+    (the most central headline) can change with any new article. The anchor is that
+    article's headline, slugged (MAX_ANCHOR_WORDS words); when it has no headline of its own
+    (a stand-in taken from its first line), its date and a short hash of its id.
     """
     articles = [a for s in sources for a in s.articles]
     if not articles:
@@ -140,11 +146,12 @@ def _anchor(sources: Sequence[Source]) -> str:
     earliest = min(articles, key=lambda a: (a.published is None,
                                             a.published.earliest() if a.published else None,
                                             a.id))
-    words = slugify(summary.clean_headline(earliest.title or "")).split("-")
-    slug = "-".join(words[:MAX_ANCHOR_WORDS])
-    if slug:
-        return slug
-    return f"event-{earliest.published}" if earliest.published else "event"
+    if earliest.title and earliest.found("title") not in summary.WEAK_TITLE_ORIGINS:
+        words = slugify(summary.clean_headline(earliest.title)).split("-")
+        if slug := "-".join(words[:MAX_ANCHOR_WORDS]):
+            return slug
+    digest = hashlib.sha1(earliest.id.encode("utf-8")).hexdigest()[:ANCHOR_HASH_CHARS]
+    return f"event-{earliest.published}-{digest}" if earliest.published else f"event-{digest}"
 
 
 def slugify(title: str) -> str:

@@ -186,3 +186,13 @@ def test_a_thread_composed_from_the_same_partials_is_the_same_story() -> None:
                                   settings=settings) for ids in draft.events}
     cached = pickle.loads(pickle.dumps(parts))  # as the cache gives them back
     assert merge.merge(draft, extractions, settings=settings, partials=cached) == fresh
+
+
+def test_an_event_without_a_headline_is_anchored_on_its_first_date_and_article() -> None:
+    stand_in = make_article(id="s1", text=FIRST, title="By the CNN Wire Staff The army",
+                            published=P(2025, 11, 12), provenance=(("title", "body"),))
+    later = make_article(id="s3", text=SECOND, title=None, published=P(2025, 11, 20))
+    draft = StoryDraft((Source(stand_in), Source(later)), events=(("s1",), ("s3",)))
+    ids = [e.id for e in merge.merge(draft, {}, settings=StorySettings()).events]
+    assert ids[0].startswith("event-2025-11-12-") and ids[1].startswith("event-2025-11-20-")
+    assert len(ids[0]) == len("event-2025-11-12-") + merge.ANCHOR_HASH_CHARS
