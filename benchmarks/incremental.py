@@ -31,8 +31,8 @@ from benchmarks import _common, synth
 PER_ARTICLE_STAGES = ("clean", "features", "extract", "merge")
 """Timer stages that are cached per article or story (dedupe also folds the whole corpus)."""
 COUNTED = ("clean", "fingerprint", "features", "extract", "merge", "event")
-"""Cache namespaces whose misses are counted as computations (``event``: titles of the events
-of threads merged again, each kept per event)."""
+"""Cache namespaces whose misses are counted as computations (``event``: partials of the
+events of stories merged, each kept per event, ``partial.partial``)."""
 TARGET_SHARE = 0.10
 
 
@@ -122,7 +122,8 @@ def report(runs: list[dict[str, Any]], args: argparse.Namespace) -> None:
           "`pipeline.run` five times on one cache dir. Computations are cache misses of "
           "clean, fingerprint (dedupe's shingles and signature) and features (one per "
           "article), extract (one per source), merge (one per story whose draft changed) and "
-          "event (the title of an event of a thread merged again, kept per event). "
+          "event (the partial of an event of a story merged: its title, summary sentences, "
+          "timeline happenings and statements, kept per event). "
           "Ingest reads only new and changed files and lines (a file's items are cached by its "
           "format and bytes, a JSON Lines file's by each line's bytes, never by path); the "
           "fold of dedupe and cluster run over the whole corpus on every build, so "

@@ -38,7 +38,8 @@ from generator.model import (
 from generator.parallel import pmap, worker_count
 from generator.progress import SILENT, Progress
 from generator.site import pages, redirects
-from generator.story import merge, names
+from generator.story import merge, names, partial
+from generator.story.partial import EventPartial
 
 log = logging.getLogger(__name__)
 
@@ -483,8 +484,10 @@ def _extract_one(item: tuple[Article, PartialDate | None]) -> Extraction:
 
 
 MergeInput = tuple[StoryDraft, dict[str, Extraction], dict[str, tuple[Entity, ...]],
-                   StorySettings, dict[tuple[str, ...], str]]
-"""A draft, its sources' extractions and names, the settings, its events' known titles."""
+                   StorySettings, dict[tuple[str, ...], EventPartial]]
+"""A draft, its sources' extractions and names, the settings, its events' partials."""
+PartialInput = tuple[tuple[Source, ...], dict[str, Extraction], StorySettings]
+"""One event's sources, their extractions and the settings (what its partial depends on)."""
 
 
 def _merge_all(drafts: list[StoryDraft], extractions: dict[str, Extraction],
@@ -498,28 +501,32 @@ def _merge_all(drafts: list[StoryDraft], extractions: dict[str, Extraction],
     with the corpus's word statistics, and they only rank timeline entries when there are
     more than ``max_timeline``: the key leaves them out and ``_reuse_story`` checks them, so a
     story is not re-merged because its terms moved. A thread that is merged again (an event
-    joined it) reuses the titles of its unchanged events (``_event_titles``).
+    joined it, or one of its events gained a source) reads again only the events whose sources
+    changed: the others' partials are kept per event (``_event_partials``), and the story is
+    composed from them (``merge.compose``).
     """
-    titles = _event_titles(drafts, work)
-    items: list[MergeInput] = [
-        (d, {s.id: extractions[s.id] for s in d.sources if s.id in extractions},
-         {s.id: found[s.id].entities for s in d.sources if s.id in found}, settings,
-         {ids: titles[key] for ids, key in _event_keys(d, work) if key in titles})
-        for d in drafts]
     keys = [_merge_key(d, settings, work) for d in drafts]
-    reused: set[int] = set()
-
-    def reuse(story: Story, item: MergeInput) -> Story | None:
-        kept = _reuse_story(story, item)
-        if kept is not None:
-            reused.add(id(item))
-        return kept
-
-    stories = work.map("merge", _merge_one, items, keys, "Merging", reuse=reuse)
-    fresh = [(item, story) for item, story in zip(items, stories, strict=True)
-             if id(item) not in reused]
-    _remember_event_titles(fresh, work)
-    return stories
+    cached = work.cache.get_many("merge", keys)
+    stories: list[Story | None] = []
+    for draft, key in zip(drafts, keys, strict=True):
+        story = cached.get(key)
+        stories.append(_reuse_story(story, (draft, {}, {}, settings, {}))
+                       if isinstance(story, Story) else None)
+    todo = [i for i, story in enumerate(stories) if story is None]
+    partials = _event_partials([drafts[i] for i in todo], extractions, settings, work)
+    # Every event's partial is given, so composing needs no extraction (none are sent).
+    items: list[MergeInput] = [
+        (d, {}, {s.id: found[s.id].entities for s in d.sources if s.id in found}, settings,
+         {ids: partials[key] for ids, key in _event_keys(d, settings, work)})
+        for d in (drafts[i] for i in todo)]
+    merged = work.mapper(_merge_one, items, workers=work.workers, progress=work.progress,
+                         desc="Merging")
+    work.cache.put_many("merge", {keys[i]: story for i, story in zip(todo, merged,
+                                                                      strict=True)})
+    work.count("merge", computed=len(todo), reused=len(drafts) - len(todo))
+    for i, story in zip(todo, merged, strict=True):
+        stories[i] = story
+    return [story for story in stories if story is not None]
 
 
 def _source_part(source: Source, work: _Work) -> str:
@@ -537,40 +544,43 @@ def _merge_key(draft: StoryDraft, settings: StorySettings, work: _Work) -> str:
     return content_key("merge", *parts, repr(draft.events), repr(settings))
 
 
-def _event_keys(draft: StoryDraft, work: _Work) -> list[tuple[tuple[str, ...], str]]:
-    """(source ids, key) of each event of a thread of several events.
+def _event_keys(draft: StoryDraft, settings: StorySettings,
+                work: _Work) -> list[tuple[tuple[str, ...], str]]:
+    """(source ids, key) of each event of a thread (one event: all its sources).
 
-    An event's title depends on its own sources alone (``merge._events``), so the key is theirs.
+    An event's partial depends on its own sources alone (``partial.partial``), in the order
+    the thread gives them, so the key is theirs, with the settings.
     """
-    if len(draft.events) < 2:  # a thread of one event is titled as the story
-        return []
     by_id = {s.id: s for s in draft.sources}
     return [(ids, content_key("event", *(_source_part(by_id[i], work) for i in ids
-                                         if i in by_id))) for ids in draft.events]
+                                         if i in by_id), repr(settings)))
+            for ids in merge.event_ids(draft)]
 
 
-def _event_titles(drafts: list[StoryDraft], work: _Work) -> dict[str, str]:
-    """The titles kept for the events of every thread, by event key."""
-    keys = [key for d in drafts for _, key in _event_keys(d, work)]
-    kept = work.cache.get_many("event", keys) if keys else {}
-    return {k: v for k, v in kept.items() if isinstance(v, str)}
-
-
-def _remember_event_titles(merged: list[tuple[MergeInput, Story]], work: _Work) -> None:
-    """Keep the titles of the events of the threads merged in this build; count the work."""
-    new: dict[str, str] = {}
-    titled = 0
-    for (draft, _, _, _, known), story in merged:
-        by_articles = {e.articles: e.title for e in story.events}
+def _event_partials(drafts: list[StoryDraft], extractions: dict[str, Extraction],
+                    settings: StorySettings, work: _Work) -> dict[str, EventPartial]:
+    """The partials of every event of ``drafts``, by event key: kept ones reused, others read."""
+    todo: dict[str, PartialInput] = {}
+    for draft in drafts:
         by_id = {s.id: s for s in draft.sources}
-        for ids, key in _event_keys(draft, work):
-            articles = tuple(a.id for i in ids if i in by_id for a in by_id[i].articles)
-            if ids not in known and articles in by_articles:
-                new[key] = by_articles[articles]
-                titled += 1
-    work.cache.put_many("event", new)
-    reused = sum(len(item[4]) for item, _ in merged)
-    work.count("event", computed=titled, reused=reused)
+        for ids, key in _event_keys(draft, settings, work):
+            sources = tuple(by_id[i] for i in ids if i in by_id)
+            todo[key] = (sources, {s.id: extractions[s.id] for s in sources
+                                   if s.id in extractions}, settings)
+    keys = list(todo)
+
+    def fits(value: EventPartial, _: PartialInput) -> EventPartial | None:
+        return value if isinstance(value, EventPartial) else None
+
+    found = work.map("event", _partial_one, [todo[k] for k in keys], keys, "Reading events",
+                     reuse=fits)
+    return dict(zip(keys, found, strict=True))
+
+
+def _partial_one(item: PartialInput) -> EventPartial:
+    """Read one event (top-level, so worker processes can run it)."""
+    sources, extractions, settings = item
+    return partial.partial(sources, extractions, settings=settings)
 
 
 def _reuse_story(story: Story, item: MergeInput) -> Story | None:
@@ -590,8 +600,7 @@ def _reuse_story(story: Story, item: MergeInput) -> Story | None:
 
 
 def _merge_one(item: MergeInput) -> Story:
-    """Merge one story (top-level, so worker processes can run it)."""
-    draft, extractions, entities, settings, titles = item
+    """Compose one story from its events' partials (top-level, so worker processes can run it)."""
+    draft, extractions, entities, settings, partials = item
     return merge.merge(draft, extractions, settings=settings, entities=entities,
-                       event_titles=titles)
-
+                       partials=partials)

@@ -334,7 +334,7 @@ def _thread_of(*events: tuple[str, ...]) -> StoryDraft:
     return StoryDraft(tuple(sources[i] for ids in events for i in ids), events=events)
 
 
-def test_a_thread_that_gains_an_event_titles_only_that_event(tmp_path: Path) -> None:
+def test_a_thread_that_gains_an_event_reads_only_that_event(tmp_path: Path) -> None:
     def merged(draft: StoryDraft, store: Path) -> tuple[Story, pipeline.BuildStats]:
         stats = pipeline.BuildStats()
         work = pipeline._Work(cache.Cache(store), 0, pipeline.SILENT, stats,
@@ -350,7 +350,7 @@ def test_a_thread_that_gains_an_event_titles_only_that_event(tmp_path: Path) -> 
     grown = _thread_of(("a", "b"), ("c",), ("d",))
     story, second = merged(grown, tmp_path / "cache")
     assert second.computed["merge"] == 1  # the thread is merged again ...
-    assert (second.computed["event"], second.reused["event"]) == (1, 2)  # ... one new title
+    assert (second.computed["event"], second.reused["event"]) == (1, 2)  # ... one new partial
     cold, _ = merged(grown, tmp_path / "cold-cache")
     assert story == cold
     same, third = merged(grown, tmp_path / "cache")

@@ -1,39 +1,33 @@
 """Key quotes of a story: the same words reported by several sources merged, ranked, named.
 
-``select(sources, extractions, limit=...)`` takes every attributed quote of a story's sources,
-groups the ones that are the same statement (verbatim, or lightly edited: one contains the other,
-they share a long clause, or a fuzzy partial match), names each group's speaker with the fullest
-form of the name seen in the story ("Rubio" -> "Marco Rubio"), and ranks the groups: words of
-the story's central people first, then quotes several outlets repeated, then substance (length,
-full sentences) over fragments. Quotes whose speaker is unknown are never shown.
+Work is split so that a thread re-merges only what changed. ``gather(sources, extractions,
+limit=...)`` reads one event: it groups its sources' quotes that are the same statement
+(``quotegroups.group``), counts the person names of its texts, and keeps its best statements
+(``EventQuotes``, a bounded, cacheable record that depends on that event's sources alone).
+``compose(parts, limit=...)`` joins the statements of several events that are one statement,
+names each one's speaker with the fullest form of the name seen in the thread ("Rubio" ->
+"Marco Rubio"), and ranks them: words of the thread's central people first, then quotes several
+outlets repeated, then substance (length, full sentences) over fragments. ``select`` is both
+for one set of sources. Quotes whose speaker is unknown are never shown.
 """
 
 from __future__ import annotations
 
-import functools
 import logging
-import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
-
 from generator.model import Extraction, KeyQuote, PartialDate, Quote, Source
+from generator.story import quotegroups
+from generator.story.quotegroups import FRAGMENT_WORDS, NameBook, NameCounts, normalise
 from generator.text.cuegrammar import sentence_end, sentence_start
-from generator.text.persons import Mentions, is_org
+from generator.text.persons import is_org
 
 log = logging.getLogger(__name__)
 
-# Two quotes are the same statement when the shorter matches part of the longer this well
-# (rapidfuzz partial_ratio, 0-100). 90 merges edits such as dropped words or changed
-# punctuation; translations of the same remark by different outlets score 50-75.
-PARTIAL_RATIO = 90
-# ... or when they share a clause of at least this many words verbatim (after normalising):
-# different outlets trim a statement differently but keep its key clause.
-SHARED_CLAUSE_WORDS = 6
-# Quotes shorter than this (words) are fragments ("inviolable"): kept, but ranked low.
-FRAGMENT_WORDS = 5
+__all__ = ["EventQuotes", "QuoteGroup", "compose", "gather", "normalise", "select"]
+
 # Substance saturates at this many words: a long quote is not worth more than a clear one.
 SUBSTANCE_WORDS = 30
 # Ranking weights. The central speaker term dominates so that a story's protagonists lead;
@@ -48,65 +42,144 @@ WEIGHT_STATEMENT = 0.5
 WEIGHT_LEAD = 0.5
 ORG_FACTOR = 0.5
 SAME_SPEAKER_DAMPING = 0.6
-_QUOTE_MARKS = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'",
-                              "’": "'", "‚": "'", "′": "'", "…": "..."})
-_BROKEN_APOSTROPHE = re.compile(r'(?<=[A-Za-z])"(?=[a-z])')
+# Statements one event keeps, as a multiple of the key quotes a page shows: the event's own
+# best, chosen as a page of that many would choose them, so that a thread of one event shows
+# exactly what one page of its sources would, and a thread of many still has choice when
+# other events' names make other speakers central.
+EVENT_QUOTES_FACTOR = 3
 _PRONOUNS = frozenset(("he", "she", "they", "it", "we", "i", "you", "him", "her", "them"))
-# Texts whose normal form is remembered: a story's quotes are compared with each other while
-# grouping, and each key quote is looked up in every folded copy's whole text.
-NORMALISE_CACHE_SIZE = 1024
 
 
-@dataclass(slots=True)
-class _Group:
-    """Quotes of one statement, as found in each source."""
+@dataclass(frozen=True, slots=True)
+class QuoteGroup:
+    """One statement as one event's sources report it (the part of a key quote they give)."""
 
-    members: list[tuple[int, Source, Quote]] = field(default_factory=list)
+    text: str
+    """The fullest quote, as found."""
+    first: int
+    """Position (in the event) of the source holding ``text``."""
+    cites: tuple[tuple[int, tuple[str, ...]], ...]
+    """Each reporting source's position and its id with the ids of its copies that carry
+    the words, by position."""
+    speakers: tuple[tuple[str, str | None, int], ...]
+    """(speaker as written, role at the cue, quotes) of the named members, first seen first."""
+    said_on: tuple[tuple[PartialDate, int], ...] = ()
+    """Dates the quotes' sentences give, with how many quotes give each, first seen first."""
+    lead: bool = False
+    """Whether a member is its source's first named quote (news leads with its best words)."""
 
-    @property
-    def fullest(self) -> tuple[int, Source, Quote]:
-        return max(self.members, key=lambda m: (len(m[2].text), -m[0]))
 
+@dataclass(frozen=True, slots=True)
+class EventQuotes:
+    """An event's statements (its best, in the order they were formed) and person names."""
 
-@functools.lru_cache(maxsize=NORMALISE_CACHE_SIZE)
-def normalise(text: str) -> str:
-    """Quote text for comparison: one kind of quote mark, lower case, single spaces."""
-    text = _BROKEN_APOSTROPHE.sub("'", text.translate(_QUOTE_MARKS))
-    return " ".join(re.sub(r"[^\w'\s]", " ", text.lower()).split())
+    groups: tuple[QuoteGroup, ...] = ()
+    names: NameCounts = field(default_factory=NameCounts)
 
 
 def select(sources: Sequence[Source], extractions: Mapping[str, Extraction], *,
            limit: int) -> tuple[KeyQuote, ...]:
-    """The story's key quotes, best first.
-
-    Args:
-        sources: the story's sources, in the story's order.
-        extractions: extraction per source id (``extractions[source.id]``).
-        limit: most key quotes to return.
+    """The key quotes of one set of sources, best first (``compose`` of one ``gather``).
 
     Returns:
         At most ``limit`` key quotes; each cites every source that carries it, the first
         of which holds ``text`` verbatim (after normalising quote marks and whitespace).
     """
+    return compose([gather(sources, extractions, limit=limit)], limit=limit)
+
+
+def gather(sources: Sequence[Source], extractions: Mapping[str, Extraction], *,
+           limit: int) -> EventQuotes:
+    """One event's statements and names (see the module docstring).
+
+    Args:
+        sources: the event's sources, in the thread's order.
+        extractions: extraction per source id (``extractions[source.id]``).
+        limit: key quotes a page shows; ``EVENT_QUOTES_FACTOR`` times as many are kept.
+    """
     candidates = _candidates(sources, extractions)
     if not any(quote.speaker for _, _, quote in candidates):
-        return ()  # quotes without a speaker are never shown; skip reading every name
-    names = _NameBook(sources, extractions)
-    groups = _group(candidates)
-    scored = []
-    for group in groups:
-        speaker = _speaker(group, names)
-        if speaker is None:
+        return EventQuotes()  # quotes without a speaker are never shown; skip reading names
+    counts = quotegroups.count_names(sources)
+    names = NameBook([counts])
+    leads = _leads(sources, extractions)
+    parts = [_part(group, leads, extractions) for group in quotegroups.group(candidates)]
+    statements = [[(0, part)] for part in parts]
+    kept = {id(s[0][1]) for _, _, s in _ranked(statements, names, EVENT_QUOTES_FACTOR * limit)}
+    return EventQuotes(groups=tuple(p for p in parts if id(p) in kept), names=counts)
+
+
+def compose(parts: Sequence[EventQuotes], *, limit: int) -> tuple[KeyQuote, ...]:
+    """The thread's key quotes from its events' statements, best first.
+
+    A statement told in several events (``quotegroups.same_statement``, same speaker) is one
+    key quote citing all of them. Time is linear in the statements: each is compared with
+    the statements sharing a clause with it or its speaker's surname (at most
+    ``MAX_COMPARED`` of those).
+    """
+    names = NameBook(p.names for p in parts)
+    statements = _join(parts)
+    return tuple(_key_quote(speaker, statement, names)
+                 for _, speaker, statement in _ranked(statements, names, limit))
+
+
+Statement = list[tuple[int, QuoteGroup]]
+"""One statement across a thread: (event index, that event's group) for each event telling it."""
+
+# Statements of the same surname a statement of another event is compared with (the longest
+# first): a thread of hundreds of events quotes its protagonist in each, and comparing each
+# with all would be quadratic; one statement rarely returns in more than a few dozen events.
+MAX_COMPARED = 64
+
+
+def _join(parts: Sequence[EventQuotes]) -> list[Statement]:
+    """Statements of different events that are one statement, joined; longest first."""
+    ordered = sorted(((-len(g.text), e, rank, g) for e, p in enumerate(parts)
+                      for rank, g in enumerate(p.groups)), key=lambda t: t[:3])
+    statements: list[Statement] = []
+    keys: list[tuple[str, set[str]]] = []
+    by_clause: dict[str, list[int]] = {}
+    by_surname: dict[str, list[int]] = {}
+    for _, event, _, group in ordered:
+        norm = normalise(group.text)
+        padded, found, surname = f" {norm} ", quotegroups.clauses(norm), _surname(group)
+        fuzzy = len(norm.split()) >= FRAGMENT_WORDS
+        shared = {i for c in found for i in by_clause.get(c, ())}
+        near = sorted(shared | set(by_surname.get(surname, ())[:MAX_COMPARED]))
+        match = next((i for i in near if _surname(statements[i][0][1]) == surname
+                      and all(e != event for e, _ in statements[i])
+                      and quotegroups.same_statement(padded, keys[i][0], found, keys[i][1],
+                                                     fuzzy=fuzzy)), None)
+        if match is not None:
+            statements[match].append((event, group))
             continue
-        scored.append((_substance(group, names, speaker), speaker, group))
+        statements.append([(event, group)])
+        keys.append((padded, found))
+        for clause in found:
+            by_clause.setdefault(clause, []).append(len(statements) - 1)
+        by_surname.setdefault(surname, []).append(len(statements) - 1)
+    return statements
+
+
+def _surname(group: QuoteGroup) -> str:
+    """Last word of the group's named speaker (all of a group's named speakers share it)."""
+    return group.speakers[0][0].split()[-1] if group.speakers else ""
+
+
+def _ranked(statements: list[Statement], names: NameBook,
+            limit: int) -> list[tuple[float, str, Statement]]:
+    """The best ``limit`` statements with a named speaker, each further one of a speaker damped."""
+    scored = []
+    for statement in statements:
+        speaker = _speaker(statement, names)
+        if speaker is not None:
+            scored.append((_substance(statement, names, speaker), speaker, statement))
     scored.sort(key=lambda item: -item[0])
-    chosen = _diversify(scored, limit)
-    return tuple(_key_quote(speaker, group, extractions, names)
-                 for _, speaker, group in chosen)
+    return _diversify(scored, limit)
 
 
 def _candidates(sources: Sequence[Source],
-                extractions: Mapping[str, Extraction]) -> list[tuple[int, Source, Quote]]:
+                extractions: Mapping[str, Extraction]) -> list[quotegroups.Member]:
     out = []
     for order, source in enumerate(sources):
         extraction = extractions.get(source.id)
@@ -116,151 +189,81 @@ def _candidates(sources: Sequence[Source],
     return out
 
 
-@dataclass(slots=True)
-class _Statement:
-    """A group being grown, with what each newcomer is compared against (computed once)."""
-
-    group: _Group
-    padded: str
-    """The fullest quote, normalised, between spaces (whole-word containment)."""
-    clauses: set[str]
-    surnames: set[str] = field(default_factory=set)
-    """Last words of the members' named speakers."""
-
-    def add(self, item: tuple[int, Source, Quote]) -> None:
-        self.group.members.append(item)
-        if item[2].speaker:
-            self.surnames.add(item[2].speaker.split()[-1])
+def _leads(sources: Sequence[Source],
+           extractions: Mapping[str, Extraction]) -> dict[str, Quote]:
+    """Each source's first quote with a named speaker (a statement, not a fragment)."""
+    leads = {}
+    for source in sources:
+        extraction = extractions.get(source.id)
+        quotes = extraction.quotes if extraction else ()
+        lead = next((q for q in quotes
+                     if q.speaker and len(q.text.split()) >= FRAGMENT_WORDS), None)
+        if lead is not None:
+            leads[source.id] = lead
+    return leads
 
 
-def _group(candidates: list[tuple[int, Source, Quote]]) -> list[_Group]:
-    """Greedy grouping, fullest quotes first, so each group grows around its fullest version."""
-    statements: list[_Statement] = []
-    for item in sorted(candidates, key=lambda c: (-len(c[2].text), c[0])):
-        norm = normalise(item[2].text)
-        clauses = _clauses(norm)
-        padded = f" {norm} "
-        fuzzy = len(norm.split()) >= FRAGMENT_WORDS
-        speaker = item[2].speaker
-        # The speaker's last word, read once per quote (and only when there is a group to
-        # compare with): None lets the quote join any group.
-        last = speaker.split()[-1] if speaker is not None and statements else None
-        for statement in statements:
-            if _compatible(statement.surnames, last) and _same_statement(
-                    padded, statement.padded, clauses, statement.clauses, fuzzy=fuzzy):
-                statement.add(item)
-                break
-        else:
-            statements.append(_Statement(_Group(), padded, clauses))
-            statements[-1].add(item)
-    return [s.group for s in statements]
+def _part(group: quotegroups.Group, leads: Mapping[str, Quote],
+          extractions: Mapping[str, Extraction]) -> QuoteGroup:
+    """What a key quote needs of one event's group, read from its sources once."""
+    first, _, quote = group.fullest
+    cites: dict[int, tuple[str, ...]] = {}
+    for order, cited, _ in sorted(group.members, key=lambda m: m[0]):
+        # Folded copies carry the same words: cite them with their primary.
+        own = [m[2].text for m in group.members if m[1].id == cited.id]
+        cites.setdefault(order, (cited.id, *(c.id for c in cited.copies
+                                              if any(_carries(c.text, t) for t in own))))
+    speakers: Counter[tuple[str, str | None]] = Counter(
+        (m[2].speaker, m[2].role) for m in group.members if m[2].speaker)
+    return QuoteGroup(
+        text=quote.text, first=first, cites=tuple(cites.items()),
+        speakers=tuple((s, r, n) for (s, r), n in speakers.items()),
+        said_on=tuple(_said_on(group, extractions).items()),
+        lead=any(leads.get(m[1].id) is m[2] for m in group.members))
 
 
-def _clauses(norm: str) -> set[str]:
-    """Every run of SHARED_CLAUSE_WORDS consecutive words (a shingle set)."""
-    tokens = norm.split()
-    size = SHARED_CLAUSE_WORDS
-    return {" ".join(tokens[i:i + size]) for i in range(len(tokens) - size + 1)}
+def _carries(text: str, quote: str) -> bool:
+    return normalise(quote) in normalise(text)
 
 
-def _same_statement(short: str, long: str, short_clauses: set[str], long_clauses: set[str],
-                    *, fuzzy: bool) -> bool:
-    """Whether two normalised quotes, each between spaces, are one statement.
-
-    ``fuzzy`` says whether the shorter one is long enough for fuzzy matching: fragments
-    matched fuzzily merge unrelated words.
-    """
-    if short in long or not short_clauses.isdisjoint(long_clauses):  # whole words only
-        return True
-    if not fuzzy:
-        return False
-    # The cut-off lets rapidfuzz give up early on pairs that cannot reach it (same verdict).
-    return fuzz.partial_ratio(short[1:-1], long[1:-1],
-                              score_cutoff=PARTIAL_RATIO) >= PARTIAL_RATIO
-
-
-def _compatible(surnames: set[str], last: str | None) -> bool:
-    """Quotes given to two different named speakers are never merged.
-
-    ``last`` is the last word of the newcomer's speaker (None: no speaker); ``surnames`` those
-    of the group's named speakers.
-    """
-    return last is None or surnames <= {last}
-
-
-class _NameBook:
-    """Person names across a story's texts: fullest forms and how often each is mentioned."""
-
-    def __init__(self, sources: Sequence[Source],
-                 extractions: Mapping[str, Extraction]) -> None:
-        self.full: dict[str, Counter[str]] = {}
-        self.leads: dict[str, Quote] = {}
-        """Each source's first quote with a named speaker."""
-        for source in sources:
-            extraction = extractions.get(source.id)
-            quotes = extraction.quotes if extraction else ()
-            lead = next((q for q in quotes
-                         if q.speaker and len(q.text.split()) >= FRAGMENT_WORDS), None)
-            if lead is not None:
-                self.leads[source.id] = lead
-        self.counts: Counter[str] = Counter()
-        surnames: Counter[str] = Counter()
-        for source in sources:
-            mentions = Mentions(source.primary.text)
-            for mention in mentions.items:
-                if mention.org:
-                    continue
-                surname = mention.name.split()[-1]
-                surnames[surname] += 1
-                if len(mention.name.split()) >= 2 and mention.person:
-                    self.full.setdefault(surname, Counter())[mention.name] += 1
-        # Only people count towards centrality: places ("Mexico") are mentioned more often.
-        self.counts = Counter({n: c for n, c in surnames.items() if n in self.full})
-
-    def unify(self, name: str) -> str:
-        """The story's fullest form of ``name``: most mentioned, then longest, same surname."""
-        forms = self.full.get(name.rsplit(maxsplit=1)[-1])
-        if not forms:
-            return name
-        fits = [f for f in forms if f.endswith(name) or f.split()[-1] == name]
-        if not fits:
-            return name
-        return max(fits, key=lambda f: (forms[f], len(f)))
-
-    def centrality(self, name: str) -> float:
-        """Mentions of the name's surname relative to the story's most mentioned person."""
-        top = max(self.counts.values(), default=0)
-        return self.counts.get(name.rsplit(maxsplit=1)[-1], 0) / top if top else 0.0
-
-
-def _speaker(group: _Group, names: _NameBook) -> str | None:
-    named = Counter(names.unify(m[2].speaker) for m in group.members
-                    if m[2].speaker and m[2].speaker.lower() not in _PRONOUNS)
+def _speaker(statement: Statement, names: NameBook) -> str | None:
+    named: Counter[str] = Counter()
+    for speaker, _, count in _speakers(statement):
+        if speaker.lower() not in _PRONOUNS:
+            named[names.unify(speaker)] += count
     if not named:
         return None
     return max(named, key=lambda n: (named[n], len(n)))
 
 
-def _substance(group: _Group, names: _NameBook, speaker: str) -> float:
-    text = group.fullest[2].text.strip()
+def _speakers(statement: Statement) -> Iterable[tuple[str, str | None, int]]:
+    return (item for _, group in statement for item in group.speakers)
+
+
+def _fullest(statement: Statement) -> tuple[int, QuoteGroup]:
+    """The event and group with the longest quote (the earliest on a tie)."""
+    return max(statement, key=lambda m: (len(m[1].text), -m[0], -m[1].first))
+
+
+def _substance(statement: Statement, names: NameBook, speaker: str) -> float:
+    text = _fullest(statement)[1].text.strip()
     words = len(text.split())
-    outlets = len({m[1].id for m in group.members})
+    outlets = sum(len(group.cites) for _, group in statement)
     # A statement: partial quotes start in lower case, but a clause ending a sentence counts.
-    statement = text[:1].isupper() or text.endswith((".", "!", "?"))
-    lead = any(m[2] is group_lead for m in group.members
-               for group_lead in [names.leads.get(m[1].id)])
+    is_statement = text[:1].isupper() or text.endswith((".", "!", "?"))
+    lead = any(group.lead for _, group in statement)
     score = WEIGHT_CENTRAL * names.centrality(speaker) + WEIGHT_OUTLETS * (outlets - 1)
     score += min(words, SUBSTANCE_WORDS) / SUBSTANCE_WORDS
-    score += WEIGHT_STATEMENT * statement + WEIGHT_LEAD * lead
+    score += WEIGHT_STATEMENT * is_statement + WEIGHT_LEAD * lead
     if is_org(speaker):
         score *= ORG_FACTOR
-    return score if words >= FRAGMENT_WORDS or statement else score / 2
+    return score if words >= FRAGMENT_WORDS or is_statement else score / 2
 
 
-def _diversify(scored: list[tuple[float, str, _Group]],
-               limit: int) -> list[tuple[float, str, _Group]]:
+def _diversify(scored: list[tuple[float, str, Statement]],
+               limit: int) -> list[tuple[float, str, Statement]]:
     """Best first, each further quote of a speaker damped, so several voices are heard."""
-    chosen: list[tuple[float, str, _Group]] = []
+    chosen: list[tuple[float, str, Statement]] = []
     pool = list(scored)
     seen: Counter[str] = Counter()
     while pool and len(chosen) < limit:
@@ -271,41 +274,34 @@ def _diversify(scored: list[tuple[float, str, _Group]],
     return chosen
 
 
-def _key_quote(speaker: str, group: _Group, extractions: Mapping[str, Extraction],
-               names: _NameBook) -> KeyQuote:
-    _, source, quote = group.fullest
-    ordered = [source, *(m[1] for m in sorted(group.members, key=lambda m: m[0]))]
-    ids: list[str] = []
-    for cited in ordered:
-        ids.append(cited.id)
-        # Folded copies carry the same words: cite them with their primary.
-        own = [m[2].text for m in group.members if m[1].id == cited.id]
-        ids.extend(c.id for c in cited.copies if any(_carries(c.text, t) for t in own))
-    text = _BROKEN_APOSTROPHE.sub("’", quote.text)
-    return KeyQuote(speaker, text, tuple(dict.fromkeys(ids)), _said_on(group, extractions),
-                    _role(speaker, group, names))
+def _key_quote(speaker: str, statement: Statement, names: NameBook) -> KeyQuote:
+    event, fullest = _fullest(statement)
+    cites = dict(sorted(((e, order), ids) for e, group in statement
+                        for order, ids in group.cites))
+    ids = [*cites[(event, fullest.first)], *(i for found in cites.values() for i in found)]
+    text = quotegroups.BROKEN_APOSTROPHE.sub("’", fullest.text)
+    dates: Counter[PartialDate] = Counter()
+    roles: Counter[str] = Counter()
+    for _, group in statement:
+        dates.update(dict(group.said_on))
+    for who, role, count in _speakers(statement):
+        if role and names.unify(who) == speaker:
+            roles[role] += count
+    return KeyQuote(speaker, text, tuple(dict.fromkeys(ids)),
+                    dates.most_common(1)[0][0] if dates else None,
+                    roles.most_common(1)[0][0] if roles else None)
 
 
-def _role(speaker: str, group: _Group, names: _NameBook) -> str | None:
-    """The role the sources give the speaker most often at these quotes, if any gives one."""
-    roles = Counter(m[2].role for m in group.members
-                    if m[2].role and m[2].speaker and names.unify(m[2].speaker) == speaker)
-    return roles.most_common(1)[0][0] if roles else None
-
-
-def _carries(text: str, quote: str) -> bool:
-    return normalise(quote) in normalise(text)
-
-
-def _said_on(group: _Group, extractions: Mapping[str, Extraction]) -> PartialDate | None:
-    """The date the text gives for the saying: a date in the quote's sentence, outside it."""
+def _said_on(group: quotegroups.Group,
+             extractions: Mapping[str, Extraction]) -> Counter[PartialDate]:
+    """The dates the text gives for the saying: a date in the quote's sentence, outside it."""
     found: Counter[PartialDate] = Counter()
     for _, source, quote in group.members:
         extraction = extractions.get(source.id)
         date = _sentence_date(source.primary.text, quote, extraction) if extraction else None
         if date:
             found[date] += 1
-    return found.most_common(1)[0][0] if found else None
+    return found
 
 
 def _sentence_date(text: str, quote: Quote, extraction: Extraction) -> PartialDate | None:

@@ -1,11 +1,14 @@
 """Merge a story draft and its sources' extractions into a Story.
 
-Title and summary come from ``summary``, the timeline from ``timeline``, key quotes from
-``keyquotes.select``, and the entities of the sources (found by ``features``) aggregated.
+Each event of the thread is read into a partial (``partial.partial``: depends on that event's
+sources alone, so the pipeline keeps it per event), and ``compose`` builds the story from the
+partials: title and summary by ``eventsummary``, the timeline by ``eventtimeline``, key quotes
+by ``keyquotes.compose``, and the entities of the sources (found by ``features``) aggregated.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import re
 from collections import Counter
@@ -15,7 +18,6 @@ from generator.config import StorySettings
 from generator.group import vectors
 from generator.model import (
     Entity,
-    Event,
     Extraction,
     PartialDate,
     Source,
@@ -23,7 +25,8 @@ from generator.model import (
     StoryDraft,
     ThreadEvent,
 )
-from generator.story import keyquotes, summary, timeline
+from generator.story import eventsummary, eventtimeline, keyquotes, partial, summary
+from generator.story.partial import EventPartial
 
 log = logging.getLogger(__name__)
 
@@ -33,11 +36,11 @@ MAX_ENTITIES = 20
 # mention it: a name in one report of many is a detail, and the entity finder's slips
 # ("Considering Lionsgate") rarely repeat across reports. Smaller stories list every name.
 MIN_SPREAD = 2
-# Most sources whose quotes are grouped for the key quotes (an even sample beyond): grouping
-# is quadratic in quotes, and 2,000 sources' quotes took over a minute. 300 sources (about
-# 1,500 quotes on the synthetic saga of benchmarks/merge.py) take about 2 s; stories of the
-# ECB+ and sample corpora (at most 40 sources) are never sampled.
-MAX_QUOTE_SOURCES = 300
+# Words of an event's earliest headline kept in its anchor: enough to read, short in a URL.
+MAX_ANCHOR_WORDS = 8
+# Hex digits of an article id's hash in the anchor of an event without a headline: two events
+# of one thread starting on the same day differ in them (a clash still gets a number).
+ANCHOR_HASH_CHARS = 6
 # Longest provisional slug; identity.assign_slugs makes slugs stable across builds.
 MAX_SLUG_CHARS = 60
 # Entity kinds in the order a reader scans them; "other" comes last whatever its count.
@@ -47,7 +50,7 @@ KIND_ORDER = {"person": 0, "org": 0, "place": 0, "other": 1}
 def merge(draft: StoryDraft, extractions: Mapping[str, Extraction], *,
           settings: StorySettings,
           entities: Mapping[str, Sequence[Entity]] | None = None,
-          event_titles: Mapping[tuple[str, ...], str] | None = None) -> Story:
+          partials: Mapping[tuple[str, ...], EventPartial] | None = None) -> Story:
     """Assemble one story from its draft and the extractions of its sources.
 
     Args:
@@ -55,73 +58,100 @@ def merge(draft: StoryDraft, extractions: Mapping[str, Extraction], *,
         extractions: per-source extraction keyed by the primary article id.
         settings: limits on what a story page shows.
         entities: per-source names found beforehand (``features``); others are found here.
-        event_titles: titles of the thread's events worked out before (by a previous build,
-            ``pipeline`` keeps them per event), keyed by the event's source ids as in
-            ``draft.events``; an event's title depends on its own sources only.
+        partials: the partials of the thread's events worked out before (``pipeline`` keeps
+            them per event), keyed by the event's source ids as in ``draft.events``; the
+            others are read here (``partial.partial``).
 
     Returns:
-        The story with a provisional slug derived from its title.
+        The story (``compose`` of its events' partials) with a provisional slug.
+    """
+    known = partials or {}
+    by_id = {s.id: s for s in draft.sources}
+    parts = [known.get(ids) or partial.partial([by_id[i] for i in ids if i in by_id],
+                                               extractions, settings=settings)
+             for ids in event_ids(draft)]
+    return compose(draft, parts, settings=settings, entities=entities)
+
+
+def event_ids(draft: StoryDraft) -> tuple[tuple[str, ...], ...]:
+    """The source ids of each event of the thread (all its sources for a thread of one)."""
+    return draft.events or (tuple(s.id for s in draft.sources),)
+
+
+def compose(draft: StoryDraft, parts: Sequence[EventPartial], *, settings: StorySettings,
+            entities: Mapping[str, Sequence[Entity]] | None = None) -> Story:
+    """The thread's story from its events' partials (one per ``event_ids(draft)``, in order).
+
+    A pure function of the draft, the partials and the settings, so a thread composed from
+    cached partials is the thread merged from scratch.
     """
     sources = draft.sources
-    title = summary.title(sources)
-    events: dict[str, tuple[Event, ...]] = {
-        s.id: extractions[s.id].events for s in sources if s.id in extractions}
+    title = eventsummary.title([p.title for p in parts], [p.summary for p in parts])
     names = _entities(sources, entities or {})
     terms = (*draft.terms, *(e.name for e in names[:MAX_ENTITIES // 2]))
     return Story(
         id=slugify(title) or (sources[0].id if sources else "story"),
         title=title,
-        summary=summary.summarize(sources),
+        summary=eventsummary.compose([p.summary for p in parts]),
         sources=sources,
-        timeline=timeline.build(events, sources, limit=settings.max_timeline, terms=terms),
-        quotes=keyquotes.select(spread_sample(sources, MAX_QUOTE_SOURCES), extractions,
-                                limit=settings.max_quotes),
+        timeline=eventtimeline.compose([p.timeline for p in parts],
+                                       limit=settings.max_timeline, terms=terms),
+        quotes=keyquotes.compose([p.quotes for p in parts], limit=settings.max_quotes),
         entities=names,
         terms=draft.terms,
-        events=_events(draft, title, event_titles or {}),
+        events=_events(draft, title, parts),
     )
 
 
 def _events(draft: StoryDraft, title: str,
-            known: Mapping[tuple[str, ...], str]) -> tuple[ThreadEvent, ...]:
+            parts: Sequence[EventPartial]) -> tuple[ThreadEvent, ...]:
     """The thread's events, oldest first, each titled from its own sources.
 
-    A thread of one event is titled as the story (``title``); an event whose title is
-    ``known`` is not titled again.
+    A thread of one event is titled as the story (``title``). Each event's anchor is made
+    from its earliest article (``anchor``), not its title, so that a link to a chapter
+    survives the event being retitled as it grows.
     """
     by_id = {s.id: s for s in draft.sources}
-    groups = draft.events or (tuple(by_id),)
     found = []
-    for ids in groups:
+    for ids, part in zip(event_ids(draft), parts, strict=True):
         sources = [by_id[i] for i in ids if i in by_id]
         dates = sorted(a.published for s in sources for a in s.articles if a.published)
         found.append((dates[0] if dates else None, dates[-1] if dates else None, sources,
-                      tuple(ids)))
+                      part.title))
     found.sort(key=lambda e: (e[0] is None, e[0] or PartialDate(1), e[2][0].id))
     events: list[ThreadEvent] = []
     used: set[str] = set()
-    for first, last, sources, ids in found:
-        named = title if len(found) == 1 else known.get(ids) or summary.title(sources)
-        anchor = base = slugify(named) or "event"
+    for first, last, sources, named in found:
+        anchor = base = _anchor(sources)
         while anchor in used:
             anchor = f"{base}-{len(used) + 1}"
         used.add(anchor)
-        events.append(ThreadEvent(id=anchor, title=named, first=first, last=last,
+        events.append(ThreadEvent(id=anchor, title=title if len(found) == 1 else named,
+                                  first=first, last=last,
                                   articles=tuple(a.id for s in sources for a in s.articles)))
     return tuple(events)
 
 
-def spread_sample(sources: Sequence[Source], size: int) -> Sequence[Source]:
-    """At most ``size`` sources, evenly spread over the story's order (all when fewer).
+def _anchor(sources: Sequence[Source]) -> str:
+    """A readable anchor for an event, made from its earliest article.
 
-    Grouping quotes compares each quote with every statement found so far; past a few
-    hundred sources a regular sample keeps the sources' proportions (how many carry a
-    statement, who is quoted most) at a fixed cost.
+    An event grows with later articles, so its earliest one rarely changes, while its title
+    (the most central headline) can change with any new article. The anchor is that
+    article's headline, slugged (MAX_ANCHOR_WORDS words); when it has no headline of its own
+    (a stand-in taken from its first line), its date and a short hash of its id.
     """
-    if len(sources) <= size:
-        return sources
-    step = len(sources) / size
-    return [sources[int(i * step)] for i in range(size)]
+    articles = [a for s in sources for a in s.articles]
+    if not articles:
+        return "event"
+    earliest = min(articles, key=lambda a: (a.published is None,
+                                            a.published.earliest() if a.published else None,
+                                            a.id))
+    if earliest.title and earliest.found("title") not in summary.WEAK_TITLE_ORIGINS:
+        words = slugify(summary.clean_headline(earliest.title)).split("-")
+        if slug := "-".join(words[:MAX_ANCHOR_WORDS]):
+            return slug
+    digest = hashlib.sha1(earliest.id.encode("utf-8")).hexdigest()[:ANCHOR_HASH_CHARS]
+    return f"event-{earliest.published}-{digest}" if earliest.published else f"event-{digest}"
 
 
 def slugify(title: str) -> str:

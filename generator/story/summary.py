@@ -181,7 +181,7 @@ def summarize(sources: Sequence[Source], *, limit: int = MAX_SUMMARY_SENTENCES) 
     Time and memory are linear in the sources' words (sparse vectors), and past
     ``MAX_CANDIDATES`` sentences only the best by a cheap pre-score are weighed.
     """
-    candidates, order = _candidates(sources)
+    candidates, order = central_sentences(sources)
     if not candidates:
         return ""
     matrix = textvec.sparse_tfidf(candidates)
@@ -199,7 +199,7 @@ def summarize(sources: Sequence[Source], *, limit: int = MAX_SUMMARY_SENTENCES) 
     return " ".join(candidates[c] for c in chosen)
 
 
-def _candidates(sources: Sequence[Source]) -> tuple[list[str], list[int]]:
+def central_sentences(sources: Sequence[Source]) -> tuple[list[str], list[int]]:
     """The sources' summary sentences and their positions, most central first."""
     candidates = [c for s in sources for c in _sentences(s.primary.text)]
     candidates = _shortlist(list(dict.fromkeys(candidates)))
@@ -211,7 +211,7 @@ def _candidates(sources: Sequence[Source]) -> tuple[list[str], list[int]]:
 
 def _ranked(sources: Sequence[Source]) -> list[str]:
     """The sources' summary sentences, most central first."""
-    candidates, order = _candidates(sources)
+    candidates, order = central_sentences(sources)
     return [candidates[i] for i in order]
 
 

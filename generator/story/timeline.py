@@ -97,7 +97,9 @@ _EXPLICIT_DATE = re.compile(
 
 
 @dataclass
-class _Group:
+class Group:
+    """Events of one story that tell one happening (a timeline entry in the making)."""
+
     members: list[tuple[int, Event]] = field(default_factory=list)
     """(source rank, event): rank is the source's position, first reporter first."""
     dates: set[PartialDate] = field(default_factory=set)
@@ -111,6 +113,7 @@ class _Group:
     """Position of each member among the compared events (rows of the similarity matrix)."""
 
     def add(self, rank: int, event: Event, index: int) -> None:
+        """Take ``event`` (of the source at ``rank``; ``index``: its row) into the group."""
         self.members.append((rank, event))
         self.indices.append(index)
         self.dates.add(event.date)
@@ -141,25 +144,46 @@ def build(events: Mapping[str, Sequence[Event]], sources: Sequence[Source], *,
     Returns:
         Entries in chronological order (a month-level entry before that month's days).
     """
-    ordered = _first_reporter_order(sources)
+    ordered, groups, salience = read_events(events, sources)
+    ids = [s.id for s in ordered]
+    copies = [len(s.articles) for s in ordered]
+    return arrange([entry(g, ids, copies) for g in groups], limit=limit, terms=terms,
+                   salience=salience, rank={sid: r for r, sid in enumerate(ids)})
+
+
+def read_events(events: Mapping[str, Sequence[Event]], sources: Sequence[Source]
+                ) -> tuple[list[Source], list[Group], dict[PartialDate, float]]:
+    """Sources in first-reporter order, their events grouped, and the days' salience.
+
+    Group members are ranked by that order; the salience is ``date_salience`` of the days
+    the sources refer to.
+    """
+    ordered = first_reporter_order(sources)
     rank = {s.id: i for i, s in enumerate(ordered)}
     # A run-on span or a fragment is no readable entry.
     items = [(rank[sid], e) for sid, evs in events.items() if sid in rank for e in evs
              if len(e.text.split()) <= MAX_EVENT_WORDS and not _FRAGMENT_START.match(e.text)]
     items.sort(key=lambda item: (item[0], item[1].start))
-    if not items:
-        return ()
-    items = _most_referred(items)
-    groups = _group(items, similarity([e.text for _, e in items]))
-    copies = [len(s.articles) for s in ordered]
-    entries = [_entry(g, ordered, copies) for g in groups]
     # Within one story every source counts alike: the lag bonus would favour old background.
     salience = date_salience(((s.reference or s.primary.published, events.get(s.id, ()))
                               for s in ordered), lag_weight=0.0)
-    scored = sorted(entries, key=lambda en: -_importance(en, terms, salience))[:limit]
+    if not items:
+        return ordered, [], salience
+    items = _most_referred(items)
+    return ordered, _group(items, similarity([e.text for _, e in items])), salience
+
+
+def arrange(entries: Sequence[TimelineEntry], *, limit: int, terms: Sequence[str],
+            salience: Mapping[PartialDate, float],
+            rank: Mapping[str, int]) -> tuple[TimelineEntry, ...]:
+    """The ``limit`` most important entries in chronological order.
+
+    ``entries`` cite sources in first-reporter order (``rank``: each source's position).
+    """
+    scored = sorted(entries, key=lambda en: -importance(en, terms, salience))[:limit]
     # The text breaks ties, so the order never depends on the ranking (nor on ``terms``).
-    return tuple(sorted(scored, key=lambda en: (chronological(en.date),
-                                                min(rank[s] for s in en.sources), en.text)))
+    return tuple(sorted(scored, key=lambda en: (chronological(en.date), rank[en.sources[0]],
+                                                en.text)))
 
 
 def _most_referred(items: list[tuple[int, Event]]) -> list[tuple[int, Event]]:
@@ -230,7 +254,8 @@ def _within(date: PartialDate, first: dt.date | None, last: dt.date | None) -> b
                                                              date.latest() <= last)
 
 
-def _first_reporter_order(sources: Sequence[Source]) -> list[Source]:
+def first_reporter_order(sources: Sequence[Source]) -> list[Source]:
+    """The sources by publication (else reference) date, undated last, ties in given order."""
     def when(pair: tuple[int, Source]) -> tuple[int, object, int]:
         index, source = pair
         date = source.primary.published or source.reference
@@ -252,8 +277,8 @@ def compatible(a: PartialDate, b: PartialDate) -> bool:
 
 
 def _group(items: Sequence[tuple[int, Event]],
-           sim: textvec.Matrix) -> list[_Group]:
-    groups: list[_Group] = []
+           sim: textvec.Matrix) -> list[Group]:
+    groups: list[Group] = []
     group_of = np.zeros(len(items), dtype=np.intp)
     same_day: defaultdict[PartialDate, set[int]] = defaultdict(set)
     per_day = Counter((rank, e.date) for rank, e in items)
@@ -273,7 +298,7 @@ def _group(items: Sequence[tuple[int, Event]],
             if joins and score > best_score:
                 best, best_score = g, score
         if best is None:
-            groups.append(_Group())
+            groups.append(Group())
             best = len(groups) - 1
         groups[best].add(rank, event, i)
         group_of[i] = best
@@ -282,7 +307,7 @@ def _group(items: Sequence[tuple[int, Event]],
     return groups
 
 
-def _joins(group: _Group, rank: int, event: Event, score: float,
+def _joins(group: Group, rank: int, event: Event, score: float,
            row: textvec.Matrix) -> bool:
     """Whether ``event`` belongs in ``group``: the same happening, at its date or disputing it.
 
@@ -304,7 +329,7 @@ def _joins(group: _Group, rank: int, event: Event, score: float,
                if not compatible(event.date, e.date))
 
 
-def _sole_of_day(group: _Group, rank: int, event: Event,
+def _sole_of_day(group: Group, rank: int, event: Event,
                  per_day: Counter[tuple[int, PartialDate]]) -> bool:
     """Two sources each reporting one happening on the same day, naming the same actor.
 
@@ -335,7 +360,11 @@ def _disputable(a: PartialDate, b: PartialDate) -> bool:
     return coarse and gap <= DISPUTE_MAX_DAYS
 
 
-def _entry(group: _Group, ordered: Sequence[Source], copies: Sequence[int]) -> TimelineEntry:
+def entry(group: Group, ids: Sequence[str], copies: Sequence[int]) -> TimelineEntry:
+    """The group's entry: the date most sources give, the clearest text, disputes listed.
+
+    ``ids`` and ``copies`` give each rank's source id and its number of published copies.
+    """
     date = _winning_date(group, copies)
     agree = [(r, e) for r, e in group.members if compatible(e.date, date)]
     ranks = sorted({r for r, _ in agree})
@@ -344,11 +373,11 @@ def _entry(group: _Group, ordered: Sequence[Source], copies: Sequence[int]) -> T
         if not compatible(e.date, date) and r not in ranks:
             disputed.setdefault(r, e.date)
     text = max((e for _, e in agree), key=_clarity).text
-    return TimelineEntry(date=date, text=text, sources=tuple(ordered[r].id for r in ranks),
-                         disputed=tuple((ordered[r].id, d) for r, d in sorted(disputed.items())))
+    return TimelineEntry(date=date, text=text, sources=tuple(ids[r] for r in ranks),
+                         disputed=tuple((ids[r], d) for r, d in sorted(disputed.items())))
 
 
-def _winning_date(group: _Group, copies: Sequence[int]) -> PartialDate:
+def _winning_date(group: Group, copies: Sequence[int]) -> PartialDate:
     """The date most sources give (ties: more published copies, then the first reporter).
 
     A source supports every date compatible with its own; the most precise date among the
@@ -377,8 +406,9 @@ def _clarity(event: Event) -> float:
     return score
 
 
-def _importance(entry: TimelineEntry, terms: Sequence[str],
+def importance(entry: TimelineEntry, terms: Sequence[str],
                 salience: Mapping[PartialDate, float]) -> float:
+    """How much an entry deserves a place when the timeline is cut to its limit."""
     lowered = entry.text.lower()
     shared = sum(1 for t in terms if t.lower() in lowered)
     bonus = DAY_PRECISION_BONUS if entry.date.precision == "day" else 0.0

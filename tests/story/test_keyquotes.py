@@ -7,7 +7,7 @@ import re
 import pytest
 
 from generator.model import Article, DateMention, Extraction, Quote, Source
-from generator.story.keyquotes import normalise, select
+from generator.story.keyquotes import EVENT_QUOTES_FACTOR, compose, gather, normalise, select
 
 
 def _source(sid: str, text: str, *copies: Article) -> Source:
@@ -159,3 +159,44 @@ def test_fragment_merges_only_on_whole_words() -> None:
                                     ("prehistoric and slow, far too slow for anyone.", None))}
     quotes = select([src], extractions, limit=5)
     assert [q.text for q in quotes] == ["historic."]
+
+
+def test_a_quote_repeated_in_two_events_is_one_key_quote() -> None:
+    a, b = _source("a", A_TEXT), _source("b", B_TEXT)
+    long = "We will not accept any deal that ignores our borders, and we said so clearly"
+    short = "We will not accept any deal that ignores our borders"
+    extractions = {"a": _extraction(a, (long, "Lima")),
+                   "b": _extraction(b, (short, "Ana Lima"))}
+    parts = [gather([a], extractions, limit=5), gather([b], extractions, limit=5)]
+    (quote,) = compose(parts, limit=5)
+    assert (quote.speaker, quote.text, quote.sources) == ("Ana Lima", long, ("a", "b"))
+    assert compose(parts, limit=5) == select([a, b], extractions, limit=5)
+
+
+def test_quotes_of_two_speakers_in_two_events_stay_apart() -> None:
+    a, c = _source("a", A_TEXT), _source("c", C_TEXT)
+    extractions = {
+        "a": _extraction(a, ("We will not accept any deal that ignores our borders, and we "
+                             "said so clearly", "Ana Lima")),
+        "c": _extraction(c, ("Talks will continue next week in Geneva with all the delegations "
+                             "present.", "Ortiz"))}
+    quotes = compose([gather([a], extractions, limit=5), gather([c], extractions, limit=5)],
+                     limit=5)
+    assert sorted(q.sources for q in quotes) == [("a",), ("c",)]
+
+
+def test_an_event_keeps_a_bounded_number_of_statements() -> None:
+    words = ["Our borders are not for sale at any price whatsoever",
+             "Farmers deserve better prices for wheat this autumn",
+             "Schools reopen on Monday after the long strike ended",
+             "Hospitals need twelve thousand more nurses before winter",
+             "Railway tickets become cheaper for students from January",
+             "Nobody voted for higher taxes on small bakeries",
+             "Pensions rise by three percent next spring, guaranteed",
+             "Fishermen may keep their licences despite the quota cut"]
+    text = " ".join(f"“{w},” Lima said." for w in words)
+    source = _source("a", text)
+    extractions = {"a": _extraction(source, *((w, "Ana Lima") for w in words))}
+    part = gather([source], extractions, limit=2)
+    assert len(part.groups) == EVENT_QUOTES_FACTOR * 2
+    assert len(compose([part], limit=2)) == 2

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+import pickle
+
 import pytest
 
 from generator.config import StorySettings
 from generator.extract import extract
 from generator.model import Entity, PartialDate, Source, StoryDraft
-from generator.story import merge
+from generator.story import merge, partial
 from tests.conftest import make_article
 
 P = PartialDate
@@ -99,15 +102,16 @@ def test_variants_of_one_name_are_one_person() -> None:
 
 def test_spread_sample_keeps_all_below_the_size_and_spreads_above() -> None:
     sources = [Source(primary=make_article(id=f"s{i}", text=f"Text {i}.")) for i in range(10)]
-    assert merge.spread_sample(sources, 20) == sources
-    sample = merge.spread_sample(sources, 4)
+    assert partial.spread_sample(sources, 20) == sources
+    sample = partial.spread_sample(sources, 4)
     assert [s.id for s in sample] == ["s0", "s2", "s5", "s7"]
 
 
 def test_a_story_of_one_event_has_that_event_titled_as_the_story(story: merge.Story) -> None:
     assert len(story.events) == 1
     event = story.events[0]
-    assert event.title == story.title and event.id == merge.slugify(story.title)
+    assert event.title == story.title
+    assert event.id == "army-leaves-northern-city", "anchored on the earliest headline"
     assert (event.first, event.last) == (P(2025, 11, 11), P(2025, 11, 12))
     assert sorted(event.articles) == ["s1", "s2"]
 
@@ -125,7 +129,7 @@ def test_a_thread_lists_its_events_oldest_first_each_titled_from_its_sources() -
     assert len({e.id for e in thread.events}) == 2
 
 
-def test_known_event_titles_are_used_and_the_others_worked_out(
+def test_known_event_partials_are_used_and_the_others_worked_out(
         monkeypatch: pytest.MonkeyPatch) -> None:
     sources = tuple(Source(make_article(id=f"s{i}", text=text, title=title,
                                         published=P(2025, 11, day)), reference=P(2025, 11, day))
@@ -133,17 +137,62 @@ def test_known_event_titles_are_used_and_the_others_worked_out(
                         [(FIRST, "Rebels take the airport", 12),
                          (SECOND, "Rebels hold the port a week on", 20),
                          (FIRST, "Army returns to the northern city", 28)]))
+    extractions = {s.id: extract(s.primary, s.reference) for s in sources}
     draft = StoryDraft(sources, events=(("s0",), ("s1",), ("s2",)))
-    whole = merge.merge(draft, {}, settings=StorySettings())
-    titled: list[tuple[str, ...]] = []
-    real_title = merge.summary.title
+    settings = StorySettings()
+    whole = merge.merge(draft, extractions, settings=settings)
+    known = {(s.id,): partial.partial([s], extractions, settings=settings)
+             for s in sources[:2]}
+    read: list[tuple[str, ...]] = []
+    real_partial = partial.partial
 
-    def counting(sources: tuple[Source, ...]) -> str:
-        titled.append(tuple(s.id for s in sources))
-        return real_title(sources)
+    def counting(sources: list[Source], *args: object, **kwargs: object) -> partial.EventPartial:
+        read.append(tuple(s.id for s in sources))
+        return real_partial(sources, *args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(merge.summary, "title", counting)
-    known = {("s0",): whole.events[0].title, ("s1",): whole.events[1].title}
-    again = merge.merge(draft, {}, settings=StorySettings(), event_titles=known)
-    assert again == whole  # the same story, titled from what was known
-    assert ("s2",) in titled and ("s0",) not in titled and ("s1",) not in titled
+    monkeypatch.setattr(merge.partial, "partial", counting)
+    again = merge.merge(draft, extractions, settings=settings, partials=known)
+    assert again == whole  # the same story, composed from what was known
+    assert read == [("s2",)]
+
+
+def test_a_chapter_anchor_survives_its_event_being_retitled() -> None:
+    first = Source(make_article(id="s1", text=FIRST, title="Rebels take the airport",
+                                published=P(2025, 11, 12)), reference=P(2025, 11, 12))
+    later = Source(make_article(id="s3", text=SECOND, title="Rebels hold the port a week on",
+                                published=P(2025, 11, 20)), reference=P(2025, 11, 20))
+    draft = StoryDraft((first, later), events=(("s1",), ("s3",)))
+    settings = StorySettings()
+    parts = [partial.partial([s], {}, settings=settings) for s in (first, later)]
+    before = merge.compose(draft, parts, settings=settings)
+    retitled = [dataclasses.replace(parts[0], title="A new title for the first event"),
+                parts[1]]
+    after = merge.compose(draft, retitled, settings=settings)
+    assert after.events[0].title != before.events[0].title
+    assert [e.id for e in after.events] == [e.id for e in before.events] == [
+        "rebels-take-the-airport", "rebels-hold-the-port-a-week-on"]
+
+
+def test_a_thread_composed_from_the_same_partials_is_the_same_story() -> None:
+    sources = tuple(Source(make_article(id=f"s{i}", text=text, title=f"Report {i}",
+                                        published=P(2025, 11, 10 + i)),
+                           reference=P(2025, 11, 10 + i))
+                    for i, text in enumerate([FIRST, SECOND, FIRST + " " + SECOND]))
+    extractions = {s.id: extract(s.primary, s.reference) for s in sources}
+    draft = StoryDraft(sources, events=(("s0", "s2"), ("s1",)))
+    settings = StorySettings(max_timeline=5, max_quotes=3)
+    fresh = merge.merge(draft, extractions, settings=settings)
+    parts = {ids: partial.partial([s for s in sources if s.id in ids], extractions,
+                                  settings=settings) for ids in draft.events}
+    cached = pickle.loads(pickle.dumps(parts))  # as the cache gives them back
+    assert merge.merge(draft, extractions, settings=settings, partials=cached) == fresh
+
+
+def test_an_event_without_a_headline_is_anchored_on_its_first_date_and_article() -> None:
+    stand_in = make_article(id="s1", text=FIRST, title="By the CNN Wire Staff The army",
+                            published=P(2025, 11, 12), provenance=(("title", "body"),))
+    later = make_article(id="s3", text=SECOND, title=None, published=P(2025, 11, 20))
+    draft = StoryDraft((Source(stand_in), Source(later)), events=(("s1",), ("s3",)))
+    ids = [e.id for e in merge.merge(draft, {}, settings=StorySettings()).events]
+    assert ids[0].startswith("event-2025-11-12-") and ids[1].startswith("event-2025-11-20-")
+    assert len(ids[0]) == len("event-2025-11-12-") + merge.ANCHOR_HASH_CHARS
