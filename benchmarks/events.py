@@ -158,7 +158,9 @@ def main() -> None:
     known: dict[tuple[str, str], Features] = {}
     drafts, names = cluster_records(records, known, args.workers)
     pile = numbered(drafts, [[i] for i in range(len(drafts))])
-    thread = numbered(drafts, threads.link(drafts, names))
+    referred = {a.id: known[(a.id, a.text)].referred
+                for d in drafts for s in d.sources for a in s.articles}
+    thread = numbered(drafts, threads.link(drafts, names, referred=referred))
     topics = threads_vs_topics(thread)
     print(f"threads on the pile vs Timeline17 topics: B-cubed P {topics[0]:.3f} / "
           f"R {topics[1]:.3f} / F1 {topics[2]:.3f}", flush=True)

@@ -270,6 +270,9 @@ class Features(_Pickled):
     (clustering counts them; a story's tags rank them)."""
     stated_dates: tuple[PartialDate, ...] = ()
     """Full dates the text states (``reconcile.explicit_dates``)."""
+    referred: tuple[PartialDate, ...] = ()
+    """Earlier days and months the text refers back to (``backrefs.referred_dates``): what
+    links an event to the earlier event of its thread that it names."""
 
 
 @dataclass(frozen=True, slots=True)

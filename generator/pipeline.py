@@ -428,7 +428,8 @@ def _threads(events: list[StoryDraft], found: dict[str, Features],
     else:
         previous = kept[2] if isinstance(kept, tuple) and len(kept) == 3 else None
         groups = threads.link(events, {k: [e.name for e in f.entities]
-                                       for k, f in found.items()}, previous=previous)
+                                       for k, f in found.items()}, previous=previous,
+                              referred={k: f.referred for k, f in found.items()})
         member = {s.id: n for n, group in enumerate(groups) for i in group
                   for s in events[i].sources}
         work.cache.put("threads", "last", (inputs, groups, member))

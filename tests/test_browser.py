@@ -156,6 +156,26 @@ def thread(server: tuple[Path, str], tmp_path_factory: pytest.TempPathFactory) -
     return url
 
 
+SAGA_EVENTS = 160
+"""Events of the saga thread: one in eight told by three sources, the rest by one, one a day
+from 1 Nov (the real pile's oil-spill thread: 376 events, nearly all of one source)."""
+
+
+@pytest.fixture(scope="module")
+def saga(server: tuple[Path, str], tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A thread of ``SAGA_EVENTS`` events, most of one source; returns the site's URL."""
+    root, base = server
+    url = f"{base}saga/"
+    sizes = tuple(3 if k % 8 == 0 else 1 for k in range(SAGA_EVENTS))
+    titles = tuple(f"Report {k}: crews {LONG_TITLES[k % len(LONG_TITLES)]}"
+                   for k in range(1, SAGA_EVENTS + 1))
+    stories = (thread_story(sizes, story_id="saga", gap=1, titles=titles),
+               small_story("calm", 12))
+    publish(Analysis(articles=(), stories=stories), tmp_path_factory.mktemp("saga"),
+            root / "saga", url)
+    return url
+
+
 LONG_TITLES = ("try to cap the well as oil reaches the marshes of the Louisiana coast",
                "report progress", "Supercalifragilistic" * 5)
 
@@ -507,7 +527,9 @@ def test_a_thread_page_shows_its_chapters_and_their_anchors_work(watch: Watch,
                                                                   thread: str) -> None:
     page = watch.page
     page.goto(thread + "stories/spill.html")
-    assert page.locator("section.dg-chapter").count() == len(THREAD_EVENTS)
+    several = [n for n in THREAD_EVENTS if n >= chapters.CHAPTER_MIN_SOURCES]
+    assert page.locator("section.dg-chapter").count() == len(several)
+    assert page.locator(".dg-singles li").count() == len(THREAD_EVENTS) - len(several)
     shown = page.locator(".dg-toc-chapters__list > li:visible")
     assert shown.count() == chapters.CHAPTERS_OPEN  # the newest open, the earlier folded
     latest = page.locator(".dg-toc-chapters__latest a")
@@ -616,3 +638,31 @@ def test_screenshots_of_a_thread(browser: Any, server: tuple[Path, str], thread:
         assert shot.stat().st_size > 10_000
         watched.close()
         assert watched.errors == []
+
+
+def test_a_saga_of_single_reports_reads_as_chapters_and_months(watch: Watch, saga: str) -> None:
+    page = watch.page
+    page.goto(saga + "stories/saga.html")
+    assert page.locator("section.dg-chapter").count() == SAGA_EVENTS // 8
+    assert page.locator("details.dg-singles").count() == 6  # Nov 2025 to Apr 2026
+    assert page.locator(".dg-singles li").count() == SAGA_EVENTS - SAGA_EVENTS // 8
+    assert watch.errors == [] and watch.foreign == []
+
+
+@pytest.mark.parametrize("width", OVERFLOW_WIDTHS)
+def test_a_folded_single_report_opens_at_its_anchor(browser: Any, server: tuple[Path, str],
+                                                    saga: str, width: int) -> None:
+    watched = Watch(browser, server[1], viewport={"width": width, "height": 800})
+    try:
+        page = watched.page
+        page.goto(saga + "stories/saga.html#event-2-the-spill")  # in the earliest, folded part
+        target = page.locator("li:target")
+        target.wait_for(state="visible", timeout=5_000)  # Chromium opens both toggles
+        assert target.inner_text().startswith("2 Nov 2025")
+        top = target.evaluate("e => e.getBoundingClientRect().top")
+        assert 0 <= top < 300  # scrolled to it, below the header
+        page.evaluate(OPEN_ALL)
+        assert page.evaluate(OVERFLOW) <= 0, width
+        assert watched.errors == []
+    finally:
+        watched.close()

@@ -1,4 +1,4 @@
-"""Per-article features: names for clustering and story tags, dates for reconcile.
+"""Per-article features: names for clustering and story tags, dates for reconcile and threads.
 
 Finding names (``generator.text.entities``) and full dates (``generator.timex``) are the costly
 per-article parts of clustering and date reconciliation. Pulling them out into one pure
@@ -8,11 +8,12 @@ so a daily rebuild finds names and dates only in the new articles.
 
 from __future__ import annotations
 
-from generator.group import reconcile, vectors
+from generator.group import backrefs, reconcile, vectors
 from generator.model import Article, Features
 
 
 def features(article: Article) -> Features:
-    """The names and stated dates of one cleaned article (top-level: workers can run it)."""
+    """The names, stated and referred dates of one cleaned article (top-level: workers run it)."""
     return Features(entities=vectors.entities_of(article),
-                    stated_dates=tuple(reconcile.explicit_dates(article)))
+                    stated_dates=tuple(reconcile.explicit_dates(article)),
+                    referred=backrefs.referred_dates(article))

@@ -195,8 +195,10 @@ def story_context(story: Story, names: Names, linker: Linker) -> dict[str, objec
     start, end = story.date_range
     rows, more_rows = folded_rows(source_rows(story))
     parts = chapters.chapters(story, linker, page)
+    singles = chapters.single_reports(story, linker, page)
     earlier, newest = chapters.folded(parts)
-    sections_folded, sections_open = chapters.folded_sections(parts)
+    sections_folded, sections_open = chapters.folded_sections(
+        chapters.sections(story, parts, singles))
     return {
         "front": _front(story),
         "story": story,
@@ -208,6 +210,8 @@ def story_context(story: Story, names: Names, linker: Linker) -> dict[str, objec
         "quotes": [_quote(q, numbers, names, linker, page) for q in story.quotes],
         "chapters": parts, "chapters_earlier": earlier, "chapters_newest": newest,
         "sections_folded": sections_folded, "sections_open": sections_open,
+        "sections_label": chapters.folded_label(sections_folded),
+        "report_count": chapters.report_count(singles),
         "coverage": coverage.chart(story),
         "rows": rows,
         "more_rows": more_rows,

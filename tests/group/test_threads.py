@@ -98,9 +98,13 @@ def test_a_formed_thread_does_not_split_when_an_event_arrives() -> None:
     assert threads.link(drafts) == [[0], [1, 2]]
     previous = {s.id: 7 for d in drafts[:2] for s in d.sources}
     assert threads.link(drafts, previous=previous) == [[0, 1, 2]]
-    # Events that were in different threads are not pushed together by the memory.
+    # Events that were in different threads are not pushed together by the memory, and
+    # links between events that were all there last time are not tried again ...
     apart = {s.id: n for n, d in enumerate(drafts) for s in d.sources}
-    assert threads.link(drafts, previous=apart) == [[0], [1, 2]]
+    assert threads.link(drafts, previous=apart) == [[0], [1], [2]]
+    # ... but a new event still joins the thread it continues.
+    before = {s.id: n for n, d in enumerate(drafts[:2]) for s in d.sources}
+    assert threads.link(drafts, previous=before) == [[0], [1, 2]]
 
 
 def _unit(*pairs: tuple[int, float], width: int = 8) -> sp.csr_matrix:

@@ -66,7 +66,7 @@ def test_anchors_are_safe_and_unique_on_the_page(ids: list[str], expected: list[
 
 
 def test_long_threads_fold_their_earlier_chapters() -> None:
-    found = chapters.chapters(thread_story((1,) * 60, gap=2), LINKER, PAGE)
+    found = chapters.chapters(thread_story((2,) * 60, gap=2), LINKER, PAGE)
     earlier, newest = chapters.folded(found)
     assert len(earlier) == 60 - chapters.CHAPTERS_OPEN
     assert [c.number for c in newest] == list(range(61 - chapters.CHAPTERS_OPEN, 61))
@@ -105,7 +105,7 @@ def test_sixty_chapters_stay_navigable(tmp_path: Path, config: Path) -> None:
 def test_hostile_event_titles_stay_text(tmp_path: Path, config: Path) -> None:
     titles = ('<script>alert("t")</script>', "# Heading [link](javascript:alert(1))",
               "{{ config }} {% raw %} --8<-- \"/etc/passwd\"")
-    story = thread_story((2, 2, 2), titles=titles)
+    story = thread_story((2, 1, 2), titles=titles)  # the second is a single report
     story = dataclasses.replace(story, events=tuple(
         dataclasses.replace(e, id=t) for e, t in zip(story.events, titles, strict=True)))
     home = small_story("other", 1)
@@ -159,3 +159,61 @@ def test_a_long_thread_folds_its_earlier_chapter_sections(tmp_path: Path, config
     short = written(tmp_path / "short", Analysis(articles=(), stories=(thread_story((2,) * 12),)),
                     config)["stories/spill.md"]
     assert "dg-chapters__earlier" not in short  # up to MAX_SECTIONS_OPEN all open
+
+
+def test_one_source_events_are_single_reports_by_month_not_chapters() -> None:
+    # Events of 3, 1, 1, 2 and 1 sources, nine days apart: 1, 10 and 19 Nov, 28 Nov, 7 Dec.
+    story = thread_story((3, 1, 1, 2, 1), gap=9)
+    found = chapters.chapters(story, LINKER, PAGE)
+    assert [(c.number, str(c.anchor), c.count) for c in found] == [
+        (1, "event-1-the-spill", 3), (2, "event-4-the-spill", 2)]
+    assert found[-1].latest
+    singles = chapters.single_reports(story, LINKER, PAGE)
+    assert [(str(g.month), [str(r.anchor) for r in g.items]) for g in singles] == [
+        ("Nov 2025", ["event-2-the-spill", "event-3-the-spill"]),
+        ("Dec 2025", ["event-5-the-spill"])]
+    report = singles[0].items[0]
+    assert report.date == "10 Nov 2025" and report.source is not None
+    assert (report.source.n, report.source.href) == (4, "#src-4")
+    # November's chapters, then November's single reports, then December's.
+    order = chapters.sections(story, found, singles)
+    assert [getattr(p, "number", None) or str(p.month) for p in order] == [
+        1, 2, "Nov 2025", "Dec 2025"]
+
+
+def test_every_event_keeps_its_anchor_on_the_page(tmp_path: Path, config: Path) -> None:
+    story = thread_story((1, 3, 1, 1, 2), gap=3)
+    page = written(tmp_path, Analysis(articles=(), stories=(story,)), config)["stories/spill.md"]
+    ids = re.findall(r' id="(event-[0-9]+-the-spill)"', page)
+    assert sorted(ids) == sorted(e.id for e in story.events)
+    head = page.split("## Timeline")[0]
+    assert 'The thread in 2 chapters and <a href="#chapters">3 single reports</a>' in head
+    assert page.count('<section class="dg-chapter') == 2
+    assert "<summary>3 single reports, Nov 2025</summary>" in page
+
+
+def test_a_thread_of_single_reports_lists_them_only(tmp_path: Path, config: Path) -> None:
+    story = thread_story((1, 1, 1))
+    assert chapters.chapters(story, LINKER, PAGE) == []
+    page = written(tmp_path, Analysis(articles=(), stories=(story,)), config)["stories/spill.md"]
+    assert "The thread in <a" in page and "## Chapters" in page
+    assert "dg-chapter\"" not in page and 'class="dg-toc-chapters__list"' not in page
+    assert len(re.findall(r' id="event-[0-9]-the-spill"', page)) == 3
+
+
+def test_four_hundred_one_source_events_read_as_tens_of_chapters(tmp_path: Path,
+                                                                  config: Path) -> None:
+    # The real pile's oil-spill thread: hundreds of one-article events around a few dozen
+    # covered by several sources, over five months.
+    sizes = tuple(3 if k % 16 == 0 else 1 for k in range(400))
+    story = thread_story(sizes, gap=0)
+    story = dataclasses.replace(story, events=tuple(
+        dataclasses.replace(e, first=thread_day(1 + k * 150 // 400),
+                            last=thread_day(1 + k * 150 // 400))
+        for k, e in enumerate(story.events)))
+    page = written(tmp_path, Analysis(articles=(), stories=(story,)), config)["stories/spill.md"]
+    section = page.split("## Chapters")[1].split("## Sources")[0]
+    assert section.count('<section class="dg-chapter') == 25
+    assert section.count('<details class="dg-singles">') == 5  # Nov to Mar
+    assert len(re.findall(r' id="event-[0-9]+-the-spill"', section)) == 400
+    assert "<summary>Earlier: chapters 1\u2013" in section
