@@ -313,3 +313,54 @@ def test_packed_sort_orders_exactly_like_lexsort(seed: int) -> None:
     keys = np.round(rng.standard_normal(5000), 1).astype(np.float32)  # ties, both signs
     keys[:4] = [0.0, -0.0, -1e-40, 1e-40]  # signed zeros and subnormals
     assert np.array_equal(blocking._group_key_order(groups, keys), np.lexsort((keys, groups)))
+
+
+def test_strong_pairs_depend_on_the_pair_alone() -> None:
+    matrix, _ = _planted_corpus(groups=60, size=5)
+    strong = blocking.Strong(floor=0.2, cap=100)
+    few = matrix[:100]  # twenty groups; the other forty share their common terms
+
+    def pairs(rows: sp.csr_matrix, limit: int) -> set[tuple[int, int]]:
+        found = blocking.nearest_neighbours(rows, 0, posting_limit=limit, strong=strong)
+        return {(int(r), int(c)) for r, c in zip(found[0], found[1], strict=True)
+                if r < 100 and c < 100}
+
+    alone, among_others = pairs(few, 1000), pairs(matrix, 1000)
+    exact = (few @ few.T).toarray()
+    np.fill_diagonal(exact, 0)
+    above = np.nonzero(exact >= 0.2)
+    assert alone == among_others == set(zip(above[0].tolist(), above[1].tolist(), strict=True))
+    assert alone
+    assert pairs(matrix, 3) != alone  # a posting limit that binds makes them depend on the rest
+
+
+def _unrelated(count: int) -> list[Article]:
+    """Invented reports of other events (festivals, trials, launches), three to an event."""
+    subjects = [("harbour festival", "Marta Quell", "Port Elsby"),
+                ("chess final", "Ivo Brandt", "Kellerton"),
+                ("bridge closure", "Dana Ruiz", "Wexmoor"),
+                ("satellite launch", "Omar Sadik", "Tarvo"),
+                ("fraud trial", "Lena Hoff", "Brisk"),
+                ("orchestra tour", "Paulo Neves", "Lindau"),
+                ("rail strike", "Hana Mori", "Sotherby"),
+                ("museum reopening", "Eli Stone", "Carrow")]
+    articles = []
+    for n in range(count):
+        what, who, where = subjects[n // 3 % len(subjects)]
+        articles.append(Article(
+            id=f"other-{n}", path=f"other-{n}.txt", title=f"{who} on the {where} {what}",
+            text=(f"The {what} in {where} drew crowds on day {n % 3 + 1}, {who} said. "
+                  f"Organisers in {where} expect the {what} to draw more visitors next week, "
+                  f"and {who} thanked the volunteers and the city council."),
+            published=PartialDate(2024, 1 + n % 12, 1 + n % 27)))
+    return articles
+
+
+@pytest.mark.parametrize("dated", [True, False])
+def test_events_are_the_same_alone_and_inside_a_larger_pile(dated: bool) -> None:
+    sources, _ = _lookalike(dated=dated)
+    extra = dedupe.fold(_unrelated(48), threshold=0.6)
+    alone = _partition(cluster.group(sources, settings=ClusterSettings()))
+    mixed = _partition(cluster.group([*sources, *extra], settings=ClusterSettings()))
+    ours = {a.id for s in sources for a in s.articles}
+    assert {group & ours for group in mixed} - {frozenset()} == alone
