@@ -21,6 +21,7 @@ the full name it abbreviates.
 from __future__ import annotations
 
 import functools
+import itertools
 import logging
 import re
 from collections.abc import Set
@@ -175,7 +176,19 @@ def _strip_possessive(word: str) -> str:
 @functools.lru_cache(maxsize=CLASSIFY_CACHE_SIZE)
 def _classify_cached(text: str, context: tuple[bool, str, bool], lower_words: frozenset[str],
                      inside: frozenset[str]) -> tuple[Entity, ...]:
-    return tuple(_classify(text, context, lower_words, inside))
+    return tuple(_classify_run(text, context, lower_words, inside))
+
+
+def _classify_run(text: str, context: tuple[bool, str, bool], lower_words: Set[str],
+                  inside: Set[str]) -> list[Entity]:
+    """``_classify``, with the run cut after a possessive that ends its owner's name."""
+    owner = _owner_cut(text)
+    if not owner:
+        return _classify(text, context, lower_words, inside)
+    at_start, previous, speech_after = context  # "Lady Gaga's Judas": the owner, then theirs
+    return [*_classify(text[:owner], (at_start, previous, False), lower_words, inside),
+            *_classify_run(text[owner:].strip(), (False, "", speech_after), lower_words,
+                           inside)]
 
 
 def _classify(text: str, context: tuple[bool, str, bool], lower_words: Set[str],
@@ -202,6 +215,28 @@ def _classify(text: str, context: tuple[bool, str, bool], lower_words: Set[str],
     if previous in PERSON_TITLES:
         return [Entity(" ".join(words), "person")]
     return _classify_words(words, lower_words, speech_after)
+
+
+def _owner_cut(text: str) -> int:
+    """Where a possessive inside the run ends its owner's name, or 0.
+
+    "Lady Gaga's Judas" (a song), "BP's Tony Hayward": a name never goes on past its
+    possessive. A run that reads as one organisation or place by its own words stays whole
+    ("McDonald's Corp", "St. John's University"), and so does a possessive title, which
+    ``_classify`` reads ("the Sheriff's Department").
+    """
+    if "'s " not in text and "’s " not in text:
+        return 0  # the usual case, one substring test
+    words = text.split()
+    if _kind_from_tables([_strip_possessive(w) for w in words]) is not None:
+        return 0
+    end = 0
+    for word, after in itertools.pairwise(words):
+        end = text.index(word, end) + len(word)
+        if (word[-2:] in ("'s", "’s") and len(word) > 3 and after not in NAME_CONNECTORS
+                and _as_title(word[:-2]) == ""):
+            return end  # not "Lloyd's of London"
+    return 0
 
 
 def _classify_words(words: list[str], lower_words: Set[str],
