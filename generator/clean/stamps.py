@@ -6,7 +6,9 @@ too), "July 27, 2010 - 12:48 PM | by: Jane Doe", "By Jane
 Doe, CNN | ", "| From Jane Doe, CNN", a "Yes | No" poll, inline markup ("<tweet ...>"),
 wire datelines opening a later paragraph's sentence ("... in office. Aug 27 (Reuters) -
 Democrat ...", "... said. NEW YORK _ A woman ..."), picture credits ("Photograph: Jane Roe/AP",
-"(AP Photo/Jane Roe)") and a live blog's bulletin times ("(8:25 p.m. Saturday) Crews began ...").
+"(AP Photo/Jane Roe)"), an embedded post's signature run into a paragraph ("... — Jane Roe
+(@jroe) May 2, 2016") and a live blog's bulletin times ("(8:25 p.m. Saturday) Crews began
+...").
 None of it is prose: it shows up on cards and timeline entries as datelines.
 ``strip_stamps`` takes it out wherever it stands (the stamp, never the sentence around it,
 but for the reader comments that follow a comment stamp),
@@ -50,6 +52,11 @@ _STAMPS = (
     # A caption's credit after a bar: "| From Jane Doe, CNN ", "| By Jane Doe, CNN ".
     re.compile(r"(?:^|\|)\s*(?:By|From)\s+(?:[A-Z][\w.'’-]*\s){1,3}?[A-Z][\w.'’-]*,\s+"
                r"(?:Special to\s+)?[A-Z]{2,}\b\s*"),
+    # An embedded post's signature run into the paragraph: "... 30th.— Apple Music
+    # (@AppleMusic) September 27, 2016." (one on a line of its own is ``page_blocks``' work,
+    # with the post above it).
+    re.compile(r"(?<=\S)\s*[—–]\s*(?:[A-Z][\w.'’&-]*\s){0,4}?[A-Z][\w.'’&-]*\s*\(@\w{1,30}\)"
+               rf"(?:\s*{_DATE}\.?)?"),
     # A poll or feedback widget.
     re.compile(r"\b(?i:yes)\s*\|\s*(?i:no)\b"),
     # A wire dateline opening a sentence past the lead: "Aug 27 (Reuters) - ",

@@ -56,8 +56,8 @@ def test_a_comparison_is_no_markup() -> None:
 
 
 def test_a_tag_removed_before_a_stop_leaves_no_space_before_it() -> None:
-    line = ('<post author="@someone">Votes are in. — A. Writer (@someone) May 2, 2019</post>.')
-    assert stamps.strip_stamps(line) == "Votes are in. — A. Writer (@someone) May 2, 2019."
+    line = ('<post author="@someone">Votes were counted on May 2, 2019</post>.')
+    assert stamps.strip_stamps(line) == "Votes were counted on May 2, 2019."
 
 
 def test_a_live_blogs_bulletin_time_opening_a_sentence_leaves() -> None:
@@ -106,3 +106,11 @@ def test_picture_credits_inside_a_paragraph_leave(line: str, expected: str) -> N
 ])
 def test_slashes_polls_and_caption_lines_are_left_alone(line: str) -> None:
     assert stamps.strip_stamps(line) == line
+
+
+def test_an_embedded_posts_signature_inside_a_paragraph_leaves() -> None:
+    line = ("See it on Sept. 30.— Apple Music (@AppleMusic) September 27, 2016. The interview "
+            "airs later.")
+    assert stamps.strip_stamps(line) == "See it on Sept. 30. The interview airs later."
+    alone = "— Jane Roe (@jroe) May 2, 2016"  # ``page_blocks`` drops it with the post above
+    assert stamps.strip_stamps(alone) == alone
