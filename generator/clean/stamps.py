@@ -52,11 +52,6 @@ _STAMPS = (
     # A caption's credit after a bar: "| From Jane Doe, CNN ", "| By Jane Doe, CNN ".
     re.compile(r"(?:^|\|)\s*(?:By|From)\s+(?:[A-Z][\w.'’-]*\s){1,3}?[A-Z][\w.'’-]*,\s+"
                r"(?:Special to\s+)?[A-Z]{2,}\b\s*"),
-    # An embedded post's signature run into the paragraph: "... 30th.— Apple Music
-    # (@AppleMusic) September 27, 2016." (one on a line of its own is ``page_blocks``' work,
-    # with the post above it).
-    re.compile(r"(?<=\S)\s*[—–]\s*(?:[A-Z][\w.'’&-]*\s){0,4}?[A-Z][\w.'’&-]*\s*\(@\w{1,30}\)"
-               rf"(?:\s*{_DATE}\.?)?"),
     # A poll or feedback widget.
     re.compile(r"\b(?i:yes)\s*\|\s*(?i:no)\b"),
     # A wire dateline opening a sentence past the lead: "Aug 27 (Reuters) - ",
@@ -65,6 +60,11 @@ _STAMPS = (
                r"\((?:Reuters|AP|AFP|CNN|UPI|dpa|Xinhua|Bloomberg)\)\s?(?:--|[-—–_])\s?"),
 )
 _HINTS = ("|", "(", "<")
+# An embedded post's signature run into the paragraph: "... 30th.— Apple Music (@AppleMusic)
+# September 27, 2016." (one on a line of its own is ``page_blocks``' work, with the post above
+# it).
+_SIGNATURE = re.compile(r"(?<=\S)\s*[—–]\s*(?:[A-Z][\w.'’&-]*\s){0,4}?[A-Z][\w.'’&-]*\s*"
+                        rf"\(@\w{{1,30}}\)(?:\s*{_DATE}\.?)?")
 # A picture credit inside a paragraph: "Photograph: Gerry Broome/AP", "Photo credit: Spencer
 # Platt/Getty Images", "Credit: Reuters/Jane Roe/Handout", "REUTERS/Chris Helgren" (some
 # archives escape the slash as "\/"), and a credit in brackets: "(Photo: Jane Roe)", "(AP
@@ -72,19 +72,22 @@ _HINTS = ("|", "(", "<")
 # slash, so the words after it are prose again.
 _CREDIT_WORD = r"[A-Z][\w.'’-]*"
 _SLASH = r"\s?\\?/\s?"
-_CREDIT = re.compile(
+_CREDITS = (
     # "Photograph: Jane Roe/AP": every part but the last runs to its slash; the last is one
     # word ("Getty Images" two), so what follows it is prose again.
-    r"\b(?i:photograph|photo credit|photo|picture|image|credit)s?\s*:\s*"
-    rf"(?:(?:(?:{_CREDIT_WORD}|of|the|and|de)\s){{0,6}}{_CREDIT_WORD}{_SLASH})+{_CREDIT_WORD}"
-    r"(?:\sImages\b)?\s?"
+    ((("/",), ("hoto", "HOTO", "icture", "redit", "mage")), re.compile(
+        r"\b(?i:photograph|photo credit|photo|picture|image|credit)s?\s*:\s*"
+        rf"(?:(?:(?:{_CREDIT_WORD}|of|the|and|de)\s){{0,6}}{_CREDIT_WORD}{_SLASH})+"
+        rf"{_CREDIT_WORD}(?:\sImages\b)?\s?")),
     # "REUTERS/Jane Roe": an agency in capitals, then the photographer's two names.
-    rf"|\b(?:REUTERS|AFP|EPA){_SLASH}{_CREDIT_WORD}\s{_CREDIT_WORD}\s?"
-    r"|\((?:[^()]{0,40}\b(?:Photo|Photograph|Picture|Image)s?\b[^()]{0,60}"
-    r"|[^()]{0,60}(?:Getty Images|\\?/(?:Getty|Reuters|AP|AFP|EPA)\b[^()]{0,30}))\)"
-    # A credit ending its line ends a caption: ``page_blocks`` drops the whole line.
-    r"(?!\s*$)")
-_CREDIT_HINTS = ("/", "Photo", "photo", "Getty")
+    ((("/",), ("REUTERS", "AFP", "EPA")), re.compile(
+        rf"\b(?:REUTERS|AFP|EPA){_SLASH}{_CREDIT_WORD}\s{_CREDIT_WORD}\s?")),
+    # A credit in brackets; one ending its line ends a caption, which ``page_blocks`` drops.
+    ((("(",), ("Photo", "Picture", "Image", "Getty", "/")), re.compile(
+        r"\((?:[^()]{0,40}\b(?:Photo|Photograph|Picture|Image)s?\b[^()]{0,60}"
+        r"|[^()]{0,60}(?:Getty Images|\\?/(?:Getty|Reuters|AP|AFP|EPA)\b[^()]{0,30}))\)"
+        r"(?!\s*$)")),
+)
 # A reader comment's stamp: "Posted by: name | June 14, 2010 3:08 PM | Report abuse", "January
 # 27, 2011 at 7:59 pm | Report abuse |", "At 11:34 pm | Report abuse". Comments follow the
 # article, each with its stamp, so the first stamp ends the article's part of the paragraph.
@@ -106,13 +109,18 @@ def strip_stamps(line: str) -> str:
     """``line`` (one paragraph) without the page stamps of the module docstring."""
     if any(hint in line for hint in _DASH_HINTS):
         line = _PLACE_DASH.sub(_unless_organisation, line)
-    if any(hint in line for hint in _CREDIT_HINTS):
-        line = close_stops(re.sub(r"\s{2,}", " ", _CREDIT.sub(" ", line)).strip())
+    for needs, credit in _CREDITS:  # each group of hints needs one of its words in the line
+        if all(any(hint in line for hint in hints) for hints in needs):
+            stripped = credit.sub(" ", line)
+            if len(stripped) != len(line):
+                line = close_stops(re.sub(r"\s{2,}", " ", stripped).strip())
     if not any(hint in line for hint in _HINTS):
         return line
     if "Report abuse" in line and (comment := _COMMENT.search(line)):
         line = line[:comment.start()]
     for stamp in _STAMPS:
         line = stamp.sub(" ", line)
+    if "(@" in line:
+        line = _SIGNATURE.sub(" ", line)
     # A tag taken out before a stop ("... 2016</tweet>.") leaves the stop set off by a space.
     return close_stops(re.sub(r"\s{2,}", " ", line).strip())
