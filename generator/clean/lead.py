@@ -61,8 +61,11 @@ JST"): prose never writes these, page stamps always do."""
 _PLACE_BAR = re.compile(rf"(?:\b{_CAPS_PLACE}{_PLACE_PARTS},? )?\|\s*$")
 _DATELINE_DATE = rf"(?:,? (?i:{metadata.MONTH_ALT})[a-z]*\.? \d{{1,2}})?"
 _PLACE_TAIL = re.compile(
-    rf"(?:^|\s){_CAPS_PLACE}(?:, [A-Z][A-Za-z.]+)*{_DATELINE_DATE},? ?$"
+    rf"(?:^|\s){_CAPS_PLACE}{_PLACE_PARTS}{_DATELINE_DATE},? ?$"
     rf"|(?:^|\s)[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:, [A-Z][A-Za-z.]+)+{_DATELINE_DATE} ?$")
+"""A place before a wire dateline: upper case ("NEW ORLEANS", "TRENTON, N.J.", "ZAWIYAH,
+Libya, Aug 18", "CAMBRIDGE, Mass., Dec. 11", "CAPE TOWN, South Africa") or "City, Country"
+("Tripoli, Libya"), with the day the wire gives."""
 # A dateline with no agency opening a paragraph: "WASHINGTON _ ", "NEW YORK — ", "BOCA RATON,
 # Fla. -- ", "SENDAI, Japan — ": an upper-case place, then a dash before a capital.
 PLACE_DASH = re.compile(rf"{_CAPS_PLACE}{_PLACE_PARTS}{_DATELINE_DATE} (?:--|[-—–_]) ?"
@@ -75,9 +78,6 @@ _BYLINE_TAIL = re.compile(r"(?:^|\s)By(?: [A-Z][\w.'’-]*){1,3}(?:(?:,| and)(?:
 # writes "on August 12"; captions of agency pictures never do.
 _PICTURE_DAY = re.compile(rf"(?<!\bon )(?<!\bOn )\b(?:{metadata.MONTH_ALT})\.? \d{{1,2}}, "
                           r"\d{4}\.$", re.IGNORECASE)
-"""A place before a wire dateline: upper case ("NEW ORLEANS", "TRENTON, N.J.", "ZAWIYAH,
-Libya, Aug 18", "CAMBRIDGE, Mass., Dec. 11") or "City, Country" ("Tripoli, Libya"), with
-the day the wire gives."""
 # A full stop after a lower-case word, then a capital: a sentence ends inside (not "U.S. ").
 _INNER_STOP = re.compile(r"[a-z]{2}[.!?][\"”’)]?\s+[\"“‘(]?[A-Z]")
 _CLOCK_HINT = re.compile(r"\d[:.]\d\d")

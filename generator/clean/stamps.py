@@ -105,6 +105,16 @@ def _unless_organisation(match: re.Match[str]) -> str:
     return "" if lead.names_place(match.group()) else match.group()
 
 
+def comment_tail(line: str) -> str:
+    """The reader comments ``strip_stamps`` cuts off ``line`` ("" when it has none).
+
+    They are no text of the article, but a publication's footer that follows them is
+    recurring text still: the corpus-level passes count it (``clean.prepare``).
+    """
+    comment = _COMMENT.search(line) if "Report abuse" in line else None
+    return line[comment.start():] if comment else ""
+
+
 def strip_stamps(line: str) -> str:
     """``line`` (one paragraph) without the page stamps of the module docstring."""
     if any(hint in line for hint in _DASH_HINTS):

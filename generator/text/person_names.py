@@ -42,7 +42,7 @@ from generator.text.entity_tables import (
     PLACES,
     STOPWORDS,
 )
-from generator.text.persons import first_names, lexicon
+from generator.text.persons import PREPOSITIONS, first_names, lexicon
 
 MAX_PERSON_WORDS = 5
 """Longest person name in words, particles included ("Juan Ramón de la Fuente"); longer runs
@@ -77,6 +77,12 @@ _DESCRIBED = re.compile(r"-[a-z]+(?:ed|ing)$")
 # Last words of a club's name that are surnames too ("Michael Town", "David Villa"): a club's
 # only after a place ("Manchester City", "Ipswich Town"); ``club_words.txt`` holds the rest.
 _CLUB_AFTER_PLACE = frozenset({"city", "town", "county", "rangers", "villa", "orient"})
+# Prepositions a sentence may open with before a place ("Across Syria, ..."): no name starts
+# with one ("Per", a Nordic first name, is left out).
+_PREPOSITIONS = PREPOSITIONS | frozenset({
+    "across", "amid", "amidst", "along", "alongside", "around", "beyond", "inside", "near",
+    "outside", "throughout", "unlike", "via", "within", "without", "upon", "onto", "beneath",
+    "beside", "besides", "despite", "during", "since", "until"}) - {"like"}
 # Plurals of groups that do not end in "-s" after the singular ("Tories", "Shias" does).
 _IRREGULAR_GROUPS = frozenset({"tories", "jewry", "faithful", "clergy", "laity"})
 
@@ -143,9 +149,9 @@ def plausible_person(name: str) -> bool:
     lowered = [_bare(w) for w in words]
     if not words or len(words) > MAX_PERSON_WORDS or any(c.isdigit() for c in name):
         return False
-    if (lowered[0] in STOPWORDS and lowered[0] not in first_names() | nicknames().keys()
-            ) or " ".join(lowered) in _KNOWN_NON_PEOPLE:
-        return False  # "The BP", "Gaza"
+    if (lowered[0] in STOPWORDS | _PREPOSITIONS and lowered[0] not in first_names()
+            | nicknames().keys()) or " ".join(lowered) in _KNOWN_NON_PEOPLE:
+        return False  # "The BP", "Across Syria", "Gaza"
     if _bad_word(words, lowered):
         return False
     if len(words) == 1:  # "Motors", "Wars": a name's kind word alone names nothing

@@ -69,6 +69,7 @@ def test_a_caption_run_into_the_headline_is_no_headline() -> None:
     # An underscore for the dash, and datelines with no agency.
     ("MOSCOW (AP)_ The mayor has allocated funds.", "The mayor has allocated funds."),
     ("DAR ES SALAAM, Tanzania (AP) _", ""),
+    ("CAPE TOWN, South Africa (AP) --", ""),
     ("WASHINGTON _ The economy created jobs.", "The economy created jobs."),
     ("BOCA RATON, Fla. -- Weeds grew on the lots.", "Weeds grew on the lots."),
     ("SENDAI, Japan — A strong aftershock hit.", "A strong aftershock hit."),

@@ -42,6 +42,8 @@ def test_bare_name_drops_labels_home_places_and_possessives(name: str, bare: str
     "Manchester United", "Blackburn Rovers", "Arsenal FC", "Manchester City", "United",
     # an acronym as the last word, an order's name
     "Boycott BP", "Executive Order",
+    # a sentence's opening preposition before a place
+    "Across Syria", "Inside Iraq",
 ])
 def test_names_that_are_no_person(name: str) -> None:
     assert not plausible_person(name)
