@@ -73,6 +73,8 @@ PLACE_DASH = re.compile(rf"{_CAPS_PLACE}{_PLACE_PARTS}{_DATELINE_DATE} (?:--|[-�
 # A byline between the headline and the dateline: "... jump By Karl Plume and John Branston".
 _BYLINE_TAIL = re.compile(r"(?:^|\s)By(?: [A-Z][\w.'’-]*){1,3}(?:(?:,| and)(?: [A-Z][\w.'’-]*)"
                           r"{1,3})*$")
+# A picture's credit before the dateline: "Credit: Reuters/Jane Roe/Handout".
+_CREDIT_LINE = re.compile(r"(?i:(?:photo(?:graph)?|picture|image)(?: credit)?|credit)s?\s*:")
 # A news picture's caption: a sentence ending with the day the picture was taken, written
 # with no "on" before it ("Cameron leaves Downing Street in London August 12, 2011."): prose
 # writes "on August 12"; captions of agency pictures never do.
@@ -101,7 +103,8 @@ def split_lead(paragraph: str) -> Lead:
             return Lead(None, (paragraph,))
         return Lead(_headline(pieces[0]), tuple(pieces))
     head = _BYLINE_TAIL.sub("", head) if head else head
-    parts = [p for p in glued_pieces(head) if p and not _PICTURE_DAY.search(p)] if head else []
+    parts = [p for p in glued_pieces(head) if p and not _PICTURE_DAY.search(p)
+             and not _CREDIT_LINE.match(p)] if head else []
     headline = _headline(parts[0]) if parts else None
     return Lead(headline, tuple([*parts, body] if body else parts))
 

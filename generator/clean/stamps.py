@@ -82,6 +82,10 @@ _CREDITS = (
     # "REUTERS/Jane Roe": an agency in capitals, then the photographer's two names.
     ((("/",), ("REUTERS", "AFP", "EPA")), re.compile(
         rf"\b(?:REUTERS|AFP|EPA){_SLASH}{_CREDIT_WORD}\s{_CREDIT_WORD}\s?")),
+    # A caption after its label: "PHOTO: A guard sits in the empty stadium." (a label, then a
+    # sentence describing the picture, to its stop).
+    ((("hoto", "HOTO", "icture", "mage"),), re.compile(
+        r"\b(?:PHOTO|Photo|Picture|Image)\s*:\s*(?:A|An|The)\s[^.!?]{0,300}[.!?](?=\s|$)\s?")),
     # A credit in brackets; one ending its line ends a caption, which ``page_blocks`` drops.
     ((("(",), ("Photo", "Picture", "Image", "Getty", "/")), re.compile(
         r"\((?:[^()]{0,40}\b(?:Photo|Photograph|Picture|Image)s?\b[^()]{0,60}"

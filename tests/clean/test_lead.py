@@ -99,3 +99,9 @@ def test_a_picture_caption_and_a_byline_before_the_dateline_leave() -> None:
                              "Tenn., May 10 (Reuters) - Floodwaters displaced thousands.")
     assert byline.headline == "Gasoline prices jump"
     assert byline.pieces[-1] == "Floodwaters displaced thousands."
+
+
+def test_a_picture_credit_before_the_dateline_is_no_headline() -> None:
+    found = lead.split_lead("Credit: Reuters/Jane Roe/Handout HOHHOT, China | Mon May 30, 2011 "
+                            "3:57 pm BST HOHHOT, China (Reuters) - Police tightened security.")
+    assert found == lead.Lead(None, ("Police tightened security.",))

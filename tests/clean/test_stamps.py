@@ -92,6 +92,8 @@ def test_a_dateline_with_no_agency_opening_a_later_sentence_leaves(line: str,
     ("REUTERS/Jane Roe Fighters sit at a check point.", "Fighters sit at a check point."),
     ("Oil spread at the site (Photo: Jane Roe) on Monday.", "Oil spread at the site on Monday."),
     ("He spoke. (AP Photo/Jane Roe) He left.", "He spoke. He left."),
+    ("PHOTO: A guard sits in the empty stadium during a match. Fans stayed home.",
+     "Fans stayed home."),
 ])
 def test_picture_credits_inside_a_paragraph_leave(line: str, expected: str) -> None:
     assert stamps.strip_stamps(line) == expected
