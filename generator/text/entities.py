@@ -407,7 +407,12 @@ def _fold_aliases(found: list[Entity]) -> list[Entity]:
             kinds[rest] = "person"
         elif _surname_used_alone(name, kinds):
             kinds[name] = "person"  # "Tara Reid" ... later "Reid said": news style for a person
-    by_last = {n.split()[-1]: n for n, k in kinds.items() if k == "person" and " " in n}
+    bearers: dict[str, list[str]] = {}
+    for name, kind in kinds.items():
+        if kind == "person" and " " in name:
+            bearers.setdefault(name.split()[-1], []).append(name)
+    # A surname two people of the text bear ("George W. Bush", "George H.W. Bush") stays alone.
+    by_last = {last: names[0] for last, names in bearers.items() if len(names) == 1}
     unique: dict[str, Entity] = {}
     for entity in found:
         name = renamed.get(entity.name, entity.name)

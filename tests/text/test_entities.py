@@ -105,6 +105,14 @@ def test_surname_mention_folds_into_full_name() -> None:
     assert "Sheinbaum" not in _found(text)
 
 
+def test_a_surname_two_people_bear_is_not_folded_into_either() -> None:
+    text = ("George W. Bush met his father, George H.W. Bush, on Monday. Later Bush said the "
+            "talks went well.")
+    found = _found(text)
+    assert found.get("George W. Bush") == "person" and found.get("George H.W. Bush") == "person"
+    assert "Bush" in found  # left itself, not made one of the two
+
+
 def test_title_case_headline_lines_are_ignored() -> None:
     text = "Claudia Sheinbaum Says Military Action Against Cartels Won't Happen\nShe spoke."
     assert _found(text) == {}
