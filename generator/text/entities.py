@@ -181,14 +181,19 @@ def _classify_cached(text: str, context: tuple[bool, str, bool], lower_words: fr
 
 def _classify_run(text: str, context: tuple[bool, str, bool], lower_words: Set[str],
                   inside: Set[str]) -> list[Entity]:
-    """``_classify``, with the run cut after a possessive that ends its owner's name."""
-    owner = _owner_cut(text)
-    if not owner:
-        return _classify(text, context, lower_words, inside)
-    at_start, previous, speech_after = context  # "Lady Gaga's Judas": the owner, then theirs
-    return [*_classify(text[:owner], (at_start, previous, False), lower_words, inside),
-            *_classify_run(text[owner:].strip(), (False, "", speech_after), lower_words,
-                           inside)]
+    """``_classify``, where a person's name may not go on past a possessive.
+
+    "Lady Gaga's Judas" (a song) gives "Gaga Judas": a name never runs on past its owner's
+    possessive, so that run is no person. The name is kept as it was written, as ``other``:
+    the clustering stage reads the names, and cutting them apart moved ECB+ stories (B-cubed
+    F1 0.951 -> 0.948).
+    """
+    found = _classify(text, context, lower_words, inside)
+    owners = _owners(text)
+    if not owners:
+        return found
+    return [Entity(e.name, "other") if e.kind == "person" and not owners.isdisjoint(
+        e.name.split()[:-1]) else e for e in found]
 
 
 def _classify(text: str, context: tuple[bool, str, bool], lower_words: Set[str],
@@ -217,26 +222,21 @@ def _classify(text: str, context: tuple[bool, str, bool], lower_words: Set[str],
     return _classify_words(words, lower_words, speech_after)
 
 
-def _owner_cut(text: str) -> int:
-    """Where a possessive inside the run ends its owner's name, or 0.
+def _owners(text: str) -> frozenset[str]:
+    """The words of a run written as possessives before its last word ("Gaga's Judas").
 
-    "Lady Gaga's Judas" (a song), "BP's Tony Hayward": a name never goes on past its
-    possessive. A run that reads as one organisation or place by its own words stays whole
-    ("McDonald's Corp", "St. John's University"), and so does a possessive title, which
-    ``_classify`` reads ("the Sheriff's Department").
+    A run that reads as one organisation or place by its own words has none ("McDonald's
+    Corp", "St. John's University"), nor has a possessive before a connector ("Lloyd's of
+    London") or a possessive title, which ``_classify`` reads ("the Sheriff's Department").
     """
     if "'s " not in text and "’s " not in text:
-        return 0  # the usual case, one substring test
+        return frozenset()  # the usual case, one substring test
     words = text.split()
     if _kind_from_tables([_strip_possessive(w) for w in words]) is not None:
-        return 0
-    end = 0
-    for word, after in itertools.pairwise(words):
-        end = text.index(word, end) + len(word)
-        if (word[-2:] in ("'s", "’s") and len(word) > 3 and after not in NAME_CONNECTORS
-                and _as_title(word[:-2]) == ""):
-            return end  # not "Lloyd's of London"
-    return 0
+        return frozenset()
+    return frozenset(word[:-2] for word, after in itertools.pairwise(words)
+                     if word[-2:] in ("'s", "’s") and len(word) > 3
+                     and after not in NAME_CONNECTORS and _as_title(word[:-2]) == "")
 
 
 def _classify_words(words: list[str], lower_words: Set[str],
@@ -407,12 +407,7 @@ def _fold_aliases(found: list[Entity]) -> list[Entity]:
             kinds[rest] = "person"
         elif _surname_used_alone(name, kinds):
             kinds[name] = "person"  # "Tara Reid" ... later "Reid said": news style for a person
-    bearers: dict[str, list[str]] = {}
-    for name, kind in kinds.items():
-        if kind == "person" and " " in name:
-            bearers.setdefault(name.split()[-1], []).append(name)
-    # A surname two people of the text bear ("George W. Bush", "George H.W. Bush") stays alone.
-    by_last = {last: names[0] for last, names in bearers.items() if len(names) == 1}
+    by_last = {n.split()[-1]: n for n, k in kinds.items() if k == "person" and " " in n}
     unique: dict[str, Entity] = {}
     for entity in found:
         name = renamed.get(entity.name, entity.name)
