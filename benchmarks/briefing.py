@@ -70,12 +70,21 @@ LARGEST_PEOPLE = 100
 # punctuation or a clitic, a space after a currency sign).
 ARTIFACT = re.compile(r"-[LR][RSC]B-|``|''|\w (?:'s|n't|'re|'ll|'ve)\b|\w [,.;:!?%](?:\s|$)"
                       r"|[$£€] \d")
+# An upper-case place ("RAS LANUF", "O'SMACH", "CHICAGO/MEMPHIS") and its state or country.
+_CAPS = r"[A-Z][A-Z.'’\\/-]+(?: [A-Z][A-Z.'’\\/-]+)*"
+_AGENCY = r"\((?:Reuters|AP|AFP|CNN|UPI|dpa|Xinhua|Bloomberg)\)"
 # Datelines: a place and a bar before a stamp, a wire agency in brackets before a dash, a
-# date or weekday with a clock time.
+# date or weekday with a clock time; an upper-case place before an agency in brackets ("DAR
+# ES SALAAM, Tanzania (AP) _"), an upper-case place with its country at the end of a text or
+# before a dash or bar ("... no-fly zone RAS LANUF, Libya", "SENDAI, Japan — "), and one
+# opening a sentence before a dash ("WASHINGTON _ The economy ...").
 DATELINE = re.compile(
     r"\b[A-Z]{2,}(?: [A-Z]{2,})* \|"
-    r"|\((?:Reuters|AP|AFP|CNN|UPI|dpa|Xinhua)\) ?(?:--|[-—–])"
-    r"|\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,? (?:\w+ \d{1,2},? \d{4} )?\d{1,2}[:.]\d{2}")
+    rf"|{_AGENCY} ?(?:--|[-—–_])"
+    r"|\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,? (?:\w+ \d{1,2},? \d{4} )?\d{1,2}[:.]\d{2}"
+    rf"|\b{_CAPS}(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)? ?{_AGENCY}"
+    rf"|\b{_CAPS}, [A-Z][a-z][\w.]*(?: [A-Z][a-z][\w.]*)?(?: ?(?:_|--|—|\|)|\s*$)"
+    rf"|(?:^|[.!?] ){_CAPS} (?:_|--|—) ")
 _SENTENCE = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’')]))\s+")
 _NON_WORD = re.compile(r"\W+")
 _TAG = re.compile(r"<[^>]+>")

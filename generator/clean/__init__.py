@@ -235,6 +235,7 @@ def prepare(article: Article) -> Prepared:
     if article.title is not None and tokens.is_tokenised(article.text):
         updates["title"] = tokens.detokenise(article.title)
     lines = _drop_rule_lines(lines, article, updates, found)
+    comments = [tail for line in lines if (tail := stamps.comment_tail(line))]
     lines = [page_blocks.strip_social_feed(stamps.strip_stamps(line)) for line in lines]
     lines, embedded = page_blocks.strip_social_embeds(lines)
     lines = page_blocks.strip_teaser_tail(page_blocks.strip_captions(lines))
@@ -242,6 +243,8 @@ def prepare(article: Article) -> Prepared:
     if own:
         lines = [line for line in lines if not _same_title(line, own)]
     keys, names = repeated.fingerprint(lines)
+    if comments:  # a footer after the readers' comments still recurs across the corpus
+        keys = repeated.fingerprint([*lines, *comments])[0]
     return Prepared(article=article, lines=tuple(lines), updates=tuple(updates.items()),
                     found=tuple(found), embedded=tuple(embedded), sentence_keys=keys,
                     signature=names)

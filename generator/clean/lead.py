@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from generator.clean import clause, metadata
+from generator.text.entity_tables import ORG_NAMES, STOPWORDS
 
 LEAD_CHARS = 1200
 """How far into the first paragraph seams are looked for: headline, up to five highlights and
@@ -35,9 +36,15 @@ _OPENERS = frozenset(
         "sentence_openers.txt").read_text(encoding="utf-8").splitlines()
     if line.strip() and not line.startswith("#"))
 
-# "NEW ORLEANS (Reuters) - ", "Tripoli, Libya (CNN) -- ", "TRENTON, N.J. (AP) — ": a wire
-# dateline, the agency a few capitalised words in brackets followed by a dash.
-_WIRE = re.compile(r"\((?:[A-Z][\w&.'-]*)(?: [A-Z][\w&.'-]*){0,2} ?\) ?(?:--|[-—–]) ?")
+# "NEW ORLEANS (Reuters) - ", "Tripoli, Libya (CNN) -- ", "TRENTON, N.J. (AP) — ", "MOSCOW
+# (AP)_ ": a wire dateline, the agency a few capitalised words in brackets followed by a dash
+# (an underscore stands for one in some wire archives).
+_WIRE = re.compile(r"\((?:[A-Z][\w&.'-]*)(?: [A-Z][\w&.'-]*){0,2} ?\) ?(?:--|[-—–_]) ?")
+# An upper-case place: "NEW ORLEANS", "O'SMACH", "SHARM EL-SHEIKH", "CHICAGO/MEMPHIS" (some
+# archives escape the slash as "\/").
+_CAPS_PLACE = r"[A-Z][A-Z.'’\\/-]+(?: [A-Z][A-Z.'’\\/-]+)*"
+# Its state or country, and the day the wire gives: ", Libya", ", Tenn., May 10".
+_PLACE_PARTS = r"(?:, [A-Z][A-Za-z.]+(?: [A-Z][a-z]+)?)*"
 _DAY_NAME = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[a-z]*"
 _WEEKDAY = rf"{_DAY_NAME}\.?,?"
 _CLOCK = r"\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?"
@@ -50,15 +57,29 @@ _STAMP = re.compile(
 or date numbers with a clock and a time zone ("09 February 12 16:07 GMT", "2009 05 3 08:53
 JST"): prose never writes these, page stamps always do."""
 
-# An upper-case place and a bar before a stamp ("NEW ORLEANS | ").
-_PLACE_BAR = re.compile(r"(?:\b[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*,? )?\|\s*$")
+# An upper-case place and a bar before a stamp ("NEW ORLEANS | ", "RAS LANUF, Libya | ").
+_PLACE_BAR = re.compile(rf"(?:\b{_CAPS_PLACE}{_PLACE_PARTS},? )?\|\s*$")
 _DATELINE_DATE = rf"(?:,? (?i:{metadata.MONTH_ALT})[a-z]*\.? \d{{1,2}})?"
 _PLACE_TAIL = re.compile(
-    rf"(?:^|\s)[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][A-Za-z.]+)*{_DATELINE_DATE},? ?$"
+    rf"(?:^|\s){_CAPS_PLACE}{_PLACE_PARTS}{_DATELINE_DATE},? ?$"
     rf"|(?:^|\s)[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:, [A-Z][A-Za-z.]+)+{_DATELINE_DATE} ?$")
 """A place before a wire dateline: upper case ("NEW ORLEANS", "TRENTON, N.J.", "ZAWIYAH,
-Libya, Aug 18", "CAMBRIDGE, Mass., Dec. 11") or "City, Country" ("Tripoli, Libya"), with
-the day the wire gives."""
+Libya, Aug 18", "CAMBRIDGE, Mass., Dec. 11", "CAPE TOWN, South Africa") or "City, Country"
+("Tripoli, Libya"), with the day the wire gives."""
+# A dateline with no agency opening a paragraph: "WASHINGTON _ ", "NEW YORK — ", "BOCA RATON,
+# Fla. -- ", "SENDAI, Japan — ": an upper-case place, then a dash before a capital.
+PLACE_DASH = re.compile(rf"{_CAPS_PLACE}{_PLACE_PARTS}{_DATELINE_DATE} (?:--|[-—–_]) ?"
+                        r"(?=[A-Z“\"‘])")
+# A byline between the headline and the dateline: "... jump By Karl Plume and John Branston".
+_BYLINE_TAIL = re.compile(r"(?:^|\s)By(?: [A-Z][\w.'’-]*){1,3}(?:(?:,| and)(?: [A-Z][\w.'’-]*)"
+                          r"{1,3})*$")
+# A picture's credit before the dateline: "Credit: Reuters/Jane Roe/Handout".
+_CREDIT_LINE = re.compile(r"(?i:(?:photo(?:graph)?|picture|image)(?: credit)?|credit)s?\s*:")
+# A news picture's caption: a sentence ending with the day the picture was taken, written
+# with no "on" before it ("Cameron leaves Downing Street in London August 12, 2011."): prose
+# writes "on August 12"; captions of agency pictures never do.
+_PICTURE_DAY = re.compile(rf"(?<!\bon )(?<!\bOn )\b(?:{metadata.MONTH_ALT})\.? \d{{1,2}}, "
+                          r"\d{4}\.$", re.IGNORECASE)
 # A full stop after a lower-case word, then a capital: a sentence ends inside (not "U.S. ").
 _INNER_STOP = re.compile(r"[a-z]{2}[.!?][\"”’)]?\s+[\"“‘(]?[A-Z]")
 _CLOCK_HINT = re.compile(r"\d[:.]\d\d")
@@ -81,7 +102,9 @@ def split_lead(paragraph: str) -> Lead:
         if len(pieces) < 2:
             return Lead(None, (paragraph,))
         return Lead(_headline(pieces[0]), tuple(pieces))
-    parts = [p for p in glued_pieces(head) if p] if head else []
+    head = _BYLINE_TAIL.sub("", head) if head else head
+    parts = [p for p in glued_pieces(head) if p and not _PICTURE_DAY.search(p)
+             and not _CREDIT_LINE.match(p)] if head else []
     headline = _headline(parts[0]) if parts else None
     return Lead(headline, tuple([*parts, body] if body else parts))
 
@@ -93,8 +116,24 @@ def strip_dateline(paragraph: str) -> str | None:
     """
     wire = _WIRE.search(paragraph, 0, LEAD_CHARS) if "(" in paragraph[:LEAD_CHARS] else None
     if wire is None or _PLACE_TAIL.sub("", paragraph[:wire.start()]).strip():
-        return None
+        place = place_dash(paragraph)
+        return paragraph[place:].strip() if place else None
     return paragraph[wire.end():].strip()
+
+
+def place_dash(paragraph: str) -> int:
+    """Where the body starts after a dateline with no agency ("WASHINGTON _ "), or 0.
+
+    A single upper-case word must be a place, not an organisation's acronym ("NASA — The").
+    """
+    match = PLACE_DASH.match(paragraph)
+    return match.end() if match is not None and names_place(match.group()) else 0
+
+
+def names_place(dateline: str) -> bool:
+    """Whether a ``PLACE_DASH`` match names a place, not an organisation ("NASA — ")."""
+    place = dateline.split(",", 1)[0].strip(" -—–_")
+    return " " in place or place.lower() not in ORG_NAMES | STOPWORDS  # not "BUT - "
 
 
 def _split_at_dateline(paragraph: str) -> tuple[str | None, str]:
@@ -104,7 +143,8 @@ def _split_at_dateline(paragraph: str) -> tuple[str | None, str]:
     wire = _WIRE.search(zone) if "(" in zone else None
     stamp = _STAMP.search(zone) if wire is None and _CLOCK_HINT.search(zone) else None
     if wire is None and stamp is None:
-        return None, paragraph
+        place = place_dash(paragraph)
+        return ("", paragraph[place:].strip()) if place else (None, paragraph)
     if wire is not None:
         before = _PLACE_TAIL.sub("", _strip_stamps(paragraph[:wire.start()]))
         end = wire.end()

@@ -1,12 +1,17 @@
 """Page stamps inside the text: comment and post stamps, bylines with a bar, wire datelines.
 
 Scraped blog and comment pages flatten their furniture into the text: "Posted by: name |
-June 14, 2010 3:08 PM | Report abuse", "July 27, 2010 - 12:48 PM | by: Jane Doe", "By Jane
+June 14, 2010 3:08 PM | Report abuse" (a reader comment's stamp: the comments after it go
+too), "July 27, 2010 - 12:48 PM | by: Jane Doe", "By Jane
 Doe, CNN | ", "| From Jane Doe, CNN", a "Yes | No" poll, inline markup ("<tweet ...>"),
 wire datelines opening a later paragraph's sentence ("... in office. Aug 27 (Reuters) -
-Democrat ...") and a live blog's bulletin times ("(8:25 p.m. Saturday) Crews began ...").
+Democrat ...", "... said. NEW YORK _ A woman ..."), picture credits ("Photograph: Jane Roe/AP",
+"(AP Photo/Jane Roe)"), an embedded post's signature run into a paragraph ("... — Jane Roe
+(@jroe) May 2, 2016") and a live blog's bulletin times ("(8:25 p.m. Saturday) Crews began
+...").
 None of it is prose: it shows up on cards and timeline entries as datelines.
-``strip_stamps`` takes it out wherever it stands (the stamp, never the sentence around it),
+``strip_stamps`` takes it out wherever it stands (the stamp, never the sentence around it,
+but for the reader comments that follow a comment stamp),
 paragraph by paragraph after the lead was split (``lead`` reads the first paragraphs'
 datelines to find the headline); a paragraph with no bar, bracket or angle bracket is
 returned untouched after three substring tests.
@@ -16,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from generator.clean import lead
 from generator.clean.tokens import close_stops
 
 _CLOCK = r"\d{1,2}:\d\d\s*[AaPp]\.?[Mm]\.?"
@@ -51,16 +57,84 @@ _STAMPS = (
     # A wire dateline opening a sentence past the lead: "Aug 27 (Reuters) - ",
     # "NEW YORK (CNN) -- ".
     re.compile(r"(?:(?<=[.!?”\"]\s)|^)(?:[A-Z][\w.,'’]*(?:\s[A-Z0-9][\w.,'’]*){0,4}\s)?"
-               r"\((?:Reuters|AP|AFP|CNN|UPI|dpa|Xinhua|Bloomberg)\)\s?(?:--|[-—–])\s?"),
+               r"\((?:Reuters|AP|AFP|CNN|UPI|dpa|Xinhua|Bloomberg)\)\s?(?:--|[-—–_])\s?"),
 )
 _HINTS = ("|", "(", "<")
+# An embedded post's signature run into the paragraph: "... 30th.— Apple Music (@AppleMusic)
+# September 27, 2016." (one on a line of its own is ``page_blocks``' work, with the post above
+# it).
+_SIGNATURE = re.compile(r"(?<=\S)\s*[—–]\s*(?:[A-Z][\w.'’&-]*\s){0,4}?[A-Z][\w.'’&-]*\s*"
+                        rf"\(@\w{{1,30}}\)(?:\s*{_DATE}\.?)?")
+# A picture credit inside a paragraph: "Photograph: Gerry Broome/AP", "Photo credit: Spencer
+# Platt/Getty Images", "Credit: Reuters/Jane Roe/Handout", "REUTERS/Chris Helgren" (some
+# archives escape the slash as "\/"), and a credit in brackets: "(Photo: Jane Roe)", "(AP
+# Photo/Evan Vucci)", "(Getty Images)" inside a paragraph. A credit names its agency after a
+# slash, so the words after it are prose again.
+_CREDIT_WORD = r"[A-Z][\w.'’-]*"
+_SLASH = r"\s?\\?/\s?"
+_CREDITS = (
+    # "Photograph: Jane Roe/AP": every part but the last runs to its slash; the last is one
+    # word ("Getty Images" two), so what follows it is prose again.
+    ((("/",), ("hoto", "HOTO", "icture", "redit", "mage")), re.compile(
+        r"\b(?i:photograph|photo credit|photo|picture|image|credit)s?\s*:\s*"
+        rf"(?:(?:(?:{_CREDIT_WORD}|of|the|and|de)\s){{0,6}}{_CREDIT_WORD}{_SLASH})+"
+        rf"{_CREDIT_WORD}(?:\sImages\b)?\s?")),
+    # "REUTERS/Jane Roe": an agency in capitals, then the photographer's two names.
+    ((("/",), ("REUTERS", "AFP", "EPA")), re.compile(
+        rf"\b(?:REUTERS|AFP|EPA){_SLASH}{_CREDIT_WORD}\s{_CREDIT_WORD}\s?")),
+    # A caption after its label: "PHOTO: A guard sits in the empty stadium." (a label, then a
+    # sentence describing the picture, to its stop).
+    ((("hoto", "HOTO", "icture", "mage"),), re.compile(
+        r"\b(?:PHOTO|Photo|Picture|Image)\s*:\s*(?:A|An|The)\s[^.!?]{0,300}[.!?](?=\s|$)\s?")),
+    # A credit in brackets; one ending its line ends a caption, which ``page_blocks`` drops.
+    ((("(",), ("Photo", "Picture", "Image", "Getty", "/")), re.compile(
+        r"\((?:[^()]{0,40}\b(?:Photo|Photograph|Picture|Image)s?\b[^()]{0,60}"
+        r"|[^()]{0,60}(?:Getty Images|\\?/(?:Getty|Reuters|AP|AFP|EPA)\b[^()]{0,30}))\)"
+        r"(?!\s*$)")),
+)
+# A reader comment's stamp: "Posted by: name | June 14, 2010 3:08 PM | Report abuse", "January
+# 27, 2011 at 7:59 pm | Report abuse |", "At 11:34 pm | Report abuse". Comments follow the
+# article, each with its stamp, so the first stamp ends the article's part of the paragraph.
+_COMMENT = re.compile(
+    rf"(?:\bPosted by:?\s+[^|\n]{{1,60}}?\s*(?:\|[^|\n]{{0,40}}?)*"
+    rf"|(?:{_DATE}\s+)?(?:(?i:at)\s+)?(?:{_CLOCK})?\s*)\|\s*Report abuse\b")
+# A dateline with no agency opening a sentence past the lead: "... detectives said. NEW YORK _
+# A Brooklyn woman ...", "... SENDAI, Japan — Nearly a million ...".
+_PLACE_DASH = re.compile(rf"(?<=[.!?”\"]\s){lead.PLACE_DASH.pattern}")
+_DASH_HINTS = (" _ ", " -- ", " — ", " – ", " - ")
+
+
+def _unless_organisation(match: re.Match[str]) -> str:
+    """Nothing for a place's dateline; an organisation's acronym ("NATO — The") stays."""
+    return "" if lead.names_place(match.group()) else match.group()
+
+
+def comment_tail(line: str) -> str:
+    """The reader comments ``strip_stamps`` cuts off ``line`` ("" when it has none).
+
+    They are no text of the article, but a publication's footer that follows them is
+    recurring text still: the corpus-level passes count it (``clean.prepare``).
+    """
+    comment = _COMMENT.search(line) if "Report abuse" in line else None
+    return line[comment.start():] if comment else ""
 
 
 def strip_stamps(line: str) -> str:
     """``line`` (one paragraph) without the page stamps of the module docstring."""
+    if any(hint in line for hint in _DASH_HINTS):
+        line = _PLACE_DASH.sub(_unless_organisation, line)
+    for needs, credit in _CREDITS:  # each group of hints needs one of its words in the line
+        if all(any(hint in line for hint in hints) for hints in needs):
+            stripped = credit.sub(" ", line)
+            if len(stripped) != len(line):
+                line = close_stops(re.sub(r"\s{2,}", " ", stripped).strip())
     if not any(hint in line for hint in _HINTS):
         return line
+    if "Report abuse" in line and (comment := _COMMENT.search(line)):
+        line = line[:comment.start()]
     for stamp in _STAMPS:
         line = stamp.sub(" ", line)
+    if "(@" in line:
+        line = _SIGNATURE.sub(" ", line)
     # A tag taken out before a stop ("... 2016</tweet>.") leaves the stop set off by a space.
     return close_stops(re.sub(r"\s{2,}", " ", line).strip())

@@ -88,6 +88,16 @@ _BOUND_PREPOSITION = re.compile(r"\b(?:of|to|until|till|than|for|between|through
 # What separates two listed dates: a comma, "and", "or", "to", a dash.
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:and|or|to|through|until)|[-–—])\s*(?:in\s+)?",
                        re.IGNORECASE)
+# A month name or year and a list separator just before a date: the date closes a list whose
+# other items the tagger left untagged ("in February, March and April": "March" alone may be
+# the verb, so it is not tagged).
+_LISTED_DATE = (r"\b(?:(?:January|February|March|April|May|June|July|August|September|"
+                r"October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
+                r"\b\.?|\d{4}\b)")
+_LIST_BEFORE = re.compile(rf"{_LISTED_DATE}(?i:{_LIST_GAP.pattern})$")
+_LIST_AFTER = re.compile(rf"(?i:{_LIST_GAP.pattern}){_LISTED_DATE}")
+LIST_REACH = 40
+"""Characters before a date searched for ``_LIST_BEFORE`` (a month, a separator, "in")."""
 _LEADING_PRONOUN = re.compile(r"^(?:He|She)\s")
 _YEAR_IN_TEXT = re.compile(r"\b\d{4}\b|'\d{2}\b")
 _WEEKDAY_OR_LABEL = re.compile(
@@ -333,6 +343,9 @@ def _in_list(text: str, mention: DateMention, dated: Sequence[DateMention]) -> b
 
     Removing one would leave the list broken, so such a clause keeps its dates.
     """
+    if (_LIST_BEFORE.search(text, max(0, mention.start - LIST_REACH), mention.start)
+            or _LIST_AFTER.match(text, mention.end)):
+        return True  # "in February, March and April": "March" was not tagged
     for other in dated:
         gap = (text[other.end:mention.start] if other.end <= mention.start
                else text[mention.end:other.start])

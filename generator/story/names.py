@@ -14,7 +14,9 @@ that a person gets one People page and one speaker page:
 3. a lone surname is the one person of its story who bears it, else the corpus's one bearer,
    or the bearer named in far more stories than any other; with two bearers in play
    ("Clinton") it stays itself, and its page names the candidates (``namesakes``); a lone
-   word nobody bears is not a person ("Department", "Wars").
+   word nobody bears is not a person when its story or the corpus writes it in lower case
+   ("Department", "Wars", a character called "General Grievous"), unless its story gives it
+   an honorific ("Mr. Moody").
 """
 
 from __future__ import annotations
@@ -55,6 +57,16 @@ as many stories as a person is not a person (a ship named like a person, "Exxon 
 most 3 to 1)."""
 MAX_NAMESAKES = 4
 """Most candidates a lone surname's page names."""
+COMMON_WORD_ARTICLES = 2
+"""A lone word nobody bears that this many articles of the corpus write in lower case is a
+common word, not a name ("grievous", "gaga": 6 and 1 articles of a real pile of 6,100; the
+surnames given alone there, such as "Buckley", in none), so one stray lower-case use (a
+quoted slogan, a typo) does not unmake a person."""
+
+# Punctuation read as a space when a text is cut into words for ``_common_words``.
+_WORD_BREAKS = str.maketrans(dict.fromkeys('!"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”‘’«»—–…', " "))
+# An honorific before a lone word: given only to a person.
+_HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+"
 
 
 @dataclasses.dataclass
@@ -95,7 +107,8 @@ def canonical(stories: Sequence[Story]) -> list[Story]:
     _join_spellings(people, stories)
     names = _names(people)
     index = _SurnameIndex(people, names)
-    out = [_rename(story, people, names, index) for story in stories]
+    common = _common_words(stories, index)
+    out = [_rename(story, people, names, index, common) for story in stories]
     changed = sum(a != b for a, b in zip(stories, out, strict=True))
     log.info("Names: %d person names in %d persons; %d stories renamed",
              len(people.parent), len(set(names.values())), changed)
@@ -245,8 +258,26 @@ class _SurnameIndex:
         return None
 
 
+def _common_words(stories: Sequence[Story], index: _SurnameIndex) -> frozenset[str]:
+    """The lone person words nobody bears that the corpus writes in lower case.
+
+    Read in ``COMMON_WORD_ARTICLES`` articles or more, in one pass over the corpus's texts
+    that keeps only the candidates (a few hundred words): linear in the corpus.
+    """
+    candidates = {bare.lower() for story in stories for e in story.entities
+                  if e.kind == "person" and " " not in (bare := bare_name(e.name))
+                  and plausible_person(bare) and not index.resolve(bare, set())[1]}
+    if not candidates:
+        return frozenset()
+    seen: Counter[str] = Counter()
+    texts = {a.id: a.text for story in stories for s in story.sources for a in s.articles}
+    for text in texts.values():
+        seen.update(candidates.intersection(text.translate(_WORD_BREAKS).split()))
+    return frozenset(w for w, n in seen.items() if n >= COMMON_WORD_ARTICLES)
+
+
 def _rename(story: Story, people: _People, names: dict[str, str],
-            index: _SurnameIndex) -> Story:
+            index: _SurnameIndex, common: frozenset[str]) -> Story:
     """One story with its people's corpus names (a person that is none becomes ``other``)."""
     here = {names[f] for f in _full_forms(story, people.outvoted)}
 
@@ -261,7 +292,9 @@ def _rename(story: Story, people: _People, names: dict[str, str],
         found, is_person = index.resolve(bare, here)
         if found or is_person:
             return found or bare
-        return bare if _only_a_name(bare, story) else None
+        if _honoured(bare, story):
+            return bare
+        return bare if bare.lower() not in common and _only_a_name(bare, story) else None
 
     entities: dict[Entity, None] = {}
     for entity in story.entities:
@@ -283,6 +316,12 @@ def _only_a_name(word: str, story: Story) -> bool:
     """
     pattern = re.compile(rf"(?<!\w){re.escape(word.lower())}(?!\w)")
     return not any(pattern.search(a.text) for s in story.sources for a in s.articles)
+
+
+def _honoured(word: str, story: Story) -> bool:
+    """Whether a story's text gives the lone word an honorific ("Mr. Moody said")."""
+    pattern = re.compile(rf"\b{_HONORIFIC}{re.escape(word)}(?!\w)")
+    return any(pattern.search(a.text) for s in story.sources for a in s.articles)
 
 
 def _speaker(quote: KeyQuote, person: Callable[[str], str | None]) -> KeyQuote:

@@ -21,6 +21,7 @@ the full name it abbreviates.
 from __future__ import annotations
 
 import functools
+import itertools
 import logging
 import re
 from collections.abc import Set
@@ -175,7 +176,24 @@ def _strip_possessive(word: str) -> str:
 @functools.lru_cache(maxsize=CLASSIFY_CACHE_SIZE)
 def _classify_cached(text: str, context: tuple[bool, str, bool], lower_words: frozenset[str],
                      inside: frozenset[str]) -> tuple[Entity, ...]:
-    return tuple(_classify(text, context, lower_words, inside))
+    return tuple(_classify_run(text, context, lower_words, inside))
+
+
+def _classify_run(text: str, context: tuple[bool, str, bool], lower_words: Set[str],
+                  inside: Set[str]) -> list[Entity]:
+    """``_classify``, where a person's name may not go on past a possessive.
+
+    "Lady Gaga's Judas" (a song) gives "Gaga Judas": a name never runs on past its owner's
+    possessive, so that run is no person. The name is kept as it was written, as ``other``:
+    the clustering stage reads the names, and cutting them apart moved ECB+ stories (B-cubed
+    F1 0.951 -> 0.948).
+    """
+    found = _classify(text, context, lower_words, inside)
+    owners = _owners(text)
+    if not owners:
+        return found
+    return [Entity(e.name, "other") if e.kind == "person" and not owners.isdisjoint(
+        e.name.split()[:-1]) else e for e in found]
 
 
 def _classify(text: str, context: tuple[bool, str, bool], lower_words: Set[str],
@@ -202,6 +220,23 @@ def _classify(text: str, context: tuple[bool, str, bool], lower_words: Set[str],
     if previous in PERSON_TITLES:
         return [Entity(" ".join(words), "person")]
     return _classify_words(words, lower_words, speech_after)
+
+
+def _owners(text: str) -> frozenset[str]:
+    """The words of a run written as possessives before its last word ("Gaga's Judas").
+
+    A run that reads as one organisation or place by its own words has none ("McDonald's
+    Corp", "St. John's University"), nor has a possessive before a connector ("Lloyd's of
+    London") or a possessive title, which ``_classify`` reads ("the Sheriff's Department").
+    """
+    if "'s " not in text and "’s " not in text:
+        return frozenset()  # the usual case, one substring test
+    words = text.split()
+    if _kind_from_tables([_strip_possessive(w) for w in words]) is not None:
+        return frozenset()
+    return frozenset(word[:-2] for word, after in itertools.pairwise(words)
+                     if word[-2:] in ("'s", "’s") and len(word) > 3
+                     and after not in NAME_CONNECTORS and _as_title(word[:-2]) == "")
 
 
 def _classify_words(words: list[str], lower_words: Set[str],

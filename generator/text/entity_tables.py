@@ -249,6 +249,8 @@ EVENT_LAST_WORDS: frozenset[str] = frozenset({
     "olympics", "cup", "championship", "championships", "summit", "conference", "awards",
     "award", "prize", "bowl", "festival", "convention", "primary", "primaries", "caucus",
     "caucuses", "debate", "election", "elections", "scandal", "affair", "gate",
+    # Orders and rulings ("Executive Order", "Fifth Amendment", "Truman Doctrine").
+    "order", "amendment", "resolution", "decree", "directive", "doctrine",
 })
 
 # Geographic last words besides ``PLACE_LAST_WORDS`` ("Prince William Sound", "Permian Basin").

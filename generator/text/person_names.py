@@ -8,8 +8,9 @@ Three small tools for telling, across a corpus, which names are one person's
   Texas"), a possessive;
 - ``plausible_person`` is the stricter person test: a name the rule-based finder called a
   person is vetoed when it opens with a function word, holds a dateline word or an all-caps
-  word, or reads as an event, place or company ("The BP", "EDT BENGHAZI", "Hurricane Katrina",
-  "William Sound", "General Motors");
+  word, or reads as an event, place, company, group or club ("The BP", "EDT BENGHAZI",
+  "Hurricane Katrina", "William Sound", "General Motors", "Roman Catholics", "Manchester
+  United");
 - ``name_key`` and ``sound_key`` say when two spellings write one name: the first ignores
   initials, middle names, suffixes and nicknames ("George W. Bush" = "George Bush", "Ed
   Markey" = "Edward J. Markey"); the second also transliteration ("Muammar Gaddafi" =
@@ -41,7 +42,7 @@ from generator.text.entity_tables import (
     PLACES,
     STOPWORDS,
 )
-from generator.text.persons import first_names, lexicon
+from generator.text.persons import PREPOSITIONS, first_names, lexicon
 
 MAX_PERSON_WORDS = 5
 """Longest person name in words, particles included ("Juan Ramón de la Fuente"); longer runs
@@ -67,11 +68,34 @@ _SOUND_RULES = ((re.compile(r"(?<=[bcdgkpst])h"), ""), (re.compile(r"ou|oo"), "u
 _VOWELS_AFTER_FIRST = re.compile(r"(?<=.)[aeiou]")
 _KNOWN_NON_PEOPLE = PLACES | ORG_NAMES
 _ROMAN = re.compile(r"[IVXLC]+")
+_ACRONYM = re.compile(r"(?![IVX]{2})[A-Z]{2}")  # two capitals, not a Roman numeral ("II")
 _KIND_WORDS = (ORG_LAST_WORDS | COMPANY_LAST_WORDS | EVENT_FIRST_WORDS | EVENT_LAST_WORDS
                | GEO_LAST_WORDS | PLACE_LAST_WORDS | ORG_FIRST_WORDS | GROUP_WORDS
                ) - _SURNAME_PLACE_WORDS
 # A compound adjective before a name ("Alawite-dominated", "US-backed", "Iran-based").
 _DESCRIBED = re.compile(r"-[a-z]+(?:ed|ing)$")
+# Last words of a club's name that are surnames too ("Michael Town", "David Villa"): a club's
+# only after a place ("Manchester City", "Ipswich Town"); ``club_words.txt`` holds the rest.
+_CLUB_AFTER_PLACE = frozenset({"city", "town", "county", "rangers", "villa", "orient"})
+# Prepositions a sentence may open with before a place ("Across Syria, ..."): no name starts
+# with one ("Per", a Nordic first name, is left out).
+_PREPOSITIONS = PREPOSITIONS | frozenset({
+    "across", "amid", "amidst", "along", "alongside", "around", "beyond", "inside", "near",
+    "outside", "throughout", "unlike", "via", "within", "without", "upon", "onto", "beneath",
+    "beside", "besides", "despite", "during", "since", "until"}) - {"like"}
+# Plurals of groups that do not end in "-s" after the singular ("Tories", "Shias" does).
+_IRREGULAR_GROUPS = frozenset({"tories", "jewry", "faithful", "clergy", "laity"})
+
+
+@cache
+def _group_plurals() -> frozenset[str]:
+    """Plural nouns that name a group ("Americans", "Catholics", "Democrats").
+
+    A people's, a creed's or a party's plural, and the group nouns of
+    ``entity_tables.GROUP_WORDS``.
+    """
+    singular = DEMONYMS | lexicon("group_adjectives")
+    return GROUP_WORDS | _IRREGULAR_GROUPS | frozenset(f"{word}s" for word in singular)
 
 
 @cache
@@ -125,9 +149,9 @@ def plausible_person(name: str) -> bool:
     lowered = [_bare(w) for w in words]
     if not words or len(words) > MAX_PERSON_WORDS or any(c.isdigit() for c in name):
         return False
-    if (lowered[0] in STOPWORDS and lowered[0] not in first_names() | nicknames().keys()
-            ) or " ".join(lowered) in _KNOWN_NON_PEOPLE:
-        return False  # "The BP", "Gaza"
+    if (lowered[0] in STOPWORDS | _PREPOSITIONS and lowered[0] not in first_names()
+            | nicknames().keys()) or " ".join(lowered) in _KNOWN_NON_PEOPLE:
+        return False  # "The BP", "Across Syria", "Gaza"
     if _bad_word(words, lowered):
         return False
     if len(words) == 1:  # "Motors", "Wars": a name's kind word alone names nothing
@@ -141,6 +165,8 @@ def _bad_word(words: list[str], lowered: list[str]) -> bool:
         return True  # "EDT BENGHAZI", "BP"
     if all(w.isupper() for w in words) or any(_DESCRIBED.search(w) for w in words):
         return True  # "AP BP"; "Alawite-dominated Assad", "US-backed Karzai"
+    if len(words) > 1 and _ACRONYM.fullmatch(words[-1]):
+        return True  # "Boycott BP": initials open a name ("TJ Holmes"), never end it
     return any(w in DEMONYMS for w in lowered) or any(
         w[:1].islower() and w not in _PARTICLES and not _SURNAME_PREFIX.match(w)
         for w in words)  # "Mexican Cartel", "Tony of the"
@@ -154,8 +180,9 @@ def _shouting(word: str) -> bool:
 
 
 def _kind_word(word: str) -> bool:
-    """A word that names the kind of an organisation, place or event ("Department", "Wars")."""
-    return word in _KIND_WORDS or word in lexicon("org_words")
+    """A word naming a kind of organisation, place, event or group ("Department", "United")."""
+    return (word in _KIND_WORDS or word in lexicon("org_words") or word in _group_plurals()
+            or word in lexicon("club_words"))
 
 
 def _not_a_person(lowered: list[str]) -> bool:
@@ -168,7 +195,24 @@ def _not_a_person(lowered: list[str]) -> bool:
     if first in PLACE_FIRST_WORDS and lowered[1] == "of":
         return True  # "Gulf of Mexico"
     org_words = ORG_LAST_WORDS | COMPANY_LAST_WORDS | GROUP_WORDS | lexicon("org_words")
-    return last in org_words or first in ORG_FIRST_WORDS  # "General Motors", "Ministry of"
+    if last in org_words or first in ORG_FIRST_WORDS:
+        return True  # "General Motors", "Ministry of"
+    return _group_or_club(lowered)
+
+
+def _group_or_club(lowered: list[str]) -> bool:
+    """A group of people or a sports club by its last word.
+
+    A plural of a people, creed or party ("Roman Catholics", "Young Americans"), a club word
+    ("Manchester United", "Blackburn Rovers"), or a surname-like club word after a place
+    ("Manchester City").
+    """
+    last = lowered[-1]
+    if last in _group_plurals() or last in lexicon("club_words"):
+        return True
+    before = lowered[:-1]
+    return last in _CLUB_AFTER_PLACE and (" ".join(before) in PLACES or (
+        before[0] in PLACES and before[0] not in first_names()))
 
 
 @lru_cache(maxsize=NAME_CACHE_SIZE)

@@ -276,3 +276,17 @@ def test_a_stand_in_headline_is_the_articles_own_sentence() -> None:
     cleaned, _ = clean.clean_corpus(articles)
     titles = [a.title or "" for a in cleaned]
     assert all(t.startswith("Programme") for t in titles), titles
+
+
+def test_a_footer_after_readers_comments_still_counts_as_recurring() -> None:
+    footer = ("The Example Blog covers the faith angles of the day's biggest stories, from "
+              "breaking news to politics.")
+    with_comments = make_article(id="a", text=(
+        "Crowds gathered in the main square to call for reforms on Friday. I hope not!!! "
+        f"January 27, 2011 at 7:59 pm | Report abuse | I doubt it. {footer}"))
+    plain = make_article(id="b",
+                         text=f"Rescuers searched the flooded valley for hours.\n\n{footer}")
+    (cleaned_a, cleaned_b), _ = clean.clean_corpus([with_comments, plain])
+    assert "Report abuse" not in cleaned_a.text and "I doubt it" not in cleaned_a.text
+    assert "Example Blog" not in cleaned_b.text
+    assert "Rescuers searched the flooded valley" in cleaned_b.text

@@ -63,3 +63,45 @@ def test_a_caption_run_into_the_headline_is_no_headline() -> None:
                             "Jordan's king named a new prime minister on Tuesday.")
     assert found.headline is None
     assert found.pieces[-1] == "Jordan's king named a new prime minister on Tuesday."
+
+
+@pytest.mark.parametrize(("paragraph", "expected"), [
+    # An underscore for the dash, and datelines with no agency.
+    ("MOSCOW (AP)_ The mayor has allocated funds.", "The mayor has allocated funds."),
+    ("DAR ES SALAAM, Tanzania (AP) _", ""),
+    ("CAPE TOWN, South Africa (AP) --", ""),
+    ("WASHINGTON _ The economy created jobs.", "The economy created jobs."),
+    ("BOCA RATON, Fla. -- Weeds grew on the lots.", "Weeds grew on the lots."),
+    ("SENDAI, Japan — A strong aftershock hit.", "A strong aftershock hit."),
+    # An organisation's acronym or a word in capitals before a dash is no dateline.
+    ("NASA — The agency said no.", None),
+    ("BUT - The agency said no.", None),
+])
+def test_datelines_with_an_underscore_or_no_agency(paragraph: str, expected: str | None) -> None:
+    assert lead.strip_dateline(paragraph) == expected
+
+
+def test_a_place_with_its_country_before_a_bar_leaves_the_headline() -> None:
+    found = lead.split_lead("Aid needed as talks on a no-fly zone go on RAS LANUF, Libya | Mon "
+                            "Mar 7, 2011 6:52 pm EST RAS LANUF, Libya (Reuters) - Britain and "
+                            "France said they were seeking a zone.")
+    assert found.headline == "Aid needed as talks on a no-fly zone go on"
+    assert found.pieces[-1] == "Britain and France said they were seeking a zone."
+
+
+def test_a_picture_caption_and_a_byline_before_the_dateline_leave() -> None:
+    caption = lead.split_lead(
+        "A firefighter puts out a fire during a demonstration in Thessaloniki September 10, "
+        "2011. THESSALONIKI, Greece | Sat Sep 10, 2011 10:24 pm BST THESSALONIKI, Greece "
+        "(Reuters) - The prime minister said he would act.")
+    assert caption == lead.Lead(None, ("The prime minister said he would act.",))
+    byline = lead.split_lead("Gasoline prices jump By Jane Roe and John Doe CHICAGO/MEMPHIS, "
+                             "Tenn., May 10 (Reuters) - Floodwaters displaced thousands.")
+    assert byline.headline == "Gasoline prices jump"
+    assert byline.pieces[-1] == "Floodwaters displaced thousands."
+
+
+def test_a_picture_credit_before_the_dateline_is_no_headline() -> None:
+    found = lead.split_lead("Credit: Reuters/Jane Roe/Handout HOHHOT, China | Mon May 30, 2011 "
+                            "3:57 pm BST HOHHOT, China (Reuters) - Police tightened security.")
+    assert found == lead.Lead(None, ("Police tightened security.",))

@@ -150,6 +150,15 @@ def test_listed_dates_keep_the_list_whole() -> None:
     assert {e.text for e in events} == {text}
 
 
+@pytest.mark.parametrize("untagged", ["March", "2024"])
+def test_a_list_keeps_its_dates_when_one_item_was_not_tagged(untagged: str) -> None:
+    # "March" alone may be the verb, so the tagger can leave it out of the list.
+    text = (f"Inspectors found no violations when they visited the rig in February, "
+            f"{untagged} and April.")
+    found = [mention(text, "February", "2025-02"), mention(text, "April", "2025-04")]
+    assert {e.text for e in find_events(text, "a1", found, REF)} == {text}
+
+
 def test_citing_clause_with_a_list_is_stripped_up_to_the_reporter() -> None:
     text = ("In April, citing six current and former military, police and intelligence "
             "officials, NBC reported that the government was considering drone strikes.")

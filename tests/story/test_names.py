@@ -128,3 +128,23 @@ def test_different_middle_initials_are_two_people() -> None:
     assert out[:3] == [["George W. Bush"]] * 3
     assert out[3] == ["George H.W. Bush"] and out[4] == ["George W. Bush"]
     assert out[5] == ["Saif al-Islam Gadhafi"] and out[6] == ["Saif al-Arab Gadhafi"]
+
+
+def _lone(key: str, text: str, word: str) -> Story:
+    article = make_article(id=key, text=text)
+    return Story(id=key, title=key, summary="", sources=(Source(article),),
+                 entities=(Entity(word, "person"),))
+
+
+def test_a_lone_word_the_corpus_writes_in_lower_case_is_no_person() -> None:
+    game = _lone("a", "The game sends General Grievous after the Jedi.", "Grievous")
+    others = [_lone(k, f"It was a grievous mistake, {k} said.", "Nobody") for k in "bc"]
+    assert people(names.canonical([game, *others])[0]) == []
+    # One stray lower-case use elsewhere is not enough to unmake a name.
+    assert people(names.canonical([game, others[0]])[0]) == ["Grievous"]
+
+
+def test_an_honorific_keeps_a_lone_common_word_a_person() -> None:
+    here = _lone("a", "Mr. Moody said the plan would work.", "Moody")
+    others = [_lone(k, f"The markets were moody, {k} wrote.", "Nobody") for k in "bc"]
+    assert people(names.canonical([here, *others])[0]) == ["Moody"]

@@ -173,3 +173,16 @@ def test_a_surname_with_its_arabic_article_stays_in_the_name(text: str, name: st
     found = _found(text)
     assert found.get(name) == "person"
     assert "Bashar" not in found and "Assad" not in found
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A person's name never goes on past its possessive: "Lady Gaga's Judas" is a song.
+    ("The band released a remix of Lady Gaga's Judas last week.",
+     [Entity("Gaga Judas", "other")]),
+    ("The band released a remix of Lady Gaga's single last week.", [Entity("Gaga", "person")]),
+    # One organisation by its own words, a possessive title, "X's of Y" stay whole.
+    ("He works at McDonald's Corp in town.", [Entity("McDonald Corp", "org")]),
+    ("Officers from the Sheriff's Department came.", [Entity("Sheriff Department", "org")]),
+])
+def test_a_possessive_ends_a_persons_name(text: str, expected: list[Entity]) -> None:
+    assert find_entities(text) == expected
