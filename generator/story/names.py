@@ -33,6 +33,7 @@ from generator.text.person_names import (
     middle_initials,
     middle_key,
     name_key,
+    nicknames,
     plausible_person,
     sound_key,
     surname_key,
@@ -290,6 +291,8 @@ def _rename(story: Story, people: _People, names: dict[str, str],
             form = bare if bare in names else people.by_key.get(key) if key else None
             return names[form] if form else bare
         found, is_person = index.resolve(bare, here)
+        if found and found not in here and _other_bearer_named(bare, found, story):
+            return bare  # "Bush" in a story that also names George H.W. Bush: both in play
         if found or is_person:
             return found or bare
         if _honoured(bare, story):
@@ -316,6 +319,31 @@ def _only_a_name(word: str, story: Story) -> bool:
     """
     pattern = re.compile(rf"(?<!\w){re.escape(word.lower())}(?!\w)")
     return not any(pattern.search(a.text) for s in story.sources for a in s.articles)
+
+
+def _other_bearer_named(surname: str, bearer: str, story: Story) -> bool:
+    """Whether a story's text names someone else with the surname a corpus bearer was given.
+
+    A lone surname with no bearer among its story's people goes to the corpus's dominant
+    bearer; but the story's text may name another ("George H.W. Bush", "Jeb Bush") whom the
+    merge did not keep among its people. A first name before the surname that is not the
+    bearer's, or middle initials that differ from the bearer's, is another person; a title
+    ("President Bush") or the bearer's own first name without initials is not.
+    """
+    first, initials = bearer.split(maxsplit=1)[0].lower(), middle_initials(bearer)
+    pattern = re.compile(rf"\b([A-Z][a-z]+)((?:\s+[A-Z]\.?)*(?:\s*[A-Z]\.)*)\s+"
+                         rf"{re.escape(surname)}(?!\w)")
+    for text in (a.text for s in story.sources for a in s.articles):
+        for found in pattern.finditer(text):
+            name = found.group(1).lower()
+            if name not in first_names():
+                continue
+            if nicknames().get(name, name) != nicknames().get(first, first):
+                return True
+            given = middle_initials(f"{found.group(1)} {found.group(2).strip()} {surname}")
+            if given and initials and given != initials:
+                return True
+    return False
 
 
 def _honoured(word: str, story: Story) -> bool:

@@ -148,3 +148,13 @@ def test_an_honorific_keeps_a_lone_common_word_a_person() -> None:
     here = _lone("a", "Mr. Moody said the plan would work.", "Moody")
     others = [_lone(k, f"The markets were moody, {k} wrote.", "Nobody") for k in "bc"]
     assert people(names.canonical([here, *others])[0]) == ["Moody"]
+
+
+def test_a_lone_surname_stays_itself_when_its_text_names_another_bearer() -> None:
+    corpus = [story(k, ["George W. Bush"]) for k in "abc"]
+    elder = _lone("d", "George H.W. Bush sent troops to the Gulf in 1990. Bush said the war "
+                       "would be short.", "Bush")
+    son = _lone("e", "President Bush and George W. Bush's aides met. Bush spoke.", "Bush")
+    out = names.canonical([*corpus, elder, son])
+    assert people(out[3]) == ["Bush"], "another bearer named in the text: not guessed"
+    assert people(out[4]) == ["George W. Bush"], "a title and the bearer's own name are no other"
