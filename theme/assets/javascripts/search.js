@@ -131,7 +131,9 @@
   // the "more" button if any are left. Returns false when there was nothing to draw.
   async function drawMore(focus) {
     const batch = pending;
-    if (!batch || batch.busy || batch.next >= batch.hits.length) return false;
+    if (!batch || batch.next >= batch.hits.length) return false;
+    // A click on "more" while a scroll already loads the batch: focus what that load draws.
+    if (batch.busy) { batch.focus = batch.focus || focus; return false; }
     batch.busy = true;
     const hits = batch.hits.slice(batch.next, batch.next + BATCH);
     let shown;
@@ -147,7 +149,8 @@
     list.append(...items);
     const left = batch.hits.length - batch.next;
     if (left > 0) list.append(moreButton(left));
-    if (focus && items.length) items[0].querySelector("a").focus();
+    if ((focus || batch.focus) && items.length) items[0].querySelector("a").focus();
+    batch.focus = false;
     return true;
   }
 
