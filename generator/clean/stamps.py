@@ -8,7 +8,8 @@ wire datelines opening a later paragraph's sentence ("... in office. Aug 27 (Reu
 Democrat ...", "... said. NEW YORK _ A woman ..."), picture credits ("Photograph: Jane Roe/AP",
 "(AP Photo/Jane Roe)"), an embedded post's signature run into a paragraph ("... — Jane Roe
 (@jroe) May 2, 2016") and a live blog's bulletin times ("(8:25 p.m. Saturday) Crews began
-...").
+..."); a list of related videos run into the last paragraph, each caption followed by its
+stamp ("... civil war. updated: Sat Mar 19 2011 04:01:00"), goes from its first caption on.
 None of it is prose: it shows up on cards and timeline entries as datelines.
 ``strip_stamps`` takes it out wherever it stands (the stamp, never the sentence around it,
 but for the reader comments that follow a comment stamp),
@@ -104,6 +105,31 @@ _PLACE_DASH = re.compile(rf"(?<=[.!?”\"]\s){lead.PLACE_DASH.pattern}")
 _DASH_HINTS = (" _ ", " -- ", " — ", " – ", " - ")
 
 
+# A video teaser's stamp: "... civil war. updated: Sat Mar 19 2011 04:01:00 A Libyan ...". A
+# page's list of related videos (a one-sentence caption, then its stamp, again and again) is
+# flattened into the article's last paragraph; the caption before the first stamp opens it.
+_TEASER = re.compile(
+    r"\b[Uu]pdated\s?:\s?(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?\s+"
+    r"[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4},?\s+\d{1,2}:\d\d(?::\d\d)?")
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s")
+
+
+def teaser_cut(line: str) -> str:
+    """``line`` up to the related-video list run into it (``_TEASER``), or whole.
+
+    A list has two stamps or more; a lone stamp (the page's own "updated") goes alone.
+    """
+    found = list(_TEASER.finditer(line)) if "pdated" in line else []
+    if not found:
+        return line
+    if len(found) < 2:
+        return close_stops(re.sub(r"\s{2,}", " ", _TEASER.sub(" ", line)).strip())
+    stamp = found[0]
+    before = line[:stamp.start()].rstrip()
+    ends = [m.end() for m in _SENTENCE_END.finditer(before[:-1])]
+    return before[:ends[-1]].rstrip() if ends else ""
+
+
 def _unless_organisation(match: re.Match[str]) -> str:
     """Nothing for a place's dateline; an organisation's acronym ("NATO — The") stays."""
     return "" if lead.names_place(match.group()) else match.group()
@@ -121,6 +147,7 @@ def comment_tail(line: str) -> str:
 
 def strip_stamps(line: str) -> str:
     """``line`` (one paragraph) without the page stamps of the module docstring."""
+    line = teaser_cut(line)
     if any(hint in line for hint in _DASH_HINTS):
         line = _PLACE_DASH.sub(_unless_organisation, line)
     for needs, credit in _CREDITS:  # each group of hints needs one of its words in the line

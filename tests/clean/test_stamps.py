@@ -116,3 +116,14 @@ def test_an_embedded_posts_signature_inside_a_paragraph_leaves() -> None:
     assert stamps.strip_stamps(line) == "See it on Sept. 30. The interview airs later."
     alone = "— Jane Roe (@jroe) May 2, 2016"  # ``page_blocks`` drops it with the post above
     assert stamps.strip_stamps(alone) == alone
+
+
+def test_a_related_video_list_run_into_a_paragraph_leaves_from_its_first_caption() -> None:
+    line = ("Farmers grow figs and grapes. Our reporter visits families displaced by the war. "
+            "updated: Sat Mar 19 2011 04:01:00 An opposition member says fighting goes on. "
+            "updated : Thu Mar 17 2011 05:49:00")
+    assert stamps.strip_stamps(line) == "Farmers grow figs and grapes."
+    alone = "The storm hit Friday. Updated: Sat Mar 19 2011 04:01:00"
+    assert stamps.strip_stamps(alone) == "The storm hit Friday.", "the page's own stamp"
+    prose = "The page was updated on Saturday, officials said."
+    assert stamps.strip_stamps(prose) == prose
