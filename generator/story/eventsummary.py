@@ -26,6 +26,9 @@ from generator.text import textvec
 # Sentences one event keeps, most central first: a paragraph takes three, and near-repeats
 # and sentences that would make it too long are skipped, so ten times that leaves choice.
 EVENT_SENTENCES = 30
+# Sentences of each event (its most central) a thread of several events ranks: an event's
+# lower-ranked sentences are details of that event, not of the thread.
+THREAD_SENTENCES = 5
 # Words of an event's centroid kept (the heaviest): the centroid of a few hundred sources
 # spreads over thousands of stems whose weights past a few hundred add little to a cosine.
 CENTROID_TERMS = 300
@@ -67,7 +70,15 @@ def compose(parts: Sequence[EventSummary], *,
             for text, vector in zip(part.sentences, part.vectors, strict=True)]
     if len(parts) > 1:
         centroid = _thread_centroid(parts)
-        scores = [_dot(vector, centroid) for _, vector in pool]
+        # An event speaks for the thread by its sources, and with its own most central
+        # sentences only: on a real pile's 1,400-source saga, ranking every event's thirty
+        # sentences by closeness alone led with one-source events' captions and teasers.
+        pool, scores = [], []
+        for part in parts:
+            for sentence, row in list(zip(part.sentences, part.vectors, strict=True))[
+                    :THREAD_SENTENCES]:
+                pool.append((sentence, dict(row)))
+                scores.append(_dot(dict(row), centroid) * _voice(part))
         pool = [pool[i] for i in sorted(range(len(pool)), key=lambda i: -scores[i])]
     chosen: list[tuple[str, dict[str, float]]] = []
     for text, vector in pool:
@@ -90,9 +101,14 @@ def title(titles: Sequence[str], parts: Sequence[EventSummary]) -> str:
     if len(titles) == 1:
         return titles[0]
     centroid = _thread_centroid(parts)
-    best = max(range(len(titles)), key=lambda i: (_dot(dict(parts[i].title), centroid),
-                                                  parts[i].weight, -i))
+    best = max(range(len(titles)), key=lambda i: (
+        _dot(dict(parts[i].title), centroid) * _voice(parts[i]), parts[i].weight, -i))
     return titles[best]
+
+
+def _voice(part: EventSummary) -> float:
+    """How much an event's sentences and title count in its thread: grows with its sources."""
+    return math.log2(1 + part.weight)
 
 
 def _thread_centroid(parts: Sequence[EventSummary]) -> dict[str, float]:

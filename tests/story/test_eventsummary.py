@@ -56,3 +56,16 @@ def test_a_thread_is_titled_by_the_event_closest_to_the_whole_thread() -> None:
     assert eventsummary.title(["Rebels seize airport", "Old town under water"],
                               [eventsummary.gather(SOURCES[:1], title="Rebels seize airport"),
                                two_floods]) == "Old town under water"
+
+
+def test_an_event_of_many_sources_speaks_for_the_thread_before_a_single_report() -> None:
+    centroid = (("oil", 1.0),)
+    saga = eventsummary.EventSummary(
+        sentences=("Oil spill grows along the coast.",), vectors=((("oil", 0.6), ("spill", 0.8)),),
+        centroid=centroid, weight=10, title=(("oil", 0.6), ("spill", 0.8)))
+    teaser = eventsummary.EventSummary(
+        sentences=("Oil?",), vectors=((("oil", 1.0),),), centroid=centroid, weight=1,
+        title=(("oil", 1.0),))
+    paragraph = eventsummary.compose([teaser, saga], limit=1)
+    assert paragraph == "Oil spill grows along the coast."
+    assert eventsummary.title(["Oil?", "Spill grows"], [teaser, saga]) == "Spill grows"
