@@ -26,11 +26,11 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from generator.model import Story
+from generator.site.render import package_version
 from generator.site.story_view import Names
 
 log = logging.getLogger(__name__)
@@ -70,15 +70,8 @@ def code_hash() -> str:
         digest.update(path.relative_to(_SITE.parent).as_posix().encode())
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     for name in PACKAGES:
-        digest.update(f"{name}=={_version(name)}".encode())
+        digest.update(f"{name}=={package_version(name)}".encode())
     return digest.hexdigest()
-
-
-def _version(name: str) -> str:
-    try:
-        return metadata.version(name)
-    except metadata.PackageNotFoundError:
-        return "absent"
 
 
 def setup_key(options: object) -> str:

@@ -58,7 +58,7 @@ def setup_hash(cfg: MkDocsConfig, config_file: Path) -> str:
     digest.update(config_file.read_bytes())
     digest.update(str(cfg["site_url"]).encode())
     for name in PACKAGES:
-        digest.update(f"{name}=={_version(name)}".encode())
+        digest.update(f"{name}=={package_version(name)}".encode())
     # The HTML post-processing is part of the setup: a change to it renders everything again.
     digest.update(Path(compact.__file__).read_bytes())
     # So is how the pages are indexed: the index is reused only when nothing was rendered.
@@ -72,7 +72,8 @@ def setup_hash(cfg: MkDocsConfig, config_file: Path) -> str:
     return digest.hexdigest()
 
 
-def _version(name: str) -> str:
+def package_version(name: str) -> str:
+    """The installed version of a package, "absent" when it is not installed."""
     try:
         return metadata.version(name)
     except metadata.PackageNotFoundError:
