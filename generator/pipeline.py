@@ -22,7 +22,7 @@ from generator import clean, distributed, extract, ingest, site
 from generator.cache import Cache, content_key
 from generator.config import Settings, StorySettings
 from generator.errors import InputError
-from generator.group import cluster, dedupe, features, identity, reconcile, threads
+from generator.group import cluster, dedupe, features, identity, reconcile, threads, vectors
 from generator.model import (
     Analysis,
     Article,
@@ -135,10 +135,11 @@ def _analyse(inputs: tuple[Path, ...], settings: Settings, work: _Work,
     with timer.stage("features"):
         found = _features_all(sources, work)
     with timer.stage("cluster"):
-        drafts = _cluster(sources, found, settings, work)
+        docs = _Vectors(sources, found)
+        drafts = _cluster(sources, found, settings, work, docs)
         stated = {key: f.stated_dates for key, f in found.items()}
         drafts = [reconcile.reconcile(d, stated) for d in drafts]
-        drafts = _threads(drafts, found, work)
+        drafts = _threads(drafts, found, work, docs)
     with timer.stage("extract"):
         extractions = _extract_all(drafts, work)
     with timer.stage("merge"):
@@ -379,8 +380,30 @@ def _features_all(sources: list[Source], work: _Work) -> dict[str, Features]:
     return {a.id: f for a, f in zip(articles, found, strict=True)}
 
 
+class _Vectors:
+    """The sources' vectors, built once when first needed (events, then threads).
+
+    Never built when both come from the cache.
+    """
+
+    def __init__(self, sources: list[Source], found: dict[str, Features]) -> None:
+        self._sources = sources
+        self._found = found
+        self._docs: vectors.DocVectors | None = None
+
+    def get(self) -> vectors.DocVectors:
+        if self._docs is None:
+            self._docs = vectors.build(self._sources, _names(self._found))
+        return self._docs
+
+
+def _names(found: dict[str, Features]) -> dict[str, list[str]]:
+    """Article id -> the names found in it."""
+    return {key: [e.name for e in f.entities] for key, f in found.items()}
+
+
 def _cluster(sources: list[Source], found: dict[str, Features], settings: Settings,
-             work: _Work) -> list[StoryDraft]:
+             work: _Work, docs: _Vectors) -> list[StoryDraft]:
     """Stories: reused when no source changed, else warm-started from the last partition.
 
     Both are kept in the cache under fixed keys (each build replaces the last one's), the
@@ -402,9 +425,8 @@ def _cluster(sources: list[Source], found: dict[str, Features], settings: Settin
                 for ids, terms in last[1]]
     previous = kept.get(partition_key)
     drafts, partition = cluster.group_stable(
-        sources, settings=settings.cluster,
-        names={key: [e.name for e in f.entities] for key, f in found.items()},
-        previous=previous if isinstance(previous, cluster.Partition) else None)
+        sources, settings=settings.cluster, names=_names(found),
+        previous=previous if isinstance(previous, cluster.Partition) else None, docs=docs.get())
     if last is not None:
         drafts = _same_terms(drafts, last[1])
     layout = [(tuple(s.id for s in d.sources), d.terms) for d in drafts]
@@ -414,7 +436,7 @@ def _cluster(sources: list[Source], found: dict[str, Features], settings: Settin
 
 
 def _threads(events: list[StoryDraft], found: dict[str, Features],
-             work: _Work) -> list[StoryDraft]:
+             work: _Work, docs: _Vectors) -> list[StoryDraft]:
     """One draft per thread (``threads.link``), holding its events' sources and their split.
 
     The links depend only on the events, so the last build's are kept in the cache with the
@@ -427,9 +449,9 @@ def _threads(events: list[StoryDraft], found: dict[str, Features],
         groups = kept[1]
     else:
         previous = kept[2] if isinstance(kept, tuple) and len(kept) == 3 else None
-        groups = threads.link(events, {k: [e.name for e in f.entities]
-                                       for k, f in found.items()}, previous=previous,
-                              referred={k: f.referred for k, f in found.items()})
+        groups = threads.link(events, _names(found), previous=previous,
+                              referred={k: f.referred for k, f in found.items()},
+                              docs=docs.get())
         member = {s.id: n for n, group in enumerate(groups) for i in group
                   for s in events[i].sources}
         work.cache.put("threads", "last", (inputs, groups, member))

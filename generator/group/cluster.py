@@ -41,10 +41,17 @@ once a fifth of the sources are new since a fresh partition was last tried (``FR
 also runs them fresh and takes the fresh result only if clearly better (``KEEP_TOLERANCE``):
 sources stay where they were unless the new articles change the picture, and many small drops
 still get a fresh look now and then. A cold build (no previous partition) is unchanged.
+
+The links are kept too (``Links``): a rebuild searches only the new sources (and any whose
+nearest neighbour left) and compares every other source with them alone
+(``blocking.extend``); searching every source again made a 1% drop into 4,000 synthetic
+articles cost as much clustering as a cold build. Everything is searched again whenever a
+fresh partition is tried.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 from collections.abc import Mapping, Sequence
@@ -53,6 +60,7 @@ from dataclasses import dataclass
 import igraph as ig
 import leidenalg
 import numpy as np
+import scipy.sparse as sp
 
 from generator.config import ClusterSettings
 from generator.group import blocking, linkage, vectors
@@ -140,6 +148,18 @@ NAME_TERMS = 5
 
 
 @dataclass(frozen=True)
+class Links:
+    """A build's links between sources, kept so that the next build only extends them."""
+
+    ids: tuple[str, ...]
+    """Source id of each row of ``hood``."""
+    keys: tuple[str, ...]
+    """A hash of what each row's vector is made of (text and names): a source whose text
+    changed under the same id is searched again."""
+    hood: blocking.Neighbourhood | None
+
+
+@dataclass(frozen=True)
 class Partition:
     """Source id -> community of both Leiden passes, kept to warm-start the next build."""
 
@@ -147,6 +167,8 @@ class Partition:
     cores: Mapping[str, int]
     tried_at: int = 0
     """How many sources there were when a fresh partition was last tried (or the cold build)."""
+    links: Links | None = None
+    """This build's links; None in a cache written before they were kept."""
 
 
 def group(sources: Sequence[Source], *, settings: ClusterSettings,
@@ -167,26 +189,75 @@ def group(sources: Sequence[Source], *, settings: ClusterSettings,
 
 def group_stable(sources: Sequence[Source], *, settings: ClusterSettings,
                  names: Mapping[str, Sequence[str]] | None = None,
-                 previous: Partition | None = None) -> tuple[list[StoryDraft], Partition]:
-    """``group``, warm-started from the previous build's partition; also returns this one's."""
+                 previous: Partition | None = None,
+                 docs: vectors.DocVectors | None = None) -> tuple[list[StoryDraft], Partition]:
+    """``group``, warm-started from the previous build's partition; also returns this one's.
+
+    ``docs``: the sources' vectors when the caller has them (``vectors.build``, any order).
+    """
     if not sources:
         return [], Partition({}, {})
     sources = _canonical(sources)
-    docs = vectors.build(sources, names)
-    rows, cols, sims = blocking.nearest_neighbours(
-        docs.matrix, settings.neighbours, posting_limit=POSTING_LIMIT,
-        strong=blocking.Strong(STRONG_LINK, STRONG_CAP))
-    sims = sims * _date_factors(sources, rows, cols, settings.window_days)
     ids = [s.id for s in sources]
-    warm = _warm_start(ids, previous, rows, cols) if previous else None
+    docs = docs.select(ids) if docs is not None else vectors.build(sources, names)
+    warm = _warm_start(ids, previous) if previous else None
+    keys = _vector_keys(sources, names)
+    hood = _neighbourhood(docs.matrix, (ids, keys), settings.neighbours,
+                          previous.links if previous and warm and not warm.try_fresh else None)
+    rows, cols, sims = hood.links()
+    sims = sims * _date_factors(sources, rows, cols, settings.window_days)
+    if warm is not None:
+        warm = dataclasses.replace(warm, free=_free(warm.free, rows, cols))
     labels, coarse, cores = _stories(docs, rows, cols, sims, settings.threshold, warm=warm)
     drafts = _drafts(sources, labels, docs)
     log.info("cluster: %d sources -> %d stories (%d links)%s", len(sources), len(drafts),
              len(rows), " from the previous partition" if previous else "")
     partition = Partition(dict(zip(ids, coarse.tolist(), strict=True)),
                           dict(zip(ids, cores.tolist(), strict=True)),
-                          warm.tried_at if warm else len(ids))
+                          warm.tried_at if warm else len(ids), Links(tuple(ids), keys, hood))
     return sorted(drafts, key=_order_key), partition
+
+
+def _neighbourhood(matrix: sp.csr_matrix, these: tuple[list[str], tuple[str, ...]],
+                   neighbours: int, last: Links | None) -> blocking.Neighbourhood:
+    """This build's links, searched, or the last build's extended when there are some.
+
+    Everything is searched on a cold build and whenever a fresh partition is tried
+    (``FRESH_SHARE``), which bounds how far extended links drift from searched ones.
+
+    Args:
+        matrix: the sources' vectors.
+        these: each row's source id and vector key (``Links``).
+        neighbours: nearest neighbours per source.
+        last: the last build's links, to extend.
+    """
+    strong = blocking.Strong(STRONG_LINK, STRONG_CAP)
+    if last is None or last.hood is None:
+        return blocking.neighbourhood(matrix, neighbours, posting_limit=POSTING_LIMIT,
+                                      strong=strong)
+    ids, keys = these
+    row = {pair: n for n, pair in enumerate(zip(ids, keys, strict=True))}
+    new_index = np.array([row.get(pair, -1) for pair in zip(last.ids, last.keys, strict=True)],
+                         dtype=np.int64)
+    old, lost = last.hood.remap(new_index, len(ids))
+    fresh = np.ones(len(ids), dtype=bool)
+    fresh[new_index[new_index >= 0]] = False
+    fresh |= lost
+    log.info("cluster: %d of %d sources searched for links, the others' links extended",
+             int(fresh.sum()), len(fresh))
+    return blocking.extend(matrix, neighbours, old, fresh, posting_limit=POSTING_LIMIT,
+                           strong=strong)
+
+
+def _vector_keys(sources: Sequence[Source],
+                 names: Mapping[str, Sequence[str]] | None) -> tuple[str, ...]:
+    """A hash per source of what its vector is made of (``Links.keys``)."""
+    def key(source: Source) -> str:
+        digest = hashlib.blake2b(vectors.article_text(source.primary).encode(), digest_size=12)
+        found = names.get(source.id) if names is not None else None
+        digest.update(b"\x00" + "\x1f".join(found).encode() if found is not None else b"\x01")
+        return digest.hexdigest()
+    return tuple(key(s) for s in sources)
 
 
 def _canonical(sources: Sequence[Source]) -> list[Source]:
@@ -230,14 +301,16 @@ class _Warm:
     """``Partition.tried_at`` for this build."""
 
 
-def _warm_start(ids: list[str], previous: Partition, rows: np.ndarray,
-                cols: np.ndarray) -> _Warm:
-    """The previous partition for these sources; a fresh try once a fifth is new since the last."""
+def _warm_start(ids: list[str], previous: Partition) -> _Warm:
+    """The previous partition for these sources; a fresh try once a fifth is new since the last.
+
+    ``free`` holds the new sources only until the links are known (``_free``).
+    """
     new = np.array([i not in previous.coarse for i in ids])
     last_try = previous.tried_at or len(previous.coarse)
     try_fresh = max(int(new.sum()), len(ids) - last_try) >= FRESH_SHARE * len(ids)
     return _Warm(_initial(ids, previous.coarse), _initial(ids, previous.cores),
-                 _free(new, rows, cols), try_fresh=try_fresh,
+                 new, try_fresh=try_fresh,
                  tried_at=len(ids) if try_fresh else last_try)
 
 

@@ -108,7 +108,8 @@ Real pile: 20 gave the same threads as 10."""
 
 def link(drafts: Sequence[StoryDraft], names: Mapping[str, Sequence[str]] | None = None,
          previous: Mapping[str, int] | None = None,
-         referred: Mapping[str, Sequence[PartialDate]] | None = None) -> list[list[int]]:
+         referred: Mapping[str, Sequence[PartialDate]] | None = None,
+         docs: vectors.DocVectors | None = None) -> list[list[int]]:
     """The threads of ``drafts``: lists of draft indices, each list in input order.
 
     Args:
@@ -119,19 +120,21 @@ def link(drafts: Sequence[StoryDraft], names: Mapping[str, Sequence[str]] | None
             whose sources were mostly there are not tried again.
         referred: article id -> the earlier days and months it refers to
             (``backrefs.referred_dates``, in ``Features.referred``); none when not given.
+        docs: the sources' vectors when the caller has them (``vectors.build``).
 
     Returns:
         Every draft index exactly once; threads ordered by their first index.
     """
     if len(drafts) < 2:
         return [[i] for i in range(len(drafts))]
-    events, found = event_vectors(drafts, names)
+    events, found = event_vectors(drafts, names, docs)
     spans = [_span(d) for d in drafts]
     joined = _Threads(events)
     for a, b in _kept_together(drafts, previous or {}):
         joined.force(a, b)
     settled = _settled(drafts, previous or {})
-    rows, cols, weights, ratios = _all_links(drafts, events, found, spans, referred or {})
+    rows, cols, weights, ratios = _all_links(drafts, (events, found), spans, referred or {},
+                                             searched=~settled)
     for edge in np.argsort(-weights, kind="stable").tolist():
         if weights[edge] < LINK_SIMILARITY:
             break
@@ -145,7 +148,8 @@ def link(drafts: Sequence[StoryDraft], names: Mapping[str, Sequence[str]] | None
     return sorted(threads.values(), key=lambda members: members[0])
 
 
-def event_vectors(drafts: Sequence[StoryDraft], names: Mapping[str, Sequence[str]] | None
+def event_vectors(drafts: Sequence[StoryDraft], names: Mapping[str, Sequence[str]] | None,
+                  docs: vectors.DocVectors | None = None
                   ) -> tuple[sp.csr_matrix, sp.csr_matrix]:
     """One L2-normalised row per event: its words' and its names' centroids, weighted.
 
@@ -157,7 +161,9 @@ def event_vectors(drafts: Sequence[StoryDraft], names: Mapping[str, Sequence[str
         without names).
     """
     sources = [s for d in drafts for s in d.sources]
-    docs = vectors.build(sources, names)
+    ids = [s.id for s in sources]
+    docs = (docs.select(ids) if docs is not None and docs.holds(ids)
+            else vectors.build(sources, names))
     sizes = [len(d.sources) for d in drafts]
     owner = np.repeat(np.arange(len(drafts)), sizes)
     membership = sp.csr_matrix((np.ones(len(owner), dtype=np.float32),
@@ -169,11 +175,17 @@ def event_vectors(drafts: Sequence[StoryDraft], names: Mapping[str, Sequence[str
     return _unit_rows(weighted), found
 
 
-def _all_links(drafts: Sequence[StoryDraft], events: sp.csr_matrix, names: sp.csr_matrix,
-               spans: Sequence[Span | None], referred: Mapping[str, Sequence[PartialDate]]
-               ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """Links near in time and links read from back-references, each with its join ratio."""
-    rows, cols, weights = _links(events, names, spans)
+def _all_links(drafts: Sequence[StoryDraft], event_rows: tuple[sp.csr_matrix, sp.csr_matrix],
+               spans: Sequence[Span | None], referred: Mapping[str, Sequence[PartialDate]], *,
+               searched: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Links near in time and links read from back-references, each with its join ratio.
+
+    Near links are searched from the ``searched`` events only (on a rebuild, those not
+    settled: links between settled events are not tried again, and searching every event's
+    neighbours was most of the threads' time on a daily rebuild).
+    """
+    events, names = event_rows
+    rows, cols, weights = _links(events, names, spans, np.flatnonzero(searched))
     back = backrefs.referred_links(drafts, events, names, spans, referred)
     ratios = np.concatenate([np.full(len(rows), JOIN_RATIO),
                              np.full(len(back[0]), REFERRED_JOIN_RATIO)])
@@ -204,14 +216,14 @@ def _unit_rows(matrix: sp.spmatrix) -> sp.csr_matrix:
     return sp.csr_matrix(normalize(matrix), dtype=np.float32) if matrix.shape[1] else matrix
 
 
-def _links(events: sp.csr_matrix, names: sp.csr_matrix,
-           spans: Sequence[Span | None]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def _links(events: sp.csr_matrix, names: sp.csr_matrix, spans: Sequence[Span | None],
+           searched: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Candidate links (nearest neighbours) and their weights: cosine times time factor.
 
     Two events that both name someone or somewhere but share no name are not linked: they
     are two occasions of one kind (two earthquakes in two towns), however alike their words.
     """
-    rows, cols, sims = blocking.nearest_neighbours(events, LINK_NEIGHBOURS)
+    rows, cols, sims = blocking.nearest_neighbours(events, LINK_NEIGHBOURS, rows=searched)
     factors = np.fromiter((time_factor(spans[a], spans[b]) for a, b in zip(rows, cols,
                                                                            strict=True)),
                           dtype=np.float64, count=len(rows))

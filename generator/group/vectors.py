@@ -9,6 +9,7 @@ tells two look-alike events apart (who, where); words carry what the event is.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from collections import Counter
@@ -58,6 +59,23 @@ class DocVectors:
     """Display form of every column: the word, or the name as most often written."""
     is_name: np.ndarray
     """Boolean per column: True for name features."""
+    ids: tuple[str, ...] = ()
+    """Source id of each row."""
+
+    def select(self, ids: Sequence[str]) -> DocVectors:
+        """The rows of these sources, in this order (the columns unchanged).
+
+        A row depends on its own source only (background weights, no pile-wide cut-off), so
+        the rows of a reordered or partial list are those ``build`` would give it.
+        """
+        row = {source_id: n for n, source_id in enumerate(self.ids)}
+        return dataclasses.replace(self, matrix=self.matrix[[row[i] for i in ids]],
+                                   ids=tuple(ids))
+
+    def holds(self, ids: Sequence[str]) -> bool:
+        """Whether every one of these sources has a row."""
+        have = set(self.ids)
+        return all(i in have for i in ids)
 
 
 def build(sources: Sequence[Source],
@@ -86,7 +104,8 @@ def build(sources: Sequence[Source],
     is_name[len(word_features):] = True
     log.debug("vectors: %d sources, %d word and %d name features", len(sources),
               len(word_features), len(name_keys))
-    return DocVectors(matrix=matrix, features=features, is_name=is_name)
+    return DocVectors(matrix=matrix, features=features, is_name=is_name,
+                      ids=tuple(s.id for s in sources))
 
 
 def entities_of(article: Article) -> tuple[Entity, ...]:

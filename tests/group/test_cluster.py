@@ -364,3 +364,80 @@ def test_events_are_the_same_alone_and_inside_a_larger_pile(dated: bool) -> None
     mixed = _partition(cluster.group([*sources, *extra], settings=ClusterSettings()))
     ours = {a.id for s in sources for a in s.articles}
     assert {group & ours for group in mixed} - {frozenset()} == alone
+
+
+def _pair_sims(pairs: blocking.Pairs) -> dict[tuple[int, int], float]:
+    return {(int(r), int(c)): round(float(s), 5) for r, c, s in zip(*pairs, strict=True)}
+
+
+def _extended(matrix: sp.csr_matrix, before: np.ndarray, k: int,
+              strong: blocking.Strong) -> blocking.Neighbourhood:
+    """The links of the rows ``before`` (old row -> new row), extended to all of ``matrix``."""
+    last = blocking.neighbourhood(matrix[before], k, strong=strong)
+    old, lost = last.remap(before, matrix.shape[0])
+    fresh = np.ones(matrix.shape[0], dtype=bool)
+    fresh[before] = False
+    return blocking.extend(matrix, k, old, fresh | lost, strong=strong)
+
+
+@pytest.mark.parametrize("new_rows", [[18, 19], [0, 7, 19]])
+def test_extended_links_are_those_a_whole_search_finds(new_rows: list[int]) -> None:
+    # Few enough rows that every row is a candidate of every other: a whole search is exact,
+    # and so must the extension be, strong pairs and each row's nearest alike.
+    matrix, _ = _planted_corpus(groups=4, size=5)
+    strong = blocking.Strong(floor=0.12, cap=100)  # some pairs of a group reach it
+    before = np.array([i for i in range(matrix.shape[0]) if i not in new_rows])
+    whole = blocking.neighbourhood(matrix, 3, strong=strong)
+    extended = _extended(matrix, before, 3, strong)
+    assert _pair_sims(extended.strong) == _pair_sims(whole.strong) != {}
+    assert _pair_sims(extended.near) == _pair_sims(whole.near)
+    assert any(int(c) in new_rows for r, c in zip(*extended.near[:2], strict=True)
+               if int(r) not in new_rows), "old rows must gain new neighbours"
+
+
+def test_a_row_that_lost_a_neighbour_is_searched_again() -> None:
+    matrix, _ = _planted_corpus(groups=4, size=5)
+    strong = blocking.Strong(floor=0.12, cap=100)  # some pairs of a group reach it
+    last = blocking.neighbourhood(matrix, 3, strong=strong)
+    gone = int(last.near[1][0])  # the first row's nearest
+    new_index = np.arange(matrix.shape[0])
+    new_index[gone] = -1
+    new_index[gone + 1:] -= 1
+    old, lost = last.remap(new_index, matrix.shape[0] - 1)
+    assert lost[int(new_index[last.near[0][0]])]
+    rest = matrix[np.flatnonzero(new_index >= 0)]
+    extended = blocking.extend(rest, 3, old, lost, strong=strong)
+    whole = blocking.neighbourhood(rest, 3, strong=strong)
+    assert _pair_sims(extended.near) == _pair_sims(whole.near)
+    assert _pair_sims(extended.strong) == _pair_sims(whole.strong)
+
+
+def test_a_rebuild_extends_the_last_links_instead_of_searching_all(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    sources, _ = _lookalike(dated=True)
+    _, partition = cluster.group_stable(sources[:-1], settings=ClusterSettings())
+    assert partition.links is not None and partition.links.ids
+    searched: list[int] = []
+    search = blocking._search
+    monkeypatch.setattr(blocking, "_search",
+                        lambda m, k, rows, *a: searched.append(len(rows)) or search(m, k, rows, *a))
+    drafts, after = cluster.group_stable(sources, settings=ClusterSettings(), previous=partition)
+    assert searched == [1]  # the one new source; the others' links extended
+    cold, whole = cluster.group_stable(sources, settings=ClusterSettings())
+    assert after.links is not None and whole.links is not None and whole.links.hood is not None
+    assert after.links.hood is not None
+    assert _pair_sims(after.links.hood.links()) == _pair_sims(whole.links.hood.links())
+    assert _partition(drafts) == _partition(cold)
+
+
+def test_a_source_whose_text_changed_is_searched_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    sources, _ = _lookalike(dated=True)
+    _, partition = cluster.group_stable(sources, settings=ClusterSettings())
+    edited = dataclasses.replace(sources[0], primary=dataclasses.replace(
+        sources[0].primary, text=sources[0].primary.text + " A correction was appended."))
+    searched: list[int] = []
+    search = blocking._search
+    monkeypatch.setattr(blocking, "_search",
+                        lambda m, k, rows, *a: searched.append(len(rows)) or search(m, k, rows, *a))
+    cluster.group_stable([edited, *sources[1:]], settings=ClusterSettings(), previous=partition)
+    assert searched and searched[0] >= 1

@@ -43,3 +43,18 @@ def test_two_sources_compare_the_same_alone_and_inside_a_larger_pile() -> None:
     within = vectors.build([*pair, *others], {s.id: [] for s in [*pair, *others]}).matrix
     assert float((alone[0] @ alone[1].T).toarray()[0, 0]) == pytest.approx(
         float((within[0] @ within[1].T).toarray()[0, 0]), rel=1e-5)
+
+
+def test_selected_rows_are_those_of_the_sources_built_in_that_order() -> None:
+    sources = [Source(primary=make_article(id=f"s{i}", title=f"Report {i}",
+                                           text=f"The council met on day {i} in Harwick "
+                                                "to discuss the flood defences."))
+               for i in range(4)]
+    docs = vectors.build(sources)
+    order = ["s2", "s0", "s3"]
+    picked = docs.select(order)
+    rebuilt = vectors.build([sources[2], sources[0], sources[3]])
+    assert picked.ids == tuple(order)
+    assert (picked.matrix @ picked.matrix.T).toarray() == pytest.approx(
+        (rebuilt.matrix @ rebuilt.matrix.T).toarray())
+    assert docs.holds(order) and not docs.holds(["s9"])
