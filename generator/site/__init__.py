@@ -29,7 +29,7 @@ from mkdocs.exceptions import MkDocsException
 from mkdocs.utils.yaml import yaml_load
 
 from generator.errors import BuildError
-from generator.site import compact, render, search, sitemap
+from generator.site import compact, rawhtml, render, search, sitemap
 
 log = logging.getLogger(__name__)
 
@@ -122,6 +122,7 @@ def _build(config_file: Path, docs_dir: Path, out: Path, site_url: str | None,
     try:
         cfg = load_config(str(config_file), **overrides)
         cfg.plugins[compact.PLUGIN_NAME] = compact.CompactHtml()
+        cfg["markdown_extensions"].append(rawhtml.RawBlocks())
         plan = render.prepare(cfg, config_file, previous)
         with _quiet_dirty_warning():
             build(cfg, dirty=plan.reused > 0)

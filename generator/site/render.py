@@ -29,7 +29,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, get_files
 
-from generator.site import compact, search
+from generator.site import compact, rawhtml, search
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +60,11 @@ def setup_hash(cfg: MkDocsConfig, config_file: Path) -> str:
     for name in PACKAGES:
         digest.update(f"{name}=={package_version(name)}".encode())
     # The HTML post-processing is part of the setup: a change to it renders everything again.
-    digest.update(Path(compact.__file__).read_bytes())
+    # So is the raw HTML set aside before Markdown (it must not change the HTML, but if a
+    # change to it ever did, reused pages would disagree with rendered ones).
+    for module in (compact, rawhtml):
+        assert module.__file__ is not None
+        digest.update(Path(module.__file__).read_bytes())
     # So is how the pages are indexed: the index is reused only when nothing was rendered.
     digest.update(" ".join(search.OPTIONS).encode())
     custom = cfg["theme"].custom_dir
