@@ -326,6 +326,11 @@ class ThreadEvent(_Pickled):
     """Ids of its articles (primaries and copies)."""
 
 
+def _date_key(date: PartialDate) -> tuple[int, int, int]:
+    """``PartialDate``'s order as a plain tuple (compared in C)."""
+    return (date.year, date.month or 0, date.day or 0)
+
+
 @dataclass(frozen=True, slots=True)
 class Story(_Pickled):
     """A developing news thread, ready to be written as a page."""
@@ -352,9 +357,16 @@ class Story(_Pickled):
 
     @property
     def date_range(self) -> tuple[PartialDate | None, PartialDate | None]:
-        """Earliest and latest publication date among the story's sources."""
-        dates = sorted(a.published for s in self.sources for a in s.articles if a.published)
-        return (dates[0], dates[-1]) if dates else (None, None)
+        """Earliest and latest publication date among the story's sources.
+
+        Asked for every story on every name page that lists it: min and max over plain
+        tuples, not a sort through ``PartialDate.__lt__`` (3 s of writing a 10,000-article
+        site's pages). Equal dates are equal values, so which one is returned cannot matter.
+        """
+        dates = [a.published for s in self.sources for a in s.articles if a.published]
+        if not dates:
+            return (None, None)
+        return min(dates, key=_date_key), max(dates, key=_date_key)
 
 
 @dataclass(frozen=True, slots=True)
