@@ -141,7 +141,7 @@ def extend(matrix: sp.csr_matrix, k: int, previous: Neighbourhood, fresh: np.nda
     A daily build adds a few sources to thousands; searching every row again was most of
     the clustering (issue 17). Fresh rows (new ones, and old ones that lost a nearest row)
     are searched in full. Every other row keeps its links and is compared with the fresh
-    rows only: a fresh row becomes one of its nearest when its partial score beats the row's
+    rows only: a fresh row becomes one of its nearest when its partial score reaches the row's
     bar (it would have been a candidate) and its cosine one of the row's ``k`` best, and a
     strong link when it reaches the floor. Pruned posting lists and the bars of a cold
     build on the same rows can differ slightly, so the caller searches everything again now
@@ -233,9 +233,9 @@ def _bars(partial: sp.csr_matrix, limit: int) -> np.ndarray:
 
 def _merge_near(matrix: sp.csr_matrix, partial: sp.csr_matrix, bars: np.ndarray,
                 old: Pairs, k: int) -> Pairs:
-    """Old nearest pairs plus the fresh candidates that beat their row's bar, ``k`` a row."""
+    """Old nearest pairs plus the fresh candidates that reach their row's bar, ``k`` a row."""
     coo = partial.tocoo()
-    hit = coo.data > bars[coo.row]
+    hit = coo.data >= bars[coo.row]  # ties: a candidate at the bar may have been one
     rows, cols = coo.row[hit].astype(np.int64), coo.col[hit].astype(np.int64)
     merged = _concat(old, (rows, cols, _cosines(matrix, rows, cols)))
     keep = _rank_within(merged[0], -merged[2]) < k
