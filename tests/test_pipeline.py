@@ -243,6 +243,24 @@ def test_clean_split_caches_the_per_article_pass(project: Settings,
     assert [s.path for s in first.skipped] == [s.path for s in second.skipped] == stub
 
 
+def test_an_unchanged_corpus_skips_the_corpus_level_cleaning(
+        project: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    (project.root / "content" / "stub.txt").write_text("Breaking news\n", encoding="utf-8")
+    calls: list[int] = []
+    finish = clean.finish
+    monkeypatch.setattr(clean, "finish", lambda prepared: calls.append(len(prepared))
+                        or finish(prepared))
+    first = pipeline.run(project, today=DAY)
+    second = pipeline.run(project, today=DAY)
+    assert calls == [6], "the second build reuses the cleaned corpus"
+    assert report.to_json(first) == report.to_json(second)
+    assert [s.path for s in second.skipped] == ["content/stub.txt"]
+    (project.root / "content" / "note.txt").write_text("The harbour board met on Monday.\n",
+                                                       encoding="utf-8")
+    pipeline.run(project, today=DAY)
+    assert calls == [6, 7], "a new article: every article is cleaned against it again"
+
+
 def test_corrupt_cache_still_builds(project: Settings, caplog: pytest.LogCaptureFixture) -> None:
     expected = report.to_json(pipeline.run(project, today=DAY))
     (project.path(project.cache_dir) / cache.CACHE_FILE).write_bytes(b"garbage" * 1000)
