@@ -16,22 +16,23 @@
    exceeds ``settings.threshold``, which makes it an average-linkage criterion that, unlike
    modularity, does not depend on the size of the corpus: the same threshold serves five
    articles and 100,000.
-5. Pieces of one large event that the graph split are re-joined when they are as similar to
-   each other as within themselves (``generator.group.linkage``).
-6. Look-alike events inside one group are split apart: tight cores are found on similarities
+5. Look-alike events inside one group are split apart: tight cores are found on similarities
    made relative to each source's best match (so the cut does not depend on how long or how
    alike the corpus's articles are), and cores of one group merge back only when their
-   across-core similarity reaches ``SPLIT_RATIO`` of their within-core similarity. Two
-   earthquakes share "magnitude" and "aftershocks", not the town, the minister or the toll.
-7. Each event gets its telling terms (shared names first) and the drafts are ordered by latest
+   across-core similarity reaches ``SPLIT_RATIO`` of their within-core similarity
+   (``generator.group.linkage``). Two earthquakes share "magnitude" and "aftershocks", not the
+   town, the minister or the toll.
+6. Each event gets its telling terms (shared names first) and the drafts are ordered by latest
    publication date, then size.
 
-Not yet independent of the pile: the neighbour lists, and the re-join of step 5, whose greedy
-order depends on every other piece. Without the re-join one outlet's events agreed much better
-alone and inside the real pile (``benchmarks.events``: mean B-cubed F1 0.69 -> 0.77), but the
-events came out smaller and the threads built from them fell below their target (0.865 ->
-0.831 against the Timeline17 topics), so it stays (ARCHITECTURE.md, "Events that stay
-themselves").
+Pieces of one large event that the graph split are no longer re-joined here: the re-join
+(``linkage.merge_pieces`` over all communities, greedy, best pair first) made an event depend
+on every other piece of the pile. Without it one outlet's events agree better alone and inside
+the real pile (``benchmarks.events``: mean B-cubed F1 0.693 -> 0.764, lowest 0.492 -> 0.641),
+the pieces of a saga are gathered by ``threads`` instead (threads vs Timeline17 topics 0.829 ->
+0.880 with its join rule recalibrated), and ECB+ dev events read 0.957 (12 Leiden seeds; 0.960
+with the re-join). Still dependent on the pile: the neighbour lists (ARCHITECTURE.md, "Events
+that stay themselves").
 
 Leiden finds one of many partitions of nearly equal quality, and which one depends on the order
 and number of the nodes: a daily drop of 1% new articles reshuffled a sixth of the stories of a
@@ -109,15 +110,15 @@ taking. Skipping it halves Leiden's time on a daily build. Counted per build onl
 from half in ten 5% drops ended at 0.906-0.919 B-cubed F1 (0.951 at once); counted across
 builds, 0.932-0.934."""
 STRONG_LINK = 0.4
-"""Cosine similarity at which two sources are linked whatever else is in the pile (on top of
-each source's nearest neighbours). A neighbour list depends on the pile: inside a larger pile an
+"""Cosine similarity at which two sources are linked whatever else is in the pile (on top of each
+source's nearest neighbours). A neighbour list depends on the pile: inside a larger pile an
 article's seven neighbours are other outlets' reports of the same days, and the links among one
 outlet's own reports vanish. A link above this floor depends on the pair alone. Calibrated on
-the whole ECB+ dev set (4 Leiden seeds each, default threshold and neighbours): 0.3 / 0.35 /
-0.4 / 0.45 / 0.5 gave B-cubed F1 0.947 / 0.947 / 0.957 / 0.957 / 0.956 without the re-join of
-step 5, 0.960 with 0.4 and the re-join (the code before strong links: 0.950). On ECB+ dev 8
-pairs of articles of a topic's two look-alike events reach 0.4, 182 reach 0.3, and a third of
-the pairs within one story reach 0.4. The lower the floor, the more links are independent of
+the whole ECB+ dev set (4 Leiden seeds each, default threshold and neighbours): 0.3 / 0.35 / 0.4
+/ 0.45 / 0.5 gave B-cubed F1 0.947 / 0.947 / 0.957 / 0.957 / 0.956 without a re-join of the
+pieces of events, 0.960 with 0.4 and the re-join (the code before strong links: 0.950). On ECB+
+dev 8 pairs of articles of a topic's two look-alike events reach 0.4, 182 reach 0.3, and a third
+of the pairs within one story reach 0.4. The lower the floor, the more links are independent of
 the pile, so 0.4 is the lowest that keeps look-alikes apart."""
 STRONG_CAP = 100
 """Most strong links per source (its most similar): a bound on the work for a source with
@@ -128,7 +129,7 @@ POSTING_LIMIT = 1000
 term's posting list to its heaviest holders depends on how many sources hold it: in the real pile
 "oil" is held by the 1,459 sources of the spill, alone by one outlet's 290. On the Timeline17
 collections alone vs inside the real pile (``benchmarks.events``, measured without the re-join
-of step 5), 200 / 1,000 / unlimited gave mean B-cubed F1 0.752 / 0.773 / 0.773; ECB+ dev reads
+of pieces), 200 / 1,000 / unlimited gave mean B-cubed F1 0.752 / 0.773 / 0.773; ECB+ dev reads
 the same with 200 and 1,000 (0.957 over 4 seeds). On 10,000 synthetic articles the blocking
 took about twice as long with 1,000 and the strong pairs as before (6-11 s against 3-4 s on a
 loaded machine)."""
@@ -282,7 +283,7 @@ def _date_factors(sources: Sequence[Source], rows: np.ndarray, cols: np.ndarray,
 def _stories(docs: vectors.DocVectors, rows: np.ndarray, cols: np.ndarray, sims: np.ndarray,
              threshold: float, *,
              warm: _Warm | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Story label of each source (steps 4 to 6 of the module docstring).
+    """Story label of each source (steps 4 and 5 of the module docstring).
 
     Also returns the labels of both Leiden passes, which warm-start the next build.
     """
@@ -290,11 +291,10 @@ def _stories(docs: vectors.DocVectors, rows: np.ndarray, cols: np.ndarray, sims:
     free, try_fresh = (warm.free, warm.try_fresh) if warm else (None, True)
     coarse = _communities(count, rows, cols, sims, threshold, initial=warm.coarse if warm else None,
                           free=free, try_fresh=try_fresh)
-    joined = linkage.merge_pieces(docs.matrix, coarse, rows, cols)
     cores = _communities(count, rows, cols, _relative(count, rows, cols, sims), CORE_RESOLUTION,
                          initial=warm.cores if warm else None, free=free, try_fresh=try_fresh)
-    pieces = joined * (int(cores.max()) + 1) + cores
-    same = joined[rows] == joined[cols]
+    pieces = coarse * (int(cores.max()) + 1) + cores
+    same = coarse[rows] == coarse[cols]
     labels = linkage.merge_pieces(docs.matrix, pieces, rows[same], cols[same], ratio=SPLIT_RATIO)
     return labels, coarse, cores
 
