@@ -364,3 +364,41 @@ def test_events_are_the_same_alone_and_inside_a_larger_pile(dated: bool) -> None
     mixed = _partition(cluster.group([*sources, *extra], settings=ClusterSettings()))
     ours = {a.id for s in sources for a in s.articles}
     assert {group & ours for group in mixed} - {frozenset()} == alone
+
+
+def _decoyed() -> sp.csr_matrix:
+    """Source 0's nearest is source 1, but four decoys weigh their one shared term more.
+
+    Sources 0 and 1 share that term and ten lighter ones (cosine 0.83); each decoy has the
+    term and a word of its own (cosine 0.54 with source 0), so on the term alone, all a
+    one-term query sees, the decoys come first. Sources 6 and 7 are near-copies.
+    """
+    lights = list(range(1, 21))
+    rows = [{0: 1.0, **dict.fromkeys(lights, 0.3)}, {0: 1.0, **dict.fromkeys(lights[:10], 0.3)},
+            *({0: 1.0, 21 + n: 0.5} for n in range(4)),
+            {30: 1.0, 31: 0.1}, {30: 1.0, 31: 0.1, 32: 0.01}]
+    dense = np.zeros((len(rows), 40))
+    for index, terms in enumerate(rows):
+        dense[index, list(terms)] = list(terms.values())
+    return normalize(sp.csr_matrix(dense))
+
+
+def test_neighbour_links_keep_the_nearest_of_a_larger_pool_and_every_strong_pair(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    matrix = _decoyed()
+    monkeypatch.setattr(blocking, "QUERY_TERMS", 1)  # a coarse partial score, as in a big pile
+    monkeypatch.setattr(cluster, "STRONG_LINK", 0.99)  # only the near-copies are strong
+
+    def found(pool: int) -> tuple[set[tuple[int, int]], np.ndarray, np.ndarray]:
+        monkeypatch.setattr(cluster, "NEIGHBOUR_POOL", pool)
+        rows, cols, sims = cluster._neighbour_links(matrix, 1)
+        return set(zip(rows.tolist(), cols.tolist(), strict=True)), rows, sims
+
+    narrow, _, _ = found(1)
+    wide, rows, sims = found(2)
+    assert (0, 1) not in narrow  # three candidates, all decoys
+    assert (0, 1) in wide
+    assert {(6, 7), (7, 6)} <= wide
+    weak = sims < cluster.STRONG_LINK
+    assert np.bincount(rows[weak]).max() <= 1  # k neighbours a source, besides strong pairs
+    assert len(wide) == len(rows)  # each pair once
