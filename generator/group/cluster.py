@@ -7,8 +7,9 @@
    on the pair alone, and each source's ``settings.neighbours`` most similar sources, which
    reach the weaker members of an event. A neighbour list depends on the pile (inside a larger
    pile an article's neighbours are other outlets' reports of the same days), so a link only
-   one side's neighbours hold is weakened (``ONE_WAY_FACTOR``), and the index keeps
-   ``POSTING_LIMIT`` sources a term, enough that it rarely binds.
+   one side's neighbours hold is weakened (``ONE_WAY_FACTOR``), the index keeps
+   ``POSTING_LIMIT`` sources a term, enough that it rarely binds, and the neighbours are the
+   best of a larger pool of candidates (``NEIGHBOUR_POOL``), closer to the exact ones.
 3. Dates: a link between two dated sources further apart than ``settings.window_days`` is
    weakened (undated sources, common in scraped piles, are not penalised).
 4. Events: Leiden community detection with the Constant Potts Model over the links. CPM keeps a
@@ -31,8 +32,9 @@ on every other piece of the pile. Without it one outlet's events agree better al
 the real pile (``benchmarks.events``: mean B-cubed F1 0.693 -> 0.764, lowest 0.492 -> 0.641),
 the pieces of a saga are gathered by ``threads`` instead (threads vs Timeline17 topics 0.829 ->
 0.880 with its join rule recalibrated), and ECB+ dev events read 0.957 (12 Leiden seeds; 0.960
-with the re-join). Still dependent on the pile: the neighbour lists (ARCHITECTURE.md, "Events
-that stay themselves").
+with the re-join). Still dependent on the pile: the neighbour lists (a larger pool of
+candidates took the context on to 0.781) and other outlets' reports of the same events, which
+may rightly join them (ARCHITECTURE.md, "Events that stay themselves").
 
 Leiden finds one of many partitions of nearly equal quality, and which one depends on the order
 and number of the nodes: a daily drop of 1% new articles reshuffled a sixth of the stories of a

@@ -92,9 +92,9 @@ F1 0.879 at 0.06, 0.880 at 0.07 (P 0.970), 0.877 at 0.08; the floor is what keep
 2011 Middle East threads apart at lower ratios (at 0.05, ``JOIN_RATIO`` 0.55 and
 ``REFERRED_JOIN_RATIO`` 0.525, a referred link joined Libya, Egypt, Syria and Iraq: P 0.718;
 at 0.07 the same ratios read P 0.970), so 0.07 rather than the best 0.06. With these values
-``benchmarks.thread_rebuilds`` (1,000 synthetic articles, five 1% rebuilds) reads 260 threads
-cold, 259-265 rebuilt, B-cubed 0.874-0.879 against the final cold build (before: 296-300,
-0.889-0.896)."""
+``benchmarks.thread_rebuilds`` (1,000 synthetic articles, five 1% rebuilds) reads 256 threads
+cold, 257-261 rebuilt, B-cubed 0.889-0.896 against the final cold build of 275 (before: 294-300
+against 296, 0.889-0.896)."""
 REFERRED_JOIN_RATIO = 0.45
 """``JOIN_RATIO`` for a link read from a back-reference (``backrefs``): an explicit reference
 and a shared name are evidence that similarity alone is not. Real pile, threads vs Timeline17
