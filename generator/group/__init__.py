@@ -2,7 +2,7 @@
 
 Takes cleaned ``Article``s; gives ``Source``s (``dedupe.fold``: near-duplicates folded), their
 per-article ``Features`` (``features``: names and stated dates, cached), ``StoryDraft``s
-(``cluster.group_stable`` over ``vectors`` and ``blocking``, pieces re-joined by ``linkage``),
+(``cluster.group_stable`` over ``vectors`` and ``blocking``, look-alikes split by ``linkage``),
 drafts with trusted publication and reference dates (``reconcile``), and stable slugs with
 redirects across builds (``identity`` over the published ``history``).
 

@@ -7,8 +7,9 @@
    on the pair alone, and each source's ``settings.neighbours`` most similar sources, which
    reach the weaker members of an event. A neighbour list depends on the pile (inside a larger
    pile an article's neighbours are other outlets' reports of the same days), so a link only
-   one side's neighbours hold is weakened (``ONE_WAY_FACTOR``), and the index keeps
-   ``POSTING_LIMIT`` sources a term, enough that it rarely binds.
+   one side's neighbours hold is weakened (``ONE_WAY_FACTOR``), the index keeps
+   ``POSTING_LIMIT`` sources a term, enough that it rarely binds, and the neighbours are the
+   best of a larger pool of candidates (``NEIGHBOUR_POOL``), closer to the exact ones.
 3. Dates: a link between two dated sources further apart than ``settings.window_days`` is
    weakened (undated sources, common in scraped piles, are not penalised).
 4. Events: Leiden community detection with the Constant Potts Model over the links. CPM keeps a
@@ -16,22 +17,24 @@
    exceeds ``settings.threshold``, which makes it an average-linkage criterion that, unlike
    modularity, does not depend on the size of the corpus: the same threshold serves five
    articles and 100,000.
-5. Pieces of one large event that the graph split are re-joined when they are as similar to
-   each other as within themselves (``generator.group.linkage``).
-6. Look-alike events inside one group are split apart: tight cores are found on similarities
+5. Look-alike events inside one group are split apart: tight cores are found on similarities
    made relative to each source's best match (so the cut does not depend on how long or how
    alike the corpus's articles are), and cores of one group merge back only when their
-   across-core similarity reaches ``SPLIT_RATIO`` of their within-core similarity. Two
-   earthquakes share "magnitude" and "aftershocks", not the town, the minister or the toll.
-7. Each event gets its telling terms (shared names first) and the drafts are ordered by latest
+   across-core similarity reaches ``SPLIT_RATIO`` of their within-core similarity
+   (``generator.group.linkage``). Two earthquakes share "magnitude" and "aftershocks", not the
+   town, the minister or the toll.
+6. Each event gets its telling terms (shared names first) and the drafts are ordered by latest
    publication date, then size.
 
-Not yet independent of the pile: the neighbour lists, and the re-join of step 5, whose greedy
-order depends on every other piece. Without the re-join one outlet's events agreed much better
-alone and inside the real pile (``benchmarks.events``: mean B-cubed F1 0.69 -> 0.77), but the
-events came out smaller and the threads built from them fell below their target (0.865 ->
-0.831 against the Timeline17 topics), so it stays (ARCHITECTURE.md, "Events that stay
-themselves").
+Pieces of one large event that the graph split are no longer re-joined here: the re-join
+(``linkage.merge_pieces`` over all communities, greedy, best pair first) made an event depend
+on every other piece of the pile. Without it one outlet's events agree better alone and inside
+the real pile (``benchmarks.events``: mean B-cubed F1 0.693 -> 0.764, lowest 0.492 -> 0.641),
+the pieces of a saga are gathered by ``threads`` instead (threads vs Timeline17 topics 0.829 ->
+0.880 with its join rule recalibrated), and ECB+ dev events read 0.957 (12 Leiden seeds; 0.960
+with the re-join). Still dependent on the pile: the neighbour lists (a larger pool of
+candidates took the context on to 0.781) and other outlets' reports of the same events, which
+may rightly join them (ARCHITECTURE.md, "Events that stay themselves").
 
 Leiden finds one of many partitions of nearly equal quality, and which one depends on the order
 and number of the nodes: a daily drop of 1% new articles reshuffled a sixth of the stories of a
@@ -117,15 +120,15 @@ taking. Skipping it halves Leiden's time on a daily build. Counted per build onl
 from half in ten 5% drops ended at 0.906-0.919 B-cubed F1 (0.951 at once); counted across
 builds, 0.932-0.934."""
 STRONG_LINK = 0.4
-"""Cosine similarity at which two sources are linked whatever else is in the pile (on top of
-each source's nearest neighbours). A neighbour list depends on the pile: inside a larger pile an
+"""Cosine similarity at which two sources are linked whatever else is in the pile (on top of each
+source's nearest neighbours). A neighbour list depends on the pile: inside a larger pile an
 article's seven neighbours are other outlets' reports of the same days, and the links among one
 outlet's own reports vanish. A link above this floor depends on the pair alone. Calibrated on
-the whole ECB+ dev set (4 Leiden seeds each, default threshold and neighbours): 0.3 / 0.35 /
-0.4 / 0.45 / 0.5 gave B-cubed F1 0.947 / 0.947 / 0.957 / 0.957 / 0.956 without the re-join of
-step 5, 0.960 with 0.4 and the re-join (the code before strong links: 0.950). On ECB+ dev 8
-pairs of articles of a topic's two look-alike events reach 0.4, 182 reach 0.3, and a third of
-the pairs within one story reach 0.4. The lower the floor, the more links are independent of
+the whole ECB+ dev set (4 Leiden seeds each, default threshold and neighbours): 0.3 / 0.35 / 0.4
+/ 0.45 / 0.5 gave B-cubed F1 0.947 / 0.947 / 0.957 / 0.957 / 0.956 without a re-join of the
+pieces of events, 0.960 with 0.4 and the re-join (the code before strong links: 0.950). On ECB+
+dev 8 pairs of articles of a topic's two look-alike events reach 0.4, 182 reach 0.3, and a third
+of the pairs within one story reach 0.4. The lower the floor, the more links are independent of
 the pile, so 0.4 is the lowest that keeps look-alikes apart."""
 STRONG_CAP = 100
 """Most strong links per source (its most similar): a bound on the work for a source with
@@ -136,10 +139,21 @@ POSTING_LIMIT = 1000
 term's posting list to its heaviest holders depends on how many sources hold it: in the real pile
 "oil" is held by the 1,459 sources of the spill, alone by one outlet's 290. On the Timeline17
 collections alone vs inside the real pile (``benchmarks.events``, measured without the re-join
-of step 5), 200 / 1,000 / unlimited gave mean B-cubed F1 0.752 / 0.773 / 0.773; ECB+ dev reads
+of pieces), 200 / 1,000 / unlimited gave mean B-cubed F1 0.752 / 0.773 / 0.773; ECB+ dev reads
 the same with 200 and 1,000 (0.957 over 4 seeds). On 10,000 synthetic articles the blocking
 took about twice as long with 1,000 and the strong pairs as before (6-11 s against 3-4 s on a
 loaded machine)."""
+NEIGHBOUR_POOL = 2
+"""The nearest neighbours are the best by full cosine of this many times as many candidates
+from the pruned index (``blocking``, which re-scores three candidates per neighbour wanted).
+The pruned search misses some true neighbours, and which ones depends on the pile. On the
+Timeline17 collections alone vs inside the real pile (``benchmarks.events``' path): pool 1 /
+2 / 3 / 4 gave mean B-cubed F1 0.764 / 0.781 / 0.788 / 0.796 (the exact 7 nearest, a
+quadratic search: 0.797); ECB+ dev events 0.957 at every pool (4 Leiden seeds). Cost on the
+real pile (6,119 articles, a loaded machine): the links took 2.8 / 4.8 / 8.3 / 9.7 s and
+``group_stable`` 10.0 / 12.4 / 16.8 / 20.8 s; ``benchmarks.scale --sizes 10000`` read the
+cluster stage at 28.0-29.6 s with pool 1 and 25.6 s with 2 (load noise larger than the
+difference). 2 takes most of the gain at a quarter more clustering work."""
 TERMS_PER_STORY = 8
 """How many telling terms a story shows (the page explains the grouping with them)."""
 NAME_TERMS = 5
@@ -202,9 +216,9 @@ def group_stable(sources: Sequence[Source], *, settings: ClusterSettings,
     docs = docs.select(ids) if docs is not None else vectors.build(sources, names)
     warm = _warm_start(ids, previous) if previous else None
     keys = _vector_keys(sources, names)
-    hood = _neighbourhood(docs.matrix, (ids, keys), settings.neighbours,
+    hood = _neighbourhood(docs.matrix, (ids, keys), settings.neighbours * NEIGHBOUR_POOL,
                           previous.links if previous and warm and not warm.try_fresh else None)
-    rows, cols, sims = hood.links()
+    rows, cols, sims = _neighbour_links(hood.links(), settings.neighbours, len(ids))
     sims = sims * _date_factors(sources, rows, cols, settings.window_days)
     if warm is not None:
         warm = dataclasses.replace(warm, free=_free(warm.free, rows, cols))
@@ -258,6 +272,38 @@ def _vector_keys(sources: Sequence[Source],
         digest.update(b"\x00" + "\x1f".join(found).encode() if found is not None else b"\x01")
         return digest.hexdigest()
     return tuple(key(s) for s in sources)
+
+
+def _neighbour_links(pool: blocking.Pairs, k: int,
+                     count: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each source's ``k`` nearest of a ``NEIGHBOUR_POOL`` times larger pool, and strong pairs.
+
+    The pruned index ranks candidates by a partial score; asking it for more and keeping the
+    ``k`` best by full cosine finds neighbours closer to the exact ones. Each (source, other)
+    pair appears once, in an order that depends on the pair alone.
+
+    Args:
+        pool: the ``k * NEIGHBOUR_POOL`` nearest of each of the ``count`` sources and the
+            strong pairs (``Neighbourhood.links``).
+        k: neighbours kept per source.
+        count: how many sources.
+    """
+    rows, cols, sims = pool
+    _, first = np.unique(rows * count + cols, return_index=True)
+    rows, cols, sims = rows[first], cols[first], sims[first]
+    keep = (_rank_in_row(rows, sims) < k) | (sims >= STRONG_LINK)
+    return rows[keep], cols[keep], sims[keep]
+
+
+def _rank_in_row(rows: np.ndarray, sims: np.ndarray) -> np.ndarray:
+    """Rank of each pair among its row's pairs, most similar first (ties in input order)."""
+    if not len(rows):
+        return np.zeros(0, dtype=np.int64)
+    order = np.lexsort((-sims, rows))
+    starts = np.flatnonzero(np.r_[True, rows[order][1:] != rows[order][:-1]])
+    ranks = np.empty(len(order), dtype=np.int64)
+    ranks[order] = np.arange(len(order)) - np.repeat(starts, np.diff(np.r_[starts, len(order)]))
+    return ranks
 
 
 def _canonical(sources: Sequence[Source]) -> list[Source]:
@@ -355,7 +401,7 @@ def _date_factors(sources: Sequence[Source], rows: np.ndarray, cols: np.ndarray,
 def _stories(docs: vectors.DocVectors, rows: np.ndarray, cols: np.ndarray, sims: np.ndarray,
              threshold: float, *,
              warm: _Warm | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Story label of each source (steps 4 to 6 of the module docstring).
+    """Story label of each source (steps 4 and 5 of the module docstring).
 
     Also returns the labels of both Leiden passes, which warm-start the next build.
     """
@@ -363,11 +409,10 @@ def _stories(docs: vectors.DocVectors, rows: np.ndarray, cols: np.ndarray, sims:
     free, try_fresh = (warm.free, warm.try_fresh) if warm else (None, True)
     coarse = _communities(count, rows, cols, sims, threshold, initial=warm.coarse if warm else None,
                           free=free, try_fresh=try_fresh)
-    joined = linkage.merge_pieces(docs.matrix, coarse, rows, cols)
     cores = _communities(count, rows, cols, _relative(count, rows, cols, sims), CORE_RESOLUTION,
                          initial=warm.cores if warm else None, free=free, try_fresh=try_fresh)
-    pieces = joined * (int(cores.max()) + 1) + cores
-    same = joined[rows] == joined[cols]
+    pieces = coarse * (int(cores.max()) + 1) + cores
+    same = coarse[rows] == coarse[cols]
     labels = linkage.merge_pieces(docs.matrix, pieces, rows[same], cols[same], ratio=SPLIT_RATIO)
     return labels, coarse, cores
 

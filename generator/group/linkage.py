@@ -1,9 +1,15 @@
-"""Re-join pieces of one story that the neighbour graph split apart (exact average linkage).
+"""Merge communities as similar to each other as within themselves (exact average linkage).
 
-A neighbour graph links each source to only a few others, so a story with hundreds of sources
-can come out of community detection in several pieces. Two pieces are one story when their
-sources are, on average, about as similar *across* the pieces as *within* them; two look-alike
-events are not (they share the vocabulary of the kind of event, not the names and details).
+Two groups of sources are one when their sources are, on average, about as similar *across*
+the groups as *within* them; two look-alike events are not (they share the vocabulary of the
+kind of event, not the names and details). ``cluster`` uses it to merge back the tight cores
+of one community that are not look-alike events (``cluster.SPLIT_RATIO``), only among the
+cores of that community.
+
+It once also re-joined the pieces of one large event that the neighbour graph split, across
+all communities (``MERGE_RATIO``); that re-join's greedy order depended on every other piece
+in the pile, so an outlet's events differed alone and inside a larger pile, and ``threads``
+now gathers those pieces (``cluster``'s module docstring has the figures).
 
 With unit-length vectors both averages are exact and cheap from the pieces' summed vectors:
 across = ``sum_a . sum_b / (n_a n_b)``, within = ``(|sum_a|^2 - n_a) / (n_a (n_a - 1))``. Only
@@ -20,12 +26,13 @@ import scipy.sparse as sp
 log = logging.getLogger(__name__)
 
 MERGE_RATIO = 0.9
-"""Across-piece average similarity, as a share of the tighter piece's within-piece average,
-at which two pieces merge. Measured on the ECB+ dev set: its look-alike events (two events of
-one kind, told apart only by who and where) sit at ratios up to 0.85, the pieces of one story
-that the graph split at 0.4-0.65; 0.8 merges look-alikes, 0.875-0.95 give the same stories, and
-0.85 sat on the edge (one topic's two events at 0.850 flipped with the last digit). On 20,000
-synthetic articles 0.85 and 0.9 give the same recall against their base articles (0.878)."""
+"""Across-piece average similarity, as a share of the tighter piece's within-piece average, at
+which two pieces merge by default (``cluster`` passes its own ``SPLIT_RATIO``). Measured on the
+ECB+ dev set: its look-alike events (two events of one kind, told apart only by who and where)
+sit at ratios up to 0.85, the pieces of one story that the graph split at 0.4-0.65; 0.8 merges
+look-alikes, 0.875-0.95 give the same stories, and 0.85 sat on the edge (one topic's two events
+at 0.850 flipped with the last digit). On 20,000 synthetic articles 0.85 and 0.9 give the same
+recall against their base articles (0.878)."""
 MAX_ROUNDS = 12
 """Rounds of merging; each round at least halves the pieces of a story that keeps merging, so a
 story split in thousands of pieces is re-joined within the limit."""

@@ -441,3 +441,44 @@ def test_a_source_whose_text_changed_is_searched_again(monkeypatch: pytest.Monke
                         lambda m, k, rows, *a: searched.append(len(rows)) or search(m, k, rows, *a))
     cluster.group_stable([edited, *sources[1:]], settings=ClusterSettings(), previous=partition)
     assert searched and searched[0] >= 1
+
+
+def _decoyed() -> sp.csr_matrix:
+    """Source 0's nearest is source 1, but four decoys weigh their one shared term more.
+
+    Sources 0 and 1 share that term and ten lighter ones (cosine 0.83); each decoy has the
+    term and a word of its own (cosine 0.54 with source 0), so on the term alone, all a
+    one-term query sees, the decoys come first. Sources 6 and 7 are near-copies.
+    """
+    lights = list(range(1, 21))
+    rows = [{0: 1.0, **dict.fromkeys(lights, 0.3)}, {0: 1.0, **dict.fromkeys(lights[:10], 0.3)},
+            *({0: 1.0, 21 + n: 0.5} for n in range(4)),
+            {30: 1.0, 31: 0.1}, {30: 1.0, 31: 0.1, 32: 0.01}]
+    dense = np.zeros((len(rows), 40))
+    for index, terms in enumerate(rows):
+        dense[index, list(terms)] = list(terms.values())
+    return normalize(sp.csr_matrix(dense))
+
+
+def test_neighbour_links_keep_the_nearest_of_a_larger_pool_and_every_strong_pair(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    matrix = _decoyed()
+    monkeypatch.setattr(blocking, "QUERY_TERMS", 1)  # a coarse partial score, as in a big pile
+    monkeypatch.setattr(cluster, "STRONG_LINK", 0.99)  # only the near-copies are strong
+
+    def found(pool: int) -> tuple[set[tuple[int, int]], np.ndarray, np.ndarray]:
+        monkeypatch.setattr(cluster, "NEIGHBOUR_POOL", pool)
+        links = blocking.neighbourhood(
+            matrix, cluster.NEIGHBOUR_POOL, posting_limit=cluster.POSTING_LIMIT,
+            strong=blocking.Strong(cluster.STRONG_LINK, cluster.STRONG_CAP)).links()
+        rows, cols, sims = cluster._neighbour_links(links, 1, matrix.shape[0])
+        return set(zip(rows.tolist(), cols.tolist(), strict=True)), rows, sims
+
+    narrow, _, _ = found(1)
+    wide, rows, sims = found(2)
+    assert (0, 1) not in narrow  # three candidates, all decoys
+    assert (0, 1) in wide
+    assert {(6, 7), (7, 6)} <= wide
+    weak = sims < cluster.STRONG_LINK
+    assert np.bincount(rows[weak]).max() <= 1  # k neighbours a source, besides strong pairs
+    assert len(wide) == len(rows)  # each pair once
