@@ -75,8 +75,11 @@ class PartialDate(_Pickled):
     # Ordered by hand (with functools.total_ordering): the generated ordering compares None
     # with a number (a month-precision date against a day-precision one) and raises TypeError.
     def __lt__(self, other: PartialDate) -> bool:
-        return (self.year, self.month or 0, self.day or 0) < (
-            other.year, other.month or 0, other.day or 0)
+        return self.order_key() < other.order_key()
+
+    def order_key(self) -> tuple[int, int, int]:
+        """The date's place in the order, as a plain tuple (compared in C, cheap as a key)."""
+        return (self.year, self.month or 0, self.day or 0)
 
     @property
     def precision(self) -> Precision:
@@ -326,11 +329,6 @@ class ThreadEvent(_Pickled):
     """Ids of its articles (primaries and copies)."""
 
 
-def _date_key(date: PartialDate) -> tuple[int, int, int]:
-    """``PartialDate``'s order as a plain tuple (compared in C)."""
-    return (date.year, date.month or 0, date.day or 0)
-
-
 @dataclass(frozen=True, slots=True)
 class Story(_Pickled):
     """A developing news thread, ready to be written as a page."""
@@ -366,7 +364,7 @@ class Story(_Pickled):
         dates = [a.published for s in self.sources for a in s.articles if a.published]
         if not dates:
             return (None, None)
-        return min(dates, key=_date_key), max(dates, key=_date_key)
+        return min(dates, key=PartialDate.order_key), max(dates, key=PartialDate.order_key)
 
 
 @dataclass(frozen=True, slots=True)

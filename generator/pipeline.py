@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import logging
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -135,7 +136,9 @@ def _analyse(inputs: tuple[Path, ...], settings: Settings, work: _Work,
     with timer.stage("features"):
         found = _features_all(sources, work)
     with timer.stage("cluster"):
-        docs = _Vectors(sources, found)
+        # The sources' vectors, built once when first needed (events, then threads), or
+        # never when both come from the cache.
+        docs = functools.cache(lambda: vectors.build(sources, _names(found)))
         drafts = _cluster(sources, found, settings, work, docs)
         stated = {key: f.stated_dates for key, f in found.items()}
         drafts = [reconcile.reconcile(d, stated) for d in drafts]
@@ -423,30 +426,13 @@ def _features_all(sources: list[Source], work: _Work) -> dict[str, Features]:
     return {a.id: f for a, f in zip(articles, found, strict=True)}
 
 
-class _Vectors:
-    """The sources' vectors, built once when first needed (events, then threads).
-
-    Never built when both come from the cache.
-    """
-
-    def __init__(self, sources: list[Source], found: dict[str, Features]) -> None:
-        self._sources = sources
-        self._found = found
-        self._docs: vectors.DocVectors | None = None
-
-    def get(self) -> vectors.DocVectors:
-        if self._docs is None:
-            self._docs = vectors.build(self._sources, _names(self._found))
-        return self._docs
-
-
 def _names(found: dict[str, Features]) -> dict[str, list[str]]:
     """Article id -> the names found in it."""
     return {key: [e.name for e in f.entities] for key, f in found.items()}
 
 
 def _cluster(sources: list[Source], found: dict[str, Features], settings: Settings,
-             work: _Work, docs: _Vectors) -> list[StoryDraft]:
+             work: _Work, docs: Callable[[], vectors.DocVectors]) -> list[StoryDraft]:
     """Stories: reused when no source changed, else warm-started from the last partition.
 
     Both are kept in the cache under fixed keys (each build replaces the last one's), the
@@ -469,7 +455,7 @@ def _cluster(sources: list[Source], found: dict[str, Features], settings: Settin
     previous = kept.get(partition_key)
     drafts, partition = cluster.group_stable(
         sources, settings=settings.cluster, names=_names(found),
-        previous=previous if isinstance(previous, cluster.Partition) else None, docs=docs.get())
+        previous=previous if isinstance(previous, cluster.Partition) else None, docs=docs())
     if last is not None:
         drafts = _same_terms(drafts, last[1])
     layout = [(tuple(s.id for s in d.sources), d.terms) for d in drafts]
@@ -479,7 +465,7 @@ def _cluster(sources: list[Source], found: dict[str, Features], settings: Settin
 
 
 def _threads(events: list[StoryDraft], found: dict[str, Features],
-             work: _Work, docs: _Vectors) -> list[StoryDraft]:
+             work: _Work, docs: Callable[[], vectors.DocVectors]) -> list[StoryDraft]:
     """One draft per thread (``threads.link``), holding its events' sources and their split.
 
     The links depend only on the events, so the last build's are kept in the cache with the
@@ -494,7 +480,7 @@ def _threads(events: list[StoryDraft], found: dict[str, Features],
         previous = kept[2] if isinstance(kept, tuple) and len(kept) == 3 else None
         groups = threads.link(events, _names(found), previous=previous,
                               referred={k: f.referred for k, f in found.items()},
-                              docs=docs.get())
+                              docs=docs())
         member = {s.id: n for n, group in enumerate(groups) for i in group
                   for s in events[i].sources}
         work.cache.put("threads", "last", (inputs, groups, member))

@@ -117,7 +117,7 @@ def nearest_neighbours(matrix: sp.csr_matrix, k: int, *, posting_limit: int = PO
         rows without any shared term have no entries. A strong pair that is also a neighbour
         appears twice.
     """
-    if matrix.shape[0] < 2 or matrix.nnz == 0 or (rows is not None and not len(rows)):
+    if _unsearchable(matrix) or (rows is not None and not len(rows)):
         return _empty()
     asked = np.arange(matrix.shape[0]) if rows is None else np.asarray(rows, dtype=np.int64)
     rows, cols, sims = _search(matrix, k, asked, _index(matrix, posting_limit), strong).links()
@@ -128,10 +128,9 @@ def nearest_neighbours(matrix: sp.csr_matrix, k: int, *, posting_limit: int = PO
 def neighbourhood(matrix: sp.csr_matrix, k: int, *, posting_limit: int = POSTING_LIMIT,
                   strong: Strong) -> Neighbourhood:
     """``nearest_neighbours``'s links kept by kind, with each row's candidate bar."""
-    n = matrix.shape[0]
-    if n < 2 or matrix.nnz == 0:
-        return Neighbourhood(_empty(), np.zeros(n, dtype=np.float32), _empty())
-    return _search(matrix, k, np.arange(n), _index(matrix, posting_limit), strong)
+    if _unsearchable(matrix):
+        return _no_links(matrix)
+    return _search(matrix, k, np.arange(matrix.shape[0]), _index(matrix, posting_limit), strong)
 
 
 def extend(matrix: sp.csr_matrix, k: int, previous: Neighbourhood, fresh: np.ndarray, *,
@@ -155,9 +154,8 @@ def extend(matrix: sp.csr_matrix, k: int, previous: Neighbourhood, fresh: np.nda
         posting_limit: rows kept per term in the index.
         strong: as for ``nearest_neighbours``.
     """
-    n = matrix.shape[0]
-    if n < 2 or matrix.nnz == 0:
-        return Neighbourhood(_empty(), np.zeros(n, dtype=np.float32), _empty())
+    if _unsearchable(matrix):
+        return _no_links(matrix)
     query, index = _index(matrix, posting_limit)
     searched = _search(matrix, k, np.flatnonzero(fresh), (query, index), strong)
     if fresh.all():
@@ -169,7 +167,7 @@ def extend(matrix: sp.csr_matrix, k: int, previous: Neighbourhood, fresh: np.nda
     partial.eliminate_zeros()
     near = _merge_near(matrix, partial, previous.bars, old_near, k)
     stronger = _strong_pairs(matrix, partial, np.arange(matrix.shape[0]), strong)
-    strong_pairs = _capped(_concat(old_strong, stronger), strong.cap)
+    strong_pairs = _most_similar(_concat(old_strong, stronger), strong.cap)
     bars = np.where(fresh, searched.bars, previous.bars).astype(np.float32)
     return Neighbourhood(_by_row(_concat(near, searched.near)), bars,
                          _by_row(_concat(strong_pairs, searched.strong)))
@@ -217,16 +215,14 @@ def _nearest(matrix: sp.csr_matrix, partial: sp.csr_matrix, chunk: np.ndarray, k
     if not len(rows):
         return _empty()
     rows = chunk[rows]
-    sims = _cosines(matrix, rows, cols)
-    keep = _rank_within(rows, -sims) < k
-    return rows[keep], cols[keep], sims[keep]
+    return _most_similar((rows, cols, _cosines(matrix, rows, cols)), k)
 
 
 def _bars(partial: sp.csr_matrix, limit: int) -> np.ndarray:
     """Per row, its ``limit``-th best partial score (0 when it has fewer candidates)."""
     coo = partial.tocoo()
     bars = np.zeros(partial.shape[0], dtype=np.float32)
-    last = _rank_within(coo.row, -coo.data) == limit - 1
+    last = rank_within(coo.row, -coo.data) == limit - 1
     bars[coo.row[last]] = coo.data[last]
     return bars
 
@@ -237,14 +233,13 @@ def _merge_near(matrix: sp.csr_matrix, partial: sp.csr_matrix, bars: np.ndarray,
     coo = partial.tocoo()
     hit = coo.data >= bars[coo.row]  # ties: a candidate at the bar may have been one
     rows, cols = coo.row[hit].astype(np.int64), coo.col[hit].astype(np.int64)
-    merged = _concat(old, (rows, cols, _cosines(matrix, rows, cols)))
-    keep = _rank_within(merged[0], -merged[2]) < k
-    return merged[0][keep], merged[1][keep], merged[2][keep]
+    return _most_similar(_concat(old, (rows, cols, _cosines(matrix, rows, cols))), k)
 
 
-def _capped(pairs: Pairs, cap: int) -> Pairs:
+def _most_similar(pairs: Pairs, limit: int) -> Pairs:
+    """The ``limit`` most similar pairs of each row (ties in input order), in input order."""
     rows, cols, sims = pairs
-    keep = _rank_within(rows, -sims) < cap
+    keep = rank_within(rows, -sims) < limit
     return rows[keep], cols[keep], sims[keep]
 
 
@@ -295,9 +290,7 @@ def _strong_pairs(matrix: sp.csr_matrix, partial: sp.csr_matrix, row_ids: np.nda
         return _empty()
     sims = _cosines(matrix, rows, cols)
     keep = sims >= strong.floor
-    rows, cols, sims = rows[keep], cols[keep], sims[keep]
-    keep = _rank_within(rows, -sims) < strong.cap
-    return rows[keep], cols[keep], sims[keep]
+    return _most_similar((rows[keep], cols[keep], sims[keep]), strong.cap)
 
 
 def _cosines(matrix: sp.csr_matrix, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
@@ -320,17 +313,17 @@ def _shared_terms(matrix: sp.csr_matrix) -> sp.csr_matrix:
 def _keep_top_per_row(matrix: sp.csr_matrix, limit: int) -> sp.csr_matrix:
     """Zero all but the ``limit`` largest entries of each row."""
     coo = matrix.tocoo()
-    keep = _rank_within(coo.row, -coo.data) < limit
+    keep = rank_within(coo.row, -coo.data) < limit
     return sp.csr_matrix((coo.data[keep], (coo.row[keep], coo.col[keep])), shape=matrix.shape)
 
 
 def _top_per_row(matrix: sp.csr_matrix, limit: int) -> tuple[np.ndarray, np.ndarray]:
     coo = matrix.tocoo()
-    keep = _rank_within(coo.row, -coo.data) < limit
+    keep = rank_within(coo.row, -coo.data) < limit
     return coo.row[keep].astype(np.int64), coo.col[keep].astype(np.int64)
 
 
-def _rank_within(groups: np.ndarray, keys: np.ndarray) -> np.ndarray:
+def rank_within(groups: np.ndarray, keys: np.ndarray) -> np.ndarray:
     """Rank of each entry within its group when sorted by ``keys`` (0 = smallest key).
 
     Equal keys rank in input order (a stable sort).
@@ -344,6 +337,15 @@ def _rank_within(groups: np.ndarray, keys: np.ndarray) -> np.ndarray:
     ranks = np.empty(len(order), dtype=np.int64)
     ranks[order] = np.arange(len(order)) - run_start
     return ranks
+
+
+def _unsearchable(matrix: sp.csr_matrix) -> bool:
+    """Fewer than two rows, or no terms: no pair to find."""
+    return bool(matrix.shape[0] < 2 or matrix.nnz == 0)
+
+
+def _no_links(matrix: sp.csr_matrix) -> Neighbourhood:
+    return Neighbourhood(_empty(), np.zeros(matrix.shape[0], dtype=np.float32), _empty())
 
 
 def _empty() -> tuple[np.ndarray, np.ndarray, np.ndarray]:

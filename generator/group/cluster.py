@@ -291,19 +291,8 @@ def _neighbour_links(pool: blocking.Pairs, k: int,
     rows, cols, sims = pool
     _, first = np.unique(rows * count + cols, return_index=True)
     rows, cols, sims = rows[first], cols[first], sims[first]
-    keep = (_rank_in_row(rows, sims) < k) | (sims >= STRONG_LINK)
+    keep = (blocking.rank_within(rows, -sims) < k) | (sims >= STRONG_LINK)
     return rows[keep], cols[keep], sims[keep]
-
-
-def _rank_in_row(rows: np.ndarray, sims: np.ndarray) -> np.ndarray:
-    """Rank of each pair among its row's pairs, most similar first (ties in input order)."""
-    if not len(rows):
-        return np.zeros(0, dtype=np.int64)
-    order = np.lexsort((-sims, rows))
-    starts = np.flatnonzero(np.r_[True, rows[order][1:] != rows[order][:-1]])
-    ranks = np.empty(len(order), dtype=np.int64)
-    ranks[order] = np.arange(len(order)) - np.repeat(starts, np.diff(np.r_[starts, len(order)]))
-    return ranks
 
 
 def _canonical(sources: Sequence[Source]) -> list[Source]:
