@@ -11,6 +11,8 @@ entries and People pages. Figures (targets of issue 14 in brackets):
 - tokenisation artifacts and datelines in titles, cards, summaries and timeline entries (0);
 - People pages: the 100 largest, with precision and duplicate pairs from the hand-written
   ``benchmarks/briefing_people.tsv`` when it exists (>= 97%, <= 2 pairs);
+- the tail of People, Places and Organisations (one-story pages): a stable sample, its
+  precision and failure classes from ``benchmarks/briefing_names.tsv`` (``briefing_names``);
 - disputed timeline entries: share of all, and precision from the hand-checked
   ``benchmarks/briefing_disputes.tsv`` when it exists (>= 90%);
 - timeline entries over LONG_ENTRY_WORDS words (<= 1%).
@@ -40,6 +42,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from benchmarks import _common
+from benchmarks.briefing_names import tail_figures
 
 PILE_TOOL = _common.REPO.parent / "shared" / "tools" / "real-pile"
 PEOPLE_LABELS = _common.REPO / "benchmarks" / "briefing_people.tsv"
@@ -101,6 +104,8 @@ class Site:
     entries: list[str] = field(default_factory=list)
     disputed: int = 0
     people: list[tuple[str, int]] = field(default_factory=list)
+    tail: list[str] = field(default_factory=list)
+    """Figures of the name indexes' one-story pages (``briefing_names``)."""
 
 
 def text_of(fragment: str) -> str:
@@ -134,6 +139,7 @@ def read_site(docs: Path) -> Site:
         rows = re.findall(r'<a href="[^"]+">(.*?)</a> <span class="dg-count">(\d+)</span>',
                           index.read_text(encoding="utf-8"))
         site.people = sorted(((html.unescape(n), int(c)) for n, c in rows), key=lambda p: -p[1])
+    site.tail = tail_figures(docs)
     return site
 
 
@@ -246,6 +252,7 @@ def audit(site: Site, banned: set[str],
         f"- Datelines in titles, cards, summaries, entries: {share(len(datelines), len(shown))}"
         " (target 0)",
         *people_figures(site.people),
+        *site.tail,
         *dispute_figures(site, labelled),
         f"- Timeline entries over {LONG_ENTRY_WORDS} words: "
         f"{share(len(long_entries), len(site.entries))} (target <= 1%)",

@@ -6,7 +6,9 @@ that a person gets one People page and one speaker page:
 
 1. a name the finder called a person must pass ``person_names.plausible_person`` ("The BP",
    "Hurricane Katrina" become ``other``), with the labels around it dropped first
-   ("Republican Donald Trump" is Donald Trump);
+   ("Republican Donald Trump" is Donald Trump); the corpus's own use of its words then
+   unmakes names of common words and cuts a sentence's word glued on (``namewords``:
+   "Foreign Relations" is no person, "Everything Trump" is Trump);
 2. full names whose ``name_key`` is the same are one person ("George W. Bush", "George Bush");
    names whose coarser ``sound_key`` is the same are one person when they share a story or
    much of their company ("Muammar Gaddafi", "Moammar Gadhafi"): a union-find over keys, so
@@ -28,6 +30,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 
 from generator.model import Entity, KeyQuote, Story
+from generator.story import namewords
 from generator.text.person_names import (
     bare_name,
     middle_initials,
@@ -64,8 +67,6 @@ common word, not a name ("grievous", "gaga": 6 and 1 articles of a real pile of 
 surnames given alone there, such as "Buckley", in none), so one stray lower-case use (a
 quoted slogan, a typo) does not unmake a person."""
 
-# Punctuation read as a space when a text is cut into words for ``_common_words``.
-_WORD_BREAKS = str.maketrans(dict.fromkeys('!"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”‘’«»—–…', " "))
 # An honorific before a lone word: given only to a person.
 _HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+"
 
@@ -104,26 +105,70 @@ def canonical(stories: Sequence[Story]) -> list[Story]:
     Returns:
         The same stories in order; a person entity that fails the person test is ``other``.
     """
-    people = _collect(stories)
+    forms = _all_forms(stories)
+    people = _collect(forms, _outvoted(stories))
     _join_spellings(people, stories)
     names = _names(people)
     index = _SurnameIndex(people, names)
-    common = _common_words(stories, index)
-    out = [_rename(story, people, names, index, common) for story in stories]
+    common = _common_words(forms, index)
+    out = [_rename(story, form, people=people, names=names, index=index, common=common)
+           for story, form in zip(stories, forms, strict=True)]
     changed = sum(a != b for a, b in zip(stories, out, strict=True))
     log.info("Names: %d person names in %d persons; %d stories renamed",
              len(people.parent), len(set(names.values())), changed)
     return out
 
 
-def _full_forms(story: Story, outvoted: set[str]) -> Iterable[str]:
+@dataclasses.dataclass(frozen=True)
+class _Forms:
+    """One story's person names in the bare forms the corpus step compares."""
+
+    story: Story
+    use: namewords.WordUse
+    places: frozenset[str]
+    bare: dict[str, str | None]
+    """Name -> its bare form (``bare_name``, a glued sentence word cut), None when the name is
+    no person's."""
+    glued: set[str] = dataclasses.field(default_factory=set)
+    """Lone words left by cutting a glued word: a person only if a known person bears them."""
+
+    def form(self, name: str) -> str | None:
+        """The bare form of a name of this story (an entity's or a speaker's)."""
+        if name not in self.bare:
+            self.bare[name] = self._find(name)
+        return self.bare[name]
+
+    def _find(self, name: str) -> str | None:
+        bare = bare_name(name)
+        if not plausible_person(bare) or namewords.no_person(bare, self.use, self.places):
+            return None
+        rest = namewords.unglue(bare, self.story, self.use)
+        if rest is None:
+            return bare
+        if rest and " " not in rest:
+            self.glued.add(rest)
+        return rest or None
+
+
+def _all_forms(stories: Sequence[Story]) -> list[_Forms]:
+    """Every story's person entities in bare form, after one pass over the corpus's words."""
+    named = {bare_name(e.name) for s in stories for e in s.entities if e.kind == "person"}
+    use = namewords.word_use(stories, named, {w.lower() for n in named for w in n.split()})
+    places = frozenset(e.name.lower() for s in stories for e in s.entities if e.kind == "place")
+    forms = [_Forms(story, use, places, {}) for story in stories]
+    for form in forms:
+        for entity in form.story.entities:
+            if entity.kind == "person":
+                form.form(entity.name)
+    return forms
+
+
+def _full_forms(forms: _Forms, outvoted: set[str]) -> Iterable[str]:
     """The plausible full names (two words or more) among a story's people."""
-    for entity in story.entities:
-        if entity.kind == "person":
-            bare = bare_name(entity.name)
-            if (" " in bare and plausible_person(bare) and name_key(bare) is not None
-                    and bare not in outvoted):
-                yield bare
+    for name in forms.story.entities:
+        bare = forms.form(name.name) if name.kind == "person" else None
+        if bare and " " in bare and name_key(bare) is not None and bare not in outvoted:
+            yield bare
 
 
 def _outvoted(stories: Sequence[Story]) -> set[str]:
@@ -136,12 +181,12 @@ def _outvoted(stories: Sequence[Story]) -> set[str]:
             if seen[True] and seen[False] >= OUTVOTED * seen[True]}
 
 
-def _collect(stories: Sequence[Story]) -> _People:
+def _collect(forms: Sequence[_Forms], outvoted: set[str]) -> _People:
     """Every full-name form with its stories; forms of one ``name_key`` joined (``_join_key``)."""
-    people = _People({}, defaultdict(set), {}, _outvoted(stories))
+    people = _People({}, defaultdict(set), {}, outvoted)
     keyed: dict[tuple[str, str], list[str]] = defaultdict(list)
     middles: list[tuple[str, tuple[str, str]]] = []
-    for i, story in enumerate(stories):
+    for i, story in enumerate(forms):
         for form in _full_forms(story, people.outvoted):
             people.stories[form].add(i)
             if form not in people.parent:
@@ -152,8 +197,8 @@ def _collect(stories: Sequence[Story]) -> _People:
                 people.by_key.setdefault(key, form)
                 if middle := middle_key(form):
                     middles.append((form, middle))
-    for forms in keyed.values():
-        _join_key(people, forms)
+    for spellings in keyed.values():
+        _join_key(people, spellings)
     for form, middle in middles:  # "Recep Tayyip Erdogan" is the "Tayyip Erdogan" of others
         if middle in people.by_key:
             people.union(form, people.by_key[middle])
@@ -259,45 +304,42 @@ class _SurnameIndex:
         return None
 
 
-def _common_words(stories: Sequence[Story], index: _SurnameIndex) -> frozenset[str]:
+def _common_words(forms: Sequence[_Forms], index: _SurnameIndex) -> frozenset[str]:
     """The lone person words nobody bears that the corpus writes in lower case.
 
-    Read in ``COMMON_WORD_ARTICLES`` articles or more, in one pass over the corpus's texts
-    that keeps only the candidates (a few hundred words): linear in the corpus.
+    Read in ``COMMON_WORD_ARTICLES`` articles or more (counted in ``namewords.word_use``'s
+    one pass over the corpus's texts).
     """
-    candidates = {bare.lower() for story in stories for e in story.entities
-                  if e.kind == "person" and " " not in (bare := bare_name(e.name))
-                  and plausible_person(bare) and not index.resolve(bare, set())[1]}
-    if not candidates:
-        return frozenset()
-    seen: Counter[str] = Counter()
-    texts = {a.id: a.text for story in stories for s in story.sources for a in s.articles}
-    for text in texts.values():
-        seen.update(candidates.intersection(text.translate(_WORD_BREAKS).split()))
-    return frozenset(w for w, n in seen.items() if n >= COMMON_WORD_ARTICLES)
+    candidates = {bare.lower() for story in forms for bare in story.bare.values()
+                  if bare and " " not in bare and not index.resolve(bare, set())[1]}
+    counts = forms[0].use.lower_articles if forms else Counter()
+    return frozenset(w for w in candidates if counts[w] >= COMMON_WORD_ARTICLES)
 
 
-def _rename(story: Story, people: _People, names: dict[str, str],
+def _rename(story: Story, forms: _Forms, *, people: _People, names: dict[str, str],
             index: _SurnameIndex, common: frozenset[str]) -> Story:
     """One story with its people's corpus names (a person that is none becomes ``other``)."""
-    here = {names[f] for f in _full_forms(story, people.outvoted)}
+    here = {names[f] for f in _full_forms(forms, people.outvoted)}
 
     def person(name: str) -> str | None:
-        bare = bare_name(name)
-        if not plausible_person(bare) or bare in people.outvoted:
+        bare = forms.form(name)
+        if not bare or bare in people.outvoted:
             return None
         if " " in bare:
             key = name_key(bare)
             form = bare if bare in names else people.by_key.get(key) if key else None
             return names[form] if form else bare
         found, is_person = index.resolve(bare, here)
-        if found and found not in here and _other_bearer_named(bare, found, story):
-            return bare  # "Bush" in a story that also names George H.W. Bush: both in play
+        if bare in forms.glued or (found and found not in here
+                                   and _other_bearer_named(bare, found, story)):
+            # "Everything Trump" is Trump, "Adds Vattenfall" nobody; "Bush" in a story that
+            # also names George H.W. Bush stays itself: both are in play.
+            return found if bare in forms.glued else bare
         if found or is_person:
             return found or bare
-        if _honoured(bare, story):
-            return bare
-        return bare if bare.lower() not in common and _only_a_name(bare, story) else None
+        keep = _honoured(bare, story) or (bare.lower() not in common
+                                          and _only_a_name(bare, story))
+        return bare if keep else None
 
     entities: dict[Entity, None] = {}
     for entity in story.entities:

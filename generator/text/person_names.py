@@ -83,6 +83,18 @@ _PREPOSITIONS = PREPOSITIONS | frozenset({
     "across", "amid", "amidst", "along", "alongside", "around", "beyond", "inside", "near",
     "outside", "throughout", "unlike", "via", "within", "without", "upon", "onto", "beneath",
     "beside", "besides", "despite", "during", "since", "until"}) - {"like"}
+# Function words capitalised inside a run the finder took for a name ("Libya He", "Purcell
+# And Dryden", "Settle For Hillary"): no name holds one past its first word. Words that are
+# also initials, numerals or short given names ("A.", "I", "An", "To") are left out.
+_FUNCTION_WORDS = frozenset({
+    "he", "she", "they", "we", "you", "him", "his", "her", "its", "their", "our", "and", "or",
+    "nor", "but", "for", "from", "with", "the", "is", "was", "are", "were", "has", "had",
+    "have", "who", "which", "that", "this", "these", "those", "if", "when", "than", "not"})
+# A word whose last letter alone is a capital after small letters ("FranA": a letter lost to
+# a broken encoding); no name ends so ("McA", "LaT" are no names either).
+_BROKEN_CASE = re.compile(r"[a-z][A-Z]$")
+# A contraction ("I’m Nancy", "Don't"): a word of a sentence, never of a name.
+_CONTRACTION = re.compile(r"['’](?:m|re|ve|ll)$|n['’]t$", re.IGNORECASE)
 # Plurals of groups that do not end in "-s" after the singular ("Tories", "Shias" does).
 _IRREGULAR_GROUPS = frozenset({"tories", "jewry", "faithful", "clergy", "laity"})
 
@@ -96,6 +108,15 @@ def _group_plurals() -> frozenset[str]:
     """
     singular = DEMONYMS | lexicon("group_adjectives")
     return GROUP_WORDS | _IRREGULAR_GROUPS | frozenset(f"{word}s" for word in singular)
+
+
+def _label(word: str) -> bool:
+    """Whether a word before a name is not part of it.
+
+    A label, a title, a nationality, or a former office ("Ex-PM", "ex-President").
+    """
+    bare = _bare(word)
+    return bare in _labels() or (bare.startswith("ex-") and len(bare) > len("ex-"))
 
 
 @cache
@@ -131,7 +152,7 @@ def bare_name(name: str) -> str:
         cut = words.index("of")
         if cut >= 2 and cut < len(words) - 1:
             words = words[:cut]
-    while len(words) > 2 and _bare(words[0]) in _labels():
+    while len(words) > 2 and _label(words[0]):
         words = words[1:]
     if len(words) == 2 and _bare(words[0]) in lexicon("name_labels") and not _kind_word(
             _bare(words[1])):
@@ -163,6 +184,10 @@ def _bad_word(words: list[str], lowered: list[str]) -> bool:
     """A word no person's name holds: a dateline, an adjective, a lower-case word."""
     if any(_shouting(w) for w in words) or any(w in DATELINE_WORDS | _WEEKDAYS for w in lowered):
         return True  # "EDT BENGHAZI", "BP"
+    if any(w in _FUNCTION_WORDS for w in lowered[1:]) or any(_broken(w) for w in words):
+        return True  # "Libya He", "I’m Nancy", "FranA"
+    if len(words) > 1 and lowered[-1] in lexicon("group_adjectives"):
+        return True  # "Jerusalem Muslim": a creed or party ends no name
     if all(w.isupper() for w in words) or any(_DESCRIBED.search(w) for w in words):
         return True  # "AP BP"; "Alawite-dominated Assad", "US-backed Karzai"
     if len(words) > 1 and _ACRONYM.fullmatch(words[-1]):
@@ -170,6 +195,12 @@ def _bad_word(words: list[str], lowered: list[str]) -> bool:
     return any(w in DEMONYMS for w in lowered) or any(
         w[:1].islower() and w not in _PARTICLES and not _SURNAME_PREFIX.match(w)
         for w in words)  # "Mexican Cartel", "Tony of the"
+
+
+def _broken(word: str) -> bool:
+    """A contraction, or a word ending in a lone capital after small letters ("FranA")."""
+    letters = word.rstrip(".,")
+    return bool(_CONTRACTION.search(letters) or _BROKEN_CASE.search(letters))
 
 
 def _shouting(word: str) -> bool:

@@ -25,6 +25,11 @@ from generator.text.person_names import (
     ("Democrat Clinton", "Clinton"),
     ("Saudi Arabia", "Saudi Arabia"), ("French President", "French President"),
     ("American Warriors", "American Warriors"),
+    # a former office, a rank or an office headline style glues on
+    ("Ex-PM Riad Hijab", "Riad Hijab"), ("ex-President Mohamed Morsi", "Mohamed Morsi"),
+    ("Major Gregory Stone", "Gregory Stone"), ("Brigadier Murtala Mohammed", "Murtala Mohammed"),
+    ("Clerk Michael McSweeney", "Michael McSweeney"), ("John Major", "John Major"),
+    ("Ex-Con", "Ex-Con"),
 ])
 def test_bare_name_drops_labels_home_places_and_possessives(name: str, bare: str) -> None:
     assert bare_name(name) == bare
@@ -44,6 +49,12 @@ def test_bare_name_drops_labels_home_places_and_possessives(name: str, bare: str
     "Boycott BP", "Executive Order",
     # a sentence's opening preposition before a place
     "Across Syria", "Inside Iraq",
+    # a function word past the first word: a sentence, not a name
+    "Libya He", "Steyn He", "Purcell And Dryden", "Settle For Hillary",
+    # a broken token: a contraction, a letter lost to a broken encoding
+    "I’m Nancy", "Don't Trump", "FranA", "Francois HollandE",
+    # a creed or party ends no name
+    "Jerusalem Muslim", "London Conservative",
 ])
 def test_names_that_are_no_person(name: str) -> None:
     assert not plausible_person(name)
@@ -57,6 +68,9 @@ def test_names_that_are_no_person(name: str) -> None:
     # surnames that are plural nouns or club words elsewhere
     "Tiger Woods", "Elizabeth Banks", "Chris Evans", "David Villa", "Paul Town",
     "John Paul II",
+    # initials, numerals and names in camel case, apostrophes inside
+    "Karen A. Smith", "Elizabeth I", "Ralph Abernathy", "Bruce LeVell", "JoAnne Kloppenburg",
+    "Martin O’Malley", "Sa'd Hariri", "Christian Wulff",
 ])
 def test_names_that_can_be_a_person(name: str) -> None:
     assert plausible_person(name)

@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from generator.model import Entity, Source, Story
+from generator.story import names, namewords
+from tests.conftest import make_article
+
+# A corpus's ordinary prose: these words are written in lower case far more than capitalised.
+PROSE = ("They said everything the foreign office said about relations was public. A citizen "
+         "can hope for everything, and adds that the air is clean; everything changed. ")
+
+
+def story(key: str, people: list[str], text: str = PROSE) -> Story:
+    article = make_article(id=key, text=text)
+    return Story(id=key, title=key, summary="", sources=(Source(article),),
+                 entities=tuple(Entity(p, "person") for p in people))
+
+
+def people(result: Story) -> list[str]:
+    return [e.name for e in result.entities if e.kind == "person"]
+
+
+def others(result: Story) -> list[str]:
+    return [e.name for e in result.entities if e.kind == "other"]
+
+
+def use_of(stories: list[Story], words: list[str]) -> namewords.WordUse:
+    return namewords.word_use(stories, words, set())
+
+
+def test_a_word_is_common_when_written_in_lower_case_far_more_often() -> None:
+    stories = [story("a", [], PROSE * 3 + "Said Hope Hicks. Foreign Minister Ali Daei.")]
+    use = use_of(stories, ["Everything", "Foreign", "Hicks", "Daei", "Hope"])
+    assert use.common("Everything") and use.common("Foreign") and use.common("Hope")
+    assert not use.common("Hicks") and not use.common("Daei")
+
+
+def test_common_words_alone_or_before_a_place_are_no_person() -> None:
+    stories = [story("a", ["Foreign Relations", "Public Citizen", "Air China", "Hope Hicks"],
+                     PROSE * 3 + " said Hope Hicks. Foreign Relations. Air China.")]
+    out = names.canonical(stories)
+    assert people(out[0]) == ["Hope Hicks"]
+    assert others(out[0]) == ["Foreign Relations", "Public Citizen", "Air China"]
+
+
+def test_a_common_word_glued_at_a_sentence_start_is_cut() -> None:
+    trump = "President Donald Trump spoke. Donald Trump left. " + PROSE
+    stories = [story("a", ["Donald Trump"], trump), story("b", ["Donald Trump"], trump),
+               story("c", ["Everything Trump", "Adds Vattenfall"],
+                     PROSE + "It was late. Everything Trump does is news. Adds Vattenfall, a "
+                     "utility.")]
+    out = names.canonical(stories)
+    assert people(out[2]) == ["Donald Trump"], "the word of the sentence is cut"
+    assert others(out[2]) == ["Adds Vattenfall"], "what is left names no known person"
+
+
+def test_a_given_name_that_is_a_common_word_stays_inside_a_sentence() -> None:
+    stories = [story("a", ["Hope Hicks"], PROSE * 2 + "Hope Hicks said so, said Hope Hicks.")]
+    assert people(names.canonical(stories)[0]) == ["Hope Hicks"]
+    assert namewords.unglue("Hope Hicks", stories[0], use_of(stories, ["Hope Hicks"])) is None
+
+
+def test_a_glued_form_the_story_does_not_hold_is_left_alone() -> None:
+    stories = [story("a", ["Everything Trump"], PROSE)]
+    assert namewords.unglue("Everything Trump", stories[0],
+                            use_of(stories, ["Everything Trump"])) is None
