@@ -37,7 +37,6 @@ from generator.text.person_names import (
     middle_key,
     name_key,
     nicknames,
-    plausible_person,
     sound_key,
     surname_key,
 )
@@ -59,6 +58,10 @@ OUTVOTED = 4
 as many stories as a person is not a person (a ship named like a person, "Exxon Valdez": 17 to
 4 on a real pile of 6,100 articles; the real people among its 300 largest People pages were at
 most 3 to 1)."""
+MIN_MISSPELT = 4
+"""Shortest first name read as a misspelling of another one letter away: shorter ones ("Al",
+"Ali", "Abe") are names of their own. The misspellings of a real pile of 6,100 articles had
+4-11 letters ("Pand", "Donand", "Condeleezza")."""
 MAX_NAMESAKES = 4
 """Most candidates a lone surname's page names."""
 COMMON_WORD_ARTICLES = 2
@@ -105,8 +108,9 @@ def canonical(stories: Sequence[Story]) -> list[Story]:
     Returns:
         The same stories in order; a person entity that fails the person test is ``other``.
     """
-    forms = _all_forms(stories)
+    forms = namewords.all_forms(stories)
     people = _collect(forms, _outvoted(stories))
+    _join_misspellings(people, stories)
     _join_spellings(people, stories)
     names = _names(people)
     index = _SurnameIndex(people, names)
@@ -119,51 +123,7 @@ def canonical(stories: Sequence[Story]) -> list[Story]:
     return out
 
 
-@dataclasses.dataclass(frozen=True)
-class _Forms:
-    """One story's person names in the bare forms the corpus step compares."""
-
-    story: Story
-    use: namewords.WordUse
-    places: frozenset[str]
-    bare: dict[str, str | None]
-    """Name -> its bare form (``bare_name``, a glued sentence word cut), None when the name is
-    no person's."""
-    glued: set[str] = dataclasses.field(default_factory=set)
-    """Lone words left by cutting a glued word: a person only if a known person bears them."""
-
-    def form(self, name: str) -> str | None:
-        """The bare form of a name of this story (an entity's or a speaker's)."""
-        if name not in self.bare:
-            self.bare[name] = self._find(name)
-        return self.bare[name]
-
-    def _find(self, name: str) -> str | None:
-        bare = bare_name(name)
-        if not plausible_person(bare) or namewords.no_person(bare, self.use, self.places):
-            return None
-        rest = namewords.unglue(bare, self.story, self.use)
-        if rest is None:
-            return bare
-        if rest and " " not in rest:
-            self.glued.add(rest)
-        return rest or None
-
-
-def _all_forms(stories: Sequence[Story]) -> list[_Forms]:
-    """Every story's person entities in bare form, after one pass over the corpus's words."""
-    named = {bare_name(e.name) for s in stories for e in s.entities if e.kind == "person"}
-    use = namewords.word_use(stories, named, {w.lower() for n in named for w in n.split()})
-    places = frozenset(e.name.lower() for s in stories for e in s.entities if e.kind == "place")
-    forms = [_Forms(story, use, places, {}) for story in stories]
-    for form in forms:
-        for entity in form.story.entities:
-            if entity.kind == "person":
-                form.form(entity.name)
-    return forms
-
-
-def _full_forms(forms: _Forms, outvoted: set[str]) -> Iterable[str]:
+def _full_forms(forms: namewords.Forms, outvoted: set[str]) -> Iterable[str]:
     """The plausible full names (two words or more) among a story's people."""
     for name in forms.story.entities:
         bare = forms.form(name.name) if name.kind == "person" else None
@@ -181,7 +141,7 @@ def _outvoted(stories: Sequence[Story]) -> set[str]:
             if seen[True] and seen[False] >= OUTVOTED * seen[True]}
 
 
-def _collect(forms: Sequence[_Forms], outvoted: set[str]) -> _People:
+def _collect(forms: Sequence[namewords.Forms], outvoted: set[str]) -> _People:
     """Every full-name form with its stories; forms of one ``name_key`` joined (``_join_key``)."""
     people = _People({}, defaultdict(set), {}, outvoted)
     keyed: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -227,6 +187,37 @@ def _join_key(people: _People, forms: list[str]) -> None:
         people.union(form, ranked[0][0] if ranked else plain[0])
 
 
+def _join_misspellings(people: _People, stories: Sequence[Story]) -> None:
+    """Join full names whose first names are one letter apart, one of them a known first name.
+
+    "Donand Trump" is Donald Trump, "Pand Paul" Rand Paul: the two share a story or much of
+    their company, or the known spelling is named in ``DOMINANCE`` times as many stories.
+    "Jon Smith" and "John Smith", both known first names, stay apart, as do two of one story
+    each with nothing in common ("Marc Evans", "Mark Evans"). First names are blocked by
+    surname and with each letter left out in turn (one shared key per substitution,
+    insertion or swap), so the work is linear in the forms, with no loop over all pairs.
+    """
+    known = first_names() | nicknames().keys()
+    blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for (first, surname), form in people.by_key.items():
+        if len(first) >= MIN_MISSPELT:
+            for key in {first, *(first[:i] + first[i + 1:] for i in range(len(first)))}:
+                blocks[(surname, key)].append(form)
+    for forms in blocks.values():
+        for i, a in enumerate(forms):  # a block holds a few spellings of one name
+            for b in forms[i + 1:]:
+                first_a, first_b = (name_key(f)[0] for f in (a, b))  # type: ignore[index]
+                if (first_a != first_b and (first_a in known) != (first_b in known)
+                        and _one_person(people, stories, a, b)):
+                    people.union(a, b)
+
+
+def _one_person(people: _People, stories: Sequence[Story], a: str, b: str) -> bool:
+    """Whether two near spellings are one person: by their company, or one far more named."""
+    counts = sorted((len(people.stories[a]), len(people.stories[b])))
+    return counts[1] >= DOMINANCE * counts[0] or _same_context(people, stories, a, b)
+
+
 def _join_spellings(people: _People, stories: Sequence[Story]) -> None:
     """Join forms of one ``sound_key`` that share a story or their stories' company."""
     blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -253,13 +244,18 @@ def _company(stories: Sequence[Story], indexes: Iterable[int]) -> set[str]:
 
 
 def _names(people: _People) -> dict[str, str]:
-    """Form -> the name its person goes by: the form named in most stories (then the shortest)."""
+    """Form -> the name its person goes by: the form named in most stories.
+
+    Then one whose first name is a known one (over a misspelling), then the shortest.
+    """
     members: dict[str, list[str]] = defaultdict(list)
     for form in people.parent:
         members[people.find(form)].append(form)
+    known = first_names() | nicknames().keys()
     names: dict[str, str] = {}
     for forms in members.values():
-        best = min(forms, key=lambda f: (-len(people.stories[f]), len(f), f))
+        best = min(forms, key=lambda f: (-len(people.stories[f]),
+                                         f.split()[0].lower() not in known, len(f), f))
         names.update(dict.fromkeys(forms, best))
     return names
 
@@ -304,7 +300,7 @@ class _SurnameIndex:
         return None
 
 
-def _common_words(forms: Sequence[_Forms], index: _SurnameIndex) -> frozenset[str]:
+def _common_words(forms: Sequence[namewords.Forms], index: _SurnameIndex) -> frozenset[str]:
     """The lone person words nobody bears that the corpus writes in lower case.
 
     Read in ``COMMON_WORD_ARTICLES`` articles or more (counted in ``namewords.word_use``'s
@@ -316,7 +312,7 @@ def _common_words(forms: Sequence[_Forms], index: _SurnameIndex) -> frozenset[st
     return frozenset(w for w in candidates if counts[w] >= COMMON_WORD_ARTICLES)
 
 
-def _rename(story: Story, forms: _Forms, *, people: _People, names: dict[str, str],
+def _rename(story: Story, forms: namewords.Forms, *, people: _People, names: dict[str, str],
             index: _SurnameIndex, common: frozenset[str]) -> Story:
     """One story with its people's corpus names (a person that is none becomes ``other``)."""
     here = {names[f] for f in _full_forms(forms, people.outvoted)}

@@ -24,7 +24,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from generator.model import Story
 from generator.text.entity_tables import PLACES
@@ -121,6 +121,50 @@ def unglue(form: str, story: Story, use: WordUse) -> str | None:
         return None
     rest = bare_name(" ".join(words[1:]))
     return rest if plausible_person(rest) else ""
+
+
+@dataclasses.dataclass
+class Forms:
+    """One story's person names in the bare forms the corpus step compares."""
+
+    story: Story
+    use: WordUse
+    places: frozenset[str]
+    bare: dict[str, str | None]
+    """Name -> its bare form (``bare_name``, a glued sentence word cut), None when the name is
+    no person's."""
+    glued: set[str] = dataclasses.field(default_factory=set)
+    """Lone words left by cutting a glued word: a person only if a known person bears them."""
+
+    def form(self, name: str) -> str | None:
+        """The bare form of a name of this story (an entity's or a speaker's)."""
+        if name not in self.bare:
+            self.bare[name] = self._find(name)
+        return self.bare[name]
+
+    def _find(self, name: str) -> str | None:
+        bare = bare_name(name)
+        if not plausible_person(bare) or no_person(bare, self.use, self.places):
+            return None
+        rest = unglue(bare, self.story, self.use)
+        if rest is None:
+            return bare
+        if rest and " " not in rest:
+            self.glued.add(rest)
+        return rest or None
+
+
+def all_forms(stories: Sequence[Story]) -> list[Forms]:
+    """Every story's person entities in bare form, after one pass over the corpus's words."""
+    named = {bare_name(e.name) for s in stories for e in s.entities if e.kind == "person"}
+    use = word_use(stories, named, {w.lower() for n in named for w in n.split()})
+    places = frozenset(e.name.lower() for s in stories for e in s.entities if e.kind == "place")
+    forms = [Forms(story, use, places, {}) for story in stories]
+    for form in forms:
+        for entity in form.story.entities:
+            if entity.kind == "person":
+                form.form(entity.name)
+    return forms
 
 
 def _opens_sentence(text: str, at: int) -> bool:

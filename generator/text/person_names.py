@@ -89,7 +89,14 @@ _PREPOSITIONS = PREPOSITIONS | frozenset({
 _FUNCTION_WORDS = frozenset({
     "he", "she", "they", "we", "you", "him", "his", "her", "its", "their", "our", "and", "or",
     "nor", "but", "for", "from", "with", "the", "is", "was", "are", "were", "has", "had",
-    "have", "who", "which", "that", "this", "these", "those", "if", "when", "than", "not"})
+    "have", "who", "which", "that", "this", "these", "those", "if", "when", "than", "not",
+    "against", "&"})
+# First words of a place's name that open no person's ("River Volga", "Lake Tahoe", "San
+# Antonio", "St Laurence Bible"); "Bay" (a given name too) and "City", "State", "Port" (also
+# in organisations' names) are left out.
+_PLACE_OPENERS = frozenset({"cape", "county", "gulf", "island", "isle", "lake", "mount",
+                            "province", "republic", "river", "sea", "strait", "san", "santa",
+                            "st", "saint"})
 # A word whose last letter alone is a capital after small letters ("FranA": a letter lost to
 # a broken encoding); no name ends so ("McA", "LaT" are no names either).
 _BROKEN_CASE = re.compile(r"[a-z][A-Z]$")
@@ -185,7 +192,7 @@ def _bad_word(words: list[str], lowered: list[str]) -> bool:
     if any(_shouting(w) for w in words) or any(w in DATELINE_WORDS | _WEEKDAYS for w in lowered):
         return True  # "EDT BENGHAZI", "BP"
     if any(w in _FUNCTION_WORDS for w in lowered[1:]) or any(_broken(w) for w in words):
-        return True  # "Libya He", "I’m Nancy", "FranA"
+        return True  # "Libya He", "Ernst & Young", "I’m Nancy", "FranA"
     if len(words) > 1 and lowered[-1] in lexicon("group_adjectives"):
         return True  # "Jerusalem Muslim": a creed or party ends no name
     if all(w.isupper() for w in words) or any(_DESCRIBED.search(w) for w in words):
@@ -223,8 +230,8 @@ def _not_a_person(lowered: list[str]) -> bool:
         return True  # "Hurricane Katrina", "Star Wars"
     if last in (PLACE_LAST_WORDS - _SURNAME_PLACE_WORDS) | GEO_LAST_WORDS:
         return True  # "William Sound", "Gulf Coast"
-    if first in PLACE_FIRST_WORDS and lowered[1] == "of":
-        return True  # "Gulf of Mexico"
+    if (first in PLACE_FIRST_WORDS and lowered[1] == "of") or first in _PLACE_OPENERS:
+        return True  # "Gulf of Mexico", "River Volga", "San Antonio"
     org_words = ORG_LAST_WORDS | COMPANY_LAST_WORDS | GROUP_WORDS | lexicon("org_words")
     if last in org_words or first in ORG_FIRST_WORDS:
         return True  # "General Motors", "Ministry of"

@@ -158,3 +158,20 @@ def test_a_lone_surname_stays_itself_when_its_text_names_another_bearer() -> Non
     out = names.canonical([*corpus, elder, son])
     assert people(out[3]) == ["Bush"], "another bearer named in the text: not guessed"
     assert people(out[4]) == ["George W. Bush"], "a title and the bearer's own name are no other"
+
+
+def test_a_misspelt_first_name_joins_the_known_one() -> None:
+    stories = [story("a", ["Donald Trump"]), story("b", ["Donald Trump"]),
+               story("c", ["Donald Trump"]), story("d", ["Donand Trump", "Mike Pence"]),
+               story("e", ["Condeleezza Rice", "George W. Bush"]),
+               story("f", ["Condoleezza Rice", "George W. Bush"])]
+    out = names.canonical(stories)
+    assert people(out[3]) == ["Donald Trump", "Mike Pence"], "three times as many stories"
+    assert people(out[4]) == ["Condoleezza Rice", "George W. Bush"], "the same company"
+
+
+def test_two_known_first_names_one_letter_apart_stay_two_people() -> None:
+    stories = [story("a", ["John Smith"]), story("b", ["Jon Smith"]),
+               story("c", ["Mark Evans"]), story("d", ["Marc Evans"])]
+    assert [people(s) for s in names.canonical(stories)] == [
+        ["John Smith"], ["Jon Smith"], ["Mark Evans"], ["Marc Evans"]]
