@@ -30,7 +30,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 
 from generator.model import Entity, KeyQuote, Story
-from generator.story import namewords
+from generator.story import namewords, othernames
 from generator.text.person_names import (
     bare_name,
     middle_initials,
@@ -106,7 +106,8 @@ def canonical(stories: Sequence[Story]) -> list[Story]:
         stories: every story of the build, after ``merge``.
 
     Returns:
-        The same stories in order; a person entity that fails the person test is ``other``.
+        The same stories in order; a person entity that fails the person test is ``other``;
+        organisations and places go by one name each too (``othernames``).
     """
     forms = namewords.all_forms(stories)
     people = _collect(forms, _outvoted(stories))
@@ -115,8 +116,9 @@ def canonical(stories: Sequence[Story]) -> list[Story]:
     names = _names(people)
     index = _SurnameIndex(people, names)
     common = _common_words(forms, index)
-    out = [_rename(story, form, people=people, names=names, index=index, common=common)
-           for story, form in zip(stories, forms, strict=True)]
+    out = othernames.tidy([
+        _rename(story, form, people=people, names=names, index=index, common=common)
+        for story, form in zip(stories, forms, strict=True)])
     changed = sum(a != b for a, b in zip(stories, out, strict=True))
     log.info("Names: %d person names in %d persons; %d stories renamed",
              len(people.parent), len(set(names.values())), changed)
