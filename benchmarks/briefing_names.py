@@ -18,10 +18,17 @@ the labels written for one build mostly serve the next. Verdicts (one per kind a
 - ``broken``: a broken token (mojibake, a cut word: "FranA", "Figure Ep");
 - ``split``: a right name whose person has a page under another spelling ("Donand Trump");
 - ``partial``: a name of this kind, but only part of it or a common word alone ("James").
+
+``benchmarks.briefing`` prints these figures with its audit. Alone, this module audits builds
+made before (``benchmarks.briefing --workdir DIR``) and records its own BENCHMARKS.md section:
+
+    .venv/bin/python -m benchmarks.briefing_names DIR [--before OLD_DIR] [--note "..."]
+    .venv/bin/python -m benchmarks.briefing_names DIR --unlabelled   # what needs a verdict
 """
 
 from __future__ import annotations
 
+import argparse
 import csv
 import hashlib
 import html
@@ -41,6 +48,9 @@ TAIL_SAMPLE = {"people": 100, "places": 50, "organisations": 50}
 TAIL_STORIES = 1
 """A page of at most this many stories is in the tail (on the real pile 1,234 of 1,326 People
 pages have one story)."""
+FLAGGED_FROM = "9b47904"
+"""The build whose whole People list (1,326 pages) was read by hand and its failures labelled
+too, beside the samples: how many of them a later build still lists counts every class."""
 VERDICTS = ("ok", "title", "glued", "kind", "broken", "split", "partial")
 
 _ROW = re.compile(r'<a href="[^"]+">(.*?)</a> <span class="dg-count">(\d+)</span>')
@@ -90,6 +100,13 @@ def tail_figures(docs: Path) -> list[str]:
             + (f" ({100 * right / judged:.0f}%)" if judged else "")
             + (f"; failures: {classes}" if classes else "")
             + (f"; {verdicts['unlabelled']} not labelled" if verdicts["unlabelled"] else ""))
+        flagged = Counter(labels[(kind, name)] for name, _ in pages
+                          if labels.get((kind, name), "ok") not in ("ok", "unlabelled"))
+        if kind == "people":  # the whole People list was read by hand once (FLAGGED_FROM)
+            rows.append(f"  - pages of the whole list flagged by hand (any build) still listed: "
+                        f"{sum(flagged.values())}"
+                        + (" (" + ", ".join(f"{v} {flagged[v]}" for v in VERDICTS[1:]
+                                            if flagged[v]) + ")" if flagged else ""))
     return rows
 
 
@@ -98,3 +115,38 @@ def unlabelled(docs: Path) -> list[tuple[str, str]]:
     labels = _labels()
     return [(kind, name) for kind, size in TAIL_SAMPLE.items()
             for name in tail_sample(read_index(docs, kind), size) if (kind, name) not in labels]
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Audit the tails of a build (and an earlier one), print and record the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("build", type=Path, help="a build's folder (holding docs/)")
+    parser.add_argument("--before", type=Path, help="an earlier build's folder, audited beside")
+    parser.add_argument("--note", default="", help="a line recorded with the figures")
+    parser.add_argument("--unlabelled", action="store_true",
+                        help="list the sampled pages without a verdict, record nothing")
+    args = parser.parse_args(argv)
+    if not (args.build / "docs").is_dir():
+        print(f"skipped: {args.build / 'docs'} not found (build with benchmarks.briefing "
+              "--workdir first)")
+        return
+    if args.unlabelled:
+        for folder in [args.build, *([args.before] if args.before else [])]:
+            for kind, name in unlabelled(folder / "docs"):
+                print(f"{kind}\t{name}")
+        return
+    rows = tail_figures(args.build / "docs")
+    before = tail_figures(args.before / "docs") if args.before else []
+    print("\n".join([*rows, *([""] if before else []), *before]))
+    text = ("## Name indexes: the long tail (real pile)\n\n"
+            "`.venv/bin/python -m benchmarks.briefing_names DIR --before OLD` on builds made with "
+            f"`benchmarks.briefing --workdir` ({_common.machine()}); verdicts by hand in "
+            f"`benchmarks/{LABELS.name}` (classes in the module's docstring)"
+            + (f"\n\n{args.note}" if args.note else "") + "\n\n" + "\n".join(rows))
+    if before:
+        text += "\n\nThe earlier build (`--before`):\n\n" + "\n".join(before)
+    _common.record("briefing-names", text)
+
+
+if __name__ == "__main__":
+    main()
