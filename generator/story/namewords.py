@@ -16,7 +16,10 @@ common is read from the corpus itself, in one pass over its texts (linear, no wo
   left over must be a known person's name (``glued`` says which forms were cut).
 
 A given name that is also a common word ("Hope Hicks", "Will Hutton") stays whole because its
-story writes it inside a sentence too ("said Hope Hicks").
+story writes it inside a sentence too ("said Hope Hicks"). A place's name glued before a name
+at a sentence start (a dateline: "Iceland Julie Kozack") is cut the same way, and a people's
+adjective made from a place the corpus names ("Californian Rebecca Solnit", "Trinidadian
+Warner") is cut wherever it stands, as ``bare_name`` cuts the nationalities it knows.
 """
 
 from __future__ import annotations
@@ -37,6 +40,14 @@ word. Set on a real pile of 6,100 articles: the words glued to names read 2.1-12
 2.1, "sorry" 3.1, "everything" 8.9, "figure" 120); the given names and surnames of its People
 pages at most 1.1 ("Rod" 19 to 18), the surnames that are words too far less ("Gray" 1.4 was
 the highest, "Woods" 0.2)."""
+
+# Endings that make a people's adjective of a place's name, with what the place's name may
+# end in instead ("Californian": California, "Trinidadian": Trinidad, "Barbadian": Barbados).
+_ADJECTIVE_ENDINGS = (("ian", ("", "a", "ia", "o", "os")), ("an", ("", "a", "o")),
+                      ("n", ("",)), ("ese", ("", "a")), ("i", ("",)))
+MIN_PLACE_STEM = 4
+"""Shortest place name an adjective is read from: shorter stems make given names adjectives
+("Brian", "Adrian", "Julian" end like "Indian")."""
 
 # Punctuation read as a space when a text is cut into words.
 WORD_BREAKS = str.maketrans(dict.fromkeys('!"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”‘’«»—–…', " "))
@@ -104,14 +115,27 @@ def no_person(form: str, use: WordUse, places: frozenset[str]) -> bool:
     return all(use.common(w) for w in words[1:]) or rest in places or rest in PLACES
 
 
-def unglue(form: str, story: Story, use: WordUse) -> str | None:
-    """The form without a common first word its story writes only at sentence starts.
+def place_adjective(word: str, places: frozenset[str]) -> bool:
+    """Whether a word is a people's adjective made from a place's name ("Californian")."""
+    key = word.lower()
+    for ending, stems in _ADJECTIVE_ENDINGS:
+        stem = key[:-len(ending)]
+        if key.endswith(ending) and len(stem) >= MIN_PLACE_STEM and any(
+                stem + tail in places or stem + tail in PLACES for tail in stems):
+            return True
+    return False
+
+
+def unglue(form: str, story: Story, use: WordUse,
+           places: frozenset[str] = frozenset()) -> str | None:
+    """The form without a common word or a place its story writes before it at sentence starts.
 
     None when nothing is glued ("Hope Hicks" is written inside a sentence too, or the story's
     texts do not hold the form as it is); "" when what is left is no name ("Figure 1").
     """
     words = form.split()
-    if len(words) < 2 or not use.common(words[0]):
+    first = words[0].lower()
+    if len(words) < 2 or not (use.common(first) or first in places or first in PLACES):
         return None
     pattern = re.compile(rf"(?<!\w){re.escape(form)}(?!\w)")
     starts = [_opens_sentence(text, found.start())
@@ -146,7 +170,13 @@ class Forms:
         bare = bare_name(name)
         if not plausible_person(bare) or no_person(bare, self.use, self.places):
             return None
-        rest = unglue(bare, self.story, self.use)
+        words = bare.split()
+        if len(words) > 1 and place_adjective(words[0], self.places):
+            bare = " ".join(words[1:])  # "Californian Rebecca Solnit"
+            if " " not in bare:  # "Trinidadian Warner": Warner, if a known person bears it
+                self.glued.add(bare)
+            return bare if plausible_person(bare) else None
+        rest = unglue(bare, self.story, self.use, self.places)
         if rest is None:
             return bare
         if rest and " " not in rest:

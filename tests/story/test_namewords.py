@@ -9,10 +9,11 @@ PROSE = ("They said everything the foreign office said about relations was publi
          "can hope for everything, and adds that the air is clean; everything changed. ")
 
 
-def story(key: str, people: list[str], text: str = PROSE) -> Story:
+def story(key: str, people: list[str], text: str = PROSE, places: tuple[str, ...] = ()) -> Story:
     article = make_article(id=key, text=text)
     return Story(id=key, title=key, summary="", sources=(Source(article),),
-                 entities=tuple(Entity(p, "person") for p in people))
+                 entities=(*(Entity(p, "person") for p in people),
+                           *(Entity(p, "place") for p in places)))
 
 
 def people(result: Story) -> list[str]:
@@ -63,3 +64,20 @@ def test_a_glued_form_the_story_does_not_hold_is_left_alone() -> None:
     stories = [story("a", ["Everything Trump"], PROSE)]
     assert namewords.unglue("Everything Trump", stories[0],
                             use_of(stories, ["Everything Trump"])) is None
+
+
+def test_a_peoples_adjective_made_from_a_place_is_cut() -> None:
+    stories = [story("a", ["Californian Rebecca Solnit", "Barbadian Warner", "Brian Smith"]),
+               story("b", ["Jack Warner"], places=("Barbados",)),
+               story("c", ["Jack Warner"]), story("d", ["Rebecca Solnit"])]
+    out = names.canonical(stories)
+    assert people(out[0]) == ["Rebecca Solnit", "Jack Warner", "Brian Smith"]
+
+
+def test_place_adjectives_are_read_from_the_corpus_places() -> None:
+    places = frozenset({"barbados", "trinidad"})
+    assert namewords.place_adjective("Californian", places)
+    assert namewords.place_adjective("Trinidadian", places)
+    assert namewords.place_adjective("Barbadian", places)
+    assert not namewords.place_adjective("Brian", places)
+    assert not namewords.place_adjective("Kardashian", places)
