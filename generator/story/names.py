@@ -72,6 +72,9 @@ quoted slogan, a typo) does not unmake a person."""
 
 # An honorific before a lone word: given only to a person.
 _HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+"
+# A title that names someone by a given name alone ("Prince Harry", "Queen Elizabeth", "Pope
+# Francis"); without one a lone given name ("James", "Rachel") names nobody in particular.
+_GIVEN_NAME_TITLE = r"(?:Prince|Princess|Queen|King|Pope|Lady|Lord|Sir|Dame|Saint|St\.?)\s+"
 
 
 @dataclasses.dataclass
@@ -335,6 +338,8 @@ def _rename(story: Story, forms: namewords.Forms, *, people: _People, names: dic
             return found if bare in forms.glued else bare
         if found or is_person:
             return found or bare
+        if bare.lower() in first_names():  # "James" alone: one page for every James
+            return bare if _honoured(bare, story, _GIVEN_NAME_TITLE) else None
         keep = _honoured(bare, story) or (bare.lower() not in common
                                           and _only_a_name(bare, story))
         return bare if keep else None
@@ -386,9 +391,9 @@ def _other_bearer_named(surname: str, bearer: str, story: Story) -> bool:
     return False
 
 
-def _honoured(word: str, story: Story) -> bool:
+def _honoured(word: str, story: Story, title: str = _HONORIFIC) -> bool:
     """Whether a story's text gives the lone word an honorific ("Mr. Moody said")."""
-    pattern = re.compile(rf"\b{_HONORIFIC}{re.escape(word)}(?!\w)")
+    pattern = re.compile(rf"\b{title}{re.escape(word)}(?!\w)")
     return any(pattern.search(a.text) for s in story.sources for a in s.articles)
 
 

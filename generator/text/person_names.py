@@ -53,6 +53,8 @@ NAME_CACHE_SIZE = 65_536
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 _PARTICLES = frozenset({"de", "la", "los", "del", "van", "von", "der", "den", "da", "dos",
                         "bin", "ibn", "al", "el", "le", "du", "y", "of"})
+# Particles that open a surname and so end no name ("Azm Al" is "Azm Al Homoud" cut short).
+_OPENING_PARTICLES = frozenset({"al", "el", "bin", "ibn", "de", "del", "van", "von", "der"})
 # Surname prefixes written or left out at will ("Bashar al-Assad" = "Bashar Assad").
 _SURNAME_PREFIX = re.compile(r"^(?:al|el|ad|ash|as|an|ar|at|az)[-‐]", re.IGNORECASE)
 # Weekdays veto a name (a dateline: "Tuesday Obama"), months do not: April, June and May are
@@ -193,8 +195,9 @@ def _bad_word(words: list[str], lowered: list[str]) -> bool:
         return True  # "EDT BENGHAZI", "BP"
     if any(w in _FUNCTION_WORDS for w in lowered[1:]) or any(_broken(w) for w in words):
         return True  # "Libya He", "Ernst & Young", "I’m Nancy", "FranA"
-    if len(words) > 1 and lowered[-1] in lexicon("group_adjectives"):
-        return True  # "Jerusalem Muslim": a creed or party ends no name
+    if len(words) > 1 and (lowered[-1] in lexicon("group_adjectives")
+                           or lowered[-1] in _OPENING_PARTICLES):
+        return True  # "Jerusalem Muslim": a creed or party ends no name; "Azm Al" is cut
     if all(w.isupper() for w in words) or any(_DESCRIBED.search(w) for w in words):
         return True  # "AP BP"; "Alawite-dominated Assad", "US-backed Karzai"
     if len(words) > 1 and _ACRONYM.fullmatch(words[-1]):

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import dataclasses
+
 from generator.model import Entity, KeyQuote, Source, Story
 from generator.story import names
 from tests.conftest import make_article
@@ -175,3 +177,12 @@ def test_two_known_first_names_one_letter_apart_stay_two_people() -> None:
                story("c", ["Mark Evans"]), story("d", ["Marc Evans"])]
     assert [people(s) for s in names.canonical(stories)] == [
         ["John Smith"], ["Jon Smith"], ["Mark Evans"], ["Marc Evans"]]
+
+
+def test_a_given_name_alone_is_a_person_only_with_a_title() -> None:
+    stories = [story("a", ["James", "Rachel"]), story("b", ["Harry"])]
+    stories[1] = dataclasses.replace(stories[1], sources=(Source(make_article(
+        id="b", text="Prince Harry visited the troops.")),))
+    out = names.canonical(stories)
+    assert people(out[0]) == [], "one page would gather every James"
+    assert people(out[1]) == ["Harry"]

@@ -58,8 +58,8 @@ def test_bare_name_drops_labels_home_places_and_possessives(name: str, bare: str
     "River Volga", "Lake Tahoe", "Mount Everest", "San Antonio", "St Laurence Bible",
     # a broken token: a contraction, a letter lost to a broken encoding
     "I’m Nancy", "Don't Trump", "FranA", "Francois HollandE",
-    # a creed or party ends no name
-    "Jerusalem Muslim", "London Conservative",
+    # a creed or party ends no name, nor does a surname's particle
+    "Jerusalem Muslim", "London Conservative", "Azm Al", "Ludwig van",
 ])
 def test_names_that_are_no_person(name: str) -> None:
     assert not plausible_person(name)
