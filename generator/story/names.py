@@ -203,15 +203,14 @@ def _join_misspellings(people: _People, stories: Sequence[Story]) -> None:
     insertion or swap), so the work is linear in the forms, with no loop over all pairs.
     """
     known = first_names() | nicknames().keys()
-    blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
+    blocks: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
     for (first, surname), form in people.by_key.items():
         if len(first) >= MIN_MISSPELT:
             for key in {first, *(first[:i] + first[i + 1:] for i in range(len(first)))}:
-                blocks[(surname, key)].append(form)
-    for forms in blocks.values():
-        for i, a in enumerate(forms):  # a block holds a few spellings of one name
-            for b in forms[i + 1:]:
-                first_a, first_b = (name_key(f)[0] for f in (a, b))  # type: ignore[index]
+                blocks[(surname, key)].append((first, form))
+    for spellings in blocks.values():
+        for i, (first_a, a) in enumerate(spellings):  # a few spellings of one name
+            for first_b, b in spellings[i + 1:]:
                 if (first_a != first_b and (first_a in known) != (first_b in known)
                         and _one_person(people, stories, a, b)):
                     people.union(a, b)
