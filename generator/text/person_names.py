@@ -51,6 +51,8 @@ NAME_CACHE_SIZE = 65_536
 """Distinct names remembered: a real pile of 6,000 articles has about 10,000 person names."""
 
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+# The suffixes that tell a father from a son, not a monarch's number.
+_GENERATIONS = frozenset({"jr", "sr"})
 _PARTICLES = frozenset({"de", "la", "los", "del", "van", "von", "der", "den", "da", "dos",
                         "bin", "ibn", "al", "el", "le", "du", "y", "of"})
 # Particles that open a surname and so end no name ("Azm Al" is "Azm Al Homoud" cut short).
@@ -163,6 +165,8 @@ def bare_name(name: str) -> str:
             words = words[:cut]
     while len(words) > 2 and _label(words[0]):
         words = words[1:]
+    if len(words) == 2 and _bare(words[1]) in _GENERATIONS:
+        words = words[:1]  # "Fred Sr" is a given name alone; "Elizabeth II" stays a name
     if len(words) == 2 and _bare(words[0]) in lexicon("name_labels") and not _kind_word(
             _bare(words[1])):
         words = words[1:]  # "Democrat Clinton" is Clinton; "Saudi Arabia" stays itself

@@ -30,6 +30,8 @@ from generator.text.person_names import (
     ("Major Gregory Stone", "Gregory Stone"), ("Brigadier Murtala Mohammed", "Murtala Mohammed"),
     ("Clerk Michael McSweeney", "Michael McSweeney"), ("John Major", "John Major"),
     ("Ex-Con", "Ex-Con"),
+    # a generation after a lone given name leaves the given name; a monarch's number stays
+    ("Fred Sr", "Fred"), ("Fred Sr.", "Fred"), ("Elizabeth II", "Elizabeth II"),
 ])
 def test_bare_name_drops_labels_home_places_and_possessives(name: str, bare: str) -> None:
     assert bare_name(name) == bare
