@@ -55,8 +55,12 @@ TITLE_CANDIDATES = 10
 
 # What no sentence of prose holds: a byline opening it ("By the CNN Wire Staff", "By Jane Doe
 # BBC correspondent"), page furniture ("Posted by:", a bar, a list bullet, a URL), a section
-# heading and a sentence glued with no stop (a lower-case word, then a sentence opener).
-_NOT_ONE_SENTENCE = re.compile(r"^By\s|\bPosted by\b|\||\\?\*|https?:|\bClick\b")
+# heading and a sentence glued with no stop (a lower-case word, then a sentence opener); and
+# two labels ("BP oil spill report: the blame game ... Cleaning up the Gulf after the oil
+# spill: BP's report ..."): a run of headlines and captions, or a transcript's turns. Of the
+# real pile's 171,952 summary candidates 270 hold two, spot-checked nearly all such runs.
+_NOT_ONE_SENTENCE = re.compile(r"^By\s|\bPosted by\b|\||\\?\*|https?:|\bClick\b"
+                               r"|\w:\s.*\w:\s")
 # A list bullet as scraped pages write it, escaped or not ("\\* Airline stocks fall").
 _BULLET = re.compile(r"(?:^|\s)\\?\*\s")
 # An upper-case wire dateline opening a lead: "BEIJING — ", "ADDIS ABABA, Ethiopia_ ".

@@ -176,3 +176,12 @@ def test_a_caption_glued_to_a_sentence_is_no_summary_sentence() -> None:
              "and the cement maker knew of the cement tests.")
     sources = [Source(make_article(id="x", title="Cement flaw found", text=f"{glued} {plain}"))]
     assert summary.summarize(sources) == plain
+
+
+def test_a_run_of_labelled_headlines_is_no_summary_sentence() -> None:
+    glued = ("Oil spill report: the rig blame game Eight big things went wrong on the rig - and "
+             "the report spreads the blame Cleaning up the coast after the spill: the report on "
+             "the disaster spreads the blame.")
+    plain = "Since the rig exploded in April, thousands of barrels a day have leaked into the sea."
+    sources = [Source(make_article(id="x", title="Oil spill grows", text=f"{glued} {plain}"))]
+    assert summary.summarize(sources) == plain
