@@ -15,7 +15,10 @@ entries and People pages. Figures (targets of issue 14 in brackets):
   precision and failure classes from ``benchmarks/briefing_names.tsv`` (``briefing_names``);
 - disputed timeline entries: share of all, and precision from the hand-checked
   ``benchmarks/briefing_disputes.tsv`` when it exists (>= 90%);
-- timeline entries over LONG_ENTRY_WORDS words (<= 1%).
+- timeline entries over LONG_ENTRY_WORDS words (<= 1%);
+- what a reader reads first, in summaries, chapter titles and timeline entries: a headline or
+  caption glued to a sentence with no stop between, a list introduction ("Below is a timeline
+  of ...:") and a teaser of a video or pictures ("Live video of ..."), each 0.
 
 Skips cleanly (exit 0) when ``../shared/eval`` or the pile tool is absent; the pile and the
 site stay in the temporary folder (the texts are copyrighted).
@@ -88,6 +91,26 @@ DATELINE = re.compile(
     rf"|\b{_CAPS}(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)?)? ?{_AGENCY}"
     rf"|\b{_CAPS}, [A-Z][a-z][\w.]*(?: [A-Z][a-z][\w.]*)?(?: ?(?:_|--|—|\|)|\s*$)"
     rf"|(?:^|[.!?] ){_CAPS} (?:_|--|—) ")
+# A sentence run on from a headline or caption with no stop between: a lower-case word (or a
+# quotation closed after one) and then a word that only opens a sentence, itself followed by a
+# lower-case word ("... showed cement flaw' The blowout caused ..."). Not after a word that
+# names a work ("the film The Godfather").
+GLUED = re.compile(
+    r"\b(?!(?:the|a|an|of|in|on|at|to|for|by|with|from|and|or|as|than|that|film|movie|show|"
+    r"book|song|album|series|novel|newspaper|magazine|programme|program|channel)\b)"
+    r"[a-z][a-z]+[’'\"”]? (?:The|A|An|He|She|It|They|We|His|Her|Its|Their|This|These|Those|"
+    r"There|But|Critics|Some|Many|Most|After|When|While|If|Officials|Police|Experts) [a-z]")
+# A sentence pointing forward to a list or excerpt the page laid out below it ("Below is a
+# timeline of the spill:", "Here are the key facts:", "Following are ...:").
+LIST_INTRO = re.compile(r"(?:^|[.!?]\s)(?:Below|Here|Following|The following|Listed below)\b"
+                        r"[^.!?:]{0,150}:")
+# A teaser of a video or pictures: a sentence opening with the medium and no verb of its own
+# ("Live video of the spill.", "Photo: Northern Illinois field taken by ...").
+_MEDIA = re.compile(r"^(?:(?:Live|Watch|Raw|Exclusive|More|Latest)\s+)?(?:[Vv]ideos?|[Pp]hotos?|"
+                    r"[Pp]ictures|[Ii]mages|[Gg]allery|[Ss]lideshow|[Ff]ootage|[Aa]udio)\b"
+                    r"|^(?:Watch|In pictures)\b")
+_VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|shows?|"
+                   r"showed|appears?|appeared|emerged)\b")
 _SENTENCE = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’')]))\s+")
 _NON_WORD = re.compile(r"\W+")
 _TAG = re.compile(r"<[^>]+>")
@@ -102,6 +125,7 @@ class Site:
     cards: list[str] = field(default_factory=list)
     summaries: list[str] = field(default_factory=list)
     entries: list[str] = field(default_factory=list)
+    chapters: list[str] = field(default_factory=list)
     disputed: int = 0
     people: list[tuple[str, int]] = field(default_factory=list)
     tail: list[str] = field(default_factory=list)
@@ -125,6 +149,8 @@ def read_site(docs: Path) -> Site:
         summary = re.search(r'<p class="dg-summary">(.*?)</p>', markdown, re.DOTALL)
         if summary:
             site.summaries.append(text_of(summary.group(1)))
+        site.chapters.extend(text_of(t) for t in re.findall(
+            r'<h3 class="dg-chapter__title">(.*?)</h3>', markdown, re.DOTALL))
         for body in re.findall(r'<div class="dg-event__body">(.*?)</div>', markdown, re.DOTALL):
             first = re.search(r"<p>(.*?)</p>", body, re.DOTALL)
             site.entries.append(text_of(first.group(1)) if first else "")
@@ -173,6 +199,32 @@ def share(count: int, total: int) -> str:
 def count(texts: Iterable[str], test: re.Pattern[str]) -> int:
     """How many texts the pattern finds something in."""
     return sum(1 for t in texts if test.search(t))
+
+
+def has_teaser(text: str) -> bool:
+    """Whether a sentence of ``text`` is a video or picture teaser (``_MEDIA``, no verb)."""
+    return any(_MEDIA.search(s) and not _VERB.search(s)
+               for s in _SENTENCE.split(text) if s)
+
+
+def lead_figures(site: Site) -> tuple[list[str], list[tuple[str, list[str]]]]:
+    """Glued headlines, list introductions and teasers in what a reader reads first.
+
+    Summaries, chapter titles and timeline entries; the figures and the failing texts.
+    """
+    read = [*site.summaries, *site.chapters, *site.entries]
+    found = [("glued", [t for t in read if GLUED.search(t)]),
+             ("list intro", [t for t in read if LIST_INTRO.search(t)]),
+             ("teaser", [t for t in read if has_teaser(t)])]
+    kinds = {"glued": "Headlines or captions glued to a sentence",
+             "list intro": "List introductions (\"Below is a timeline ...:\")",
+             "teaser": "Video or picture teasers"}
+    rows = [f"- {kinds[what]} in summaries, chapter titles, entries: "
+            f"{share(len(texts), len(read))} (target 0)" for what, texts in found]
+    split = [f"  (summaries {sum(1 for t in site.summaries if t in texts)}, chapter titles "
+             f"{sum(1 for t in site.chapters if t in texts)}, entries "
+             f"{sum(1 for t in site.entries if t in texts)})" for _, texts in found]
+    return [f"{r}{s}" for r, s in zip(rows, split, strict=True)], found
 
 
 def people_figures(people: Sequence[tuple[str, int]]) -> list[str]:
@@ -237,6 +289,7 @@ def audit(site: Site, banned: set[str],
     artifacts = [t for t in shown if ARTIFACT.search(t)]
     datelines = [t for t in shown if DATELINE.search(t)]
     long_entries = [t for t in site.entries if len(t.split()) > LONG_ENTRY_WORDS]
+    lead_rows, lead_found = lead_figures(site)
     figures = [
         f"- Stories: {len(site.titles)}; timeline entries: {len(site.entries)}; home cards: "
         f"{len(site.cards)}",
@@ -256,11 +309,13 @@ def audit(site: Site, banned: set[str],
         *dispute_figures(site, labelled),
         f"- Timeline entries over {LONG_ENTRY_WORDS} words: "
         f"{share(len(long_entries), len(site.entries))} (target <= 1%)",
+        f"- Chapter titles: {len(site.chapters)}",
+        *lead_rows,
     ]
     examples = [f"{what}: {t[:160]}" for what, items in (
         ("boilerplate", bad_boiler), ("run-on", run_on), ("cut", cut),
-        ("artifact", artifacts), ("dateline", datelines), ("long entry", long_entries))
-        for t in items[:3]]
+        ("artifact", artifacts), ("dateline", datelines), ("long entry", long_entries),
+        *lead_found) for t in items[:3]]
     return figures, examples
 
 

@@ -9,7 +9,8 @@ Per article: whitespace, tokenised text (``tokens``) and broken quote marks are 
 label, headline; see ``metadata``), a first paragraph with the page's headline and dateline
 glued on cut apart (``lead``), then the boilerplate rules of ``boilerplate`` (single lines),
 page stamps inside paragraphs (``stamps``: comment and post stamps, bylines with a bar,
-later wire datelines) and ``page_blocks`` (neighbouring lines) run. Across the
+later wire datelines), ``page_blocks`` (neighbouring lines) and ``furniture`` (teasers of
+videos and pictures, and lists run into their introduction, inside paragraphs) run. Across the
 corpus: lines recurring in unrelated articles (``recurring``), sentences recurring across
 unrelated topics (``repeated``) and lines that are another article's headline go.
 ``prepare`` is the per-article pass and ``finish`` the corpus-level one, so the pipeline can
@@ -26,6 +27,7 @@ from dataclasses import dataclass
 
 from generator.clean import (
     boilerplate,
+    furniture,
     lead,
     metadata,
     page_blocks,
@@ -238,7 +240,7 @@ def prepare(article: Article) -> Prepared:
     comments = [tail for line in lines if (tail := stamps.comment_tail(line))]
     lines = [page_blocks.strip_social_feed(stamps.strip_stamps(line)) for line in lines]
     lines, embedded = page_blocks.strip_social_embeds(lines)
-    lines = page_blocks.strip_teaser_tail(page_blocks.strip_captions(lines))
+    lines = _strip_furniture(page_blocks.strip_teaser_tail(page_blocks.strip_captions(lines)))
     own = title_key(article.title or header.title)
     if own:
         lines = [line for line in lines if not _same_title(line, own)]
@@ -269,6 +271,20 @@ def _split_lead(lines: list[str]) -> tuple[list[str], str | None]:
             body = lead.strip_dateline(line)
         out.append(line if body is None else body)
     return out, found.headline
+
+
+def _strip_furniture(lines: list[str]) -> list[str]:
+    """Teasers out of each line, and lists run into their introduction cut off (``furniture``).
+
+    A line left empty goes.
+    """
+    out: list[str] = []
+    for line in lines:
+        if not line:
+            out.append(line)
+        elif stripped := furniture.strip_teasers(line):
+            out.extend(furniture.split_list_intro(stripped))
+    return out
 
 
 def _date_fallback(article: Article, updates: dict[str, object],

@@ -13,6 +13,7 @@ Multi-line articles whose first paragraph reads normally are left as they are.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from importlib import resources
 
@@ -82,6 +83,23 @@ _PICTURE_DAY = re.compile(rf"(?<!\bon )(?<!\bOn )\b(?:{metadata.MONTH_ALT})\.? \
                           r"\d{4}\.$", re.IGNORECASE)
 # A full stop after a lower-case word, then a capital: a sentence ends inside (not "U.S. ").
 _INNER_STOP = re.compile(r"[a-z]{2}[.!?][\"”’)]?\s+[\"“‘(]?[A-Z]")
+# A quotation closed at the end of a headline ("Pre-spill tests ‘showed cement flaw' The
+# blowout ..."): the seam is after it, as after a bare word. A stop inside the quotation
+# ("... flaw.' The") still ends the sentence there, so is no glued seam.
+_CLOSING_QUOTES = "'’\"”"
+COMMON_RATIO = 2
+"""A word the text writes in lower case more than this many times as often as capitalised
+is a common word there: "cement" 11 times to one "Cement" (at a seam) in a BBC page of the
+real pile, while a name written once in lower case is capitalised many more times."""
+
+# A word in lower case, and capitalised (three letters or more, not inside a hyphenated or
+# quoted word).
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{3,}\b(?![’'-])")
+_CAPITAL_WORD = re.compile(r"(?<![\w'’-])[A-Z][a-z]{2,}\b(?![’'-])")
+# Words after which a capital is a title or name ("of Cement", "the Coast"), never a seam.
+_FUNCTION_WORDS = frozenset(
+    ["the", "a", "an", "of", "in", "on", "at", "to", "for", "by", "with", "from", "and", "or",
+     "as", "than", "that", "said", "says", "told"])
 _CLOCK_HINT = re.compile(r"\d[:.]\d\d")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s")
 
@@ -169,8 +187,9 @@ def glued_pieces(text: str) -> list[str]:
     words = first.split(" ")
     if len(words) < GLUED_MIN_WORDS:
         return [text]
+    common = common_words(text)
     cuts = [i for i in range(PIECE_MIN_WORDS, len(words) - PIECE_MIN_WORDS + 1)
-            if is_seam(words, i)]
+            if is_seam(words, i, common)]
     pieces, start = [], 0
     for cut in cuts:
         if cut - start >= PIECE_MIN_WORDS:
@@ -180,16 +199,58 @@ def glued_pieces(text: str) -> list[str]:
     return [*pieces, (rest + text[len(first):]).strip()]
 
 
-def is_seam(words: list[str], i: int) -> bool:
-    """True when a sentence starts at word ``i`` with no stop before it."""
-    if words[i] not in _OPENERS:
+def common_words(text: str) -> frozenset[str]:
+    """The words ``text`` writes in lower case more often than capitalised (COMMON_RATIO).
+
+    Its common nouns, verbs and adjectives ("cement", "workers"); not the names it once
+    writes in lower case (a reader's comment's "pakistan", a web address's "gulf").
+    """
+    lower = Counter(_LOWER_WORD.findall(text))
+    capital = Counter(_CAPITAL_WORD.findall(text))
+    return frozenset(w for w, n in lower.items() if n > COMMON_RATIO * capital[w.capitalize()])
+
+
+def is_seam(words: list[str], i: int, common: frozenset[str] = frozenset()) -> bool:
+    """True when a sentence starts at word ``i`` with no stop before it.
+
+    Args:
+        words: the text's words (split at single spaces).
+        i: the word tested.
+        common: words the whole text writes in lower case (``common_words``), if known.
+    """
+    if words[i] not in _OPENERS and not _common_opener(words, i, common):
         return False
-    previous, before = words[i - 1], words[i - 2]
+    previous, before = words[i - 1].rstrip(_CLOSING_QUOTES), words[i - 2]
     if not previous or not previous[-1].isalnum():
         return False  # a comma, colon, dash or stop: not a glued seam
     # Two capitalised words before it: a Title Case headline ("Obama Says The Deal ..."),
     # not a seam; one name after a lower-case word ("... northern Syria The UN") is.
     return not (previous[0].isupper() and before[:1].isupper())
+
+
+def _common_opener(words: list[str], i: int, common: frozenset[str]) -> bool:
+    """A word the text writes in lower case elsewhere, capitalised between lower-case words.
+
+    A sentence start ("... that killed 11 workers Cement used to seal the well ..."), where a
+    name ("said President Obama") or a title ("the Gulf Coast") is not.
+    """
+    word, previous = words[i], words[i - 1].rstrip(_CLOSING_QUOTES)
+    if not (common and i + 1 < len(words) and word[:1].isupper() and word[1:].islower()):
+        return False
+    return (word.lower() in common and words[i + 1][:1].islower()
+            and previous[:1].islower() and previous.lower() not in _FUNCTION_WORDS)
+
+
+def has_glued_sentence(text: str) -> bool:
+    """Whether a sentence starts inside ``text`` with no stop before it, plainly.
+
+    A seam (``is_seam``) whose opener is followed by a lower-case word ("... charged with
+    manslaughter The superstar died ..."): anywhere in a text, not only in a long lead, an
+    opener before a capital is mostly a name ("told The New York Times").
+    """
+    words = text.split(" ")
+    return any(words[i + 1][:1].islower() and is_seam(words, i)
+               for i in range(PIECE_MIN_WORDS, len(words) - 1))
 
 
 def _headline(piece: str) -> str | None:

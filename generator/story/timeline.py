@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from generator.clean import furniture, lead
 from generator.extract.events import MAX_EVENT_WORDS
 from generator.model import Event, PartialDate, Source, TimelineEntry
 from generator.story import happening
@@ -160,9 +161,8 @@ def read_events(events: Mapping[str, Sequence[Event]], sources: Sequence[Source]
     """
     ordered = first_reporter_order(sources)
     rank = {s.id: i for i, s in enumerate(ordered)}
-    # A run-on span or a fragment is no readable entry.
     items = [(rank[sid], e) for sid, evs in events.items() if sid in rank for e in evs
-             if len(e.text.split()) <= MAX_EVENT_WORDS and not _FRAGMENT_START.match(e.text)]
+             if readable(e.text)]
     items.sort(key=lambda item: (item[0], item[1].start))
     # Within one story every source counts alike: the lag bonus would favour old background.
     salience = date_salience(((s.reference or s.primary.published, events.get(s.id, ()))
@@ -205,6 +205,18 @@ def _most_referred(items: list[tuple[int, Event]]) -> list[tuple[int, Event]]:
         total += by_date[date]
     log.debug("timeline: compared %d of %d events", total, len(items))
     return [(r, e) for r, e in items if e.date in kept]
+
+
+def readable(text: str) -> bool:
+    """Whether an event text reads as a timeline entry (its date counts for salience anyway).
+
+    Not a run-on span or a fragment; not a sentence with a headline or caption glued to it
+    (``lead.has_glued_sentence``), a list introduction or a teaser (``furniture``).
+    """
+    if len(text.split()) > MAX_EVENT_WORDS or _FRAGMENT_START.match(text):
+        return False
+    return not (lead.has_glued_sentence(text) or furniture.introduces_list(text)
+                or furniture.is_teaser(text))
 
 
 def chronological(date: PartialDate) -> tuple[int, int, int]:

@@ -290,3 +290,20 @@ def test_a_footer_after_readers_comments_still_counts_as_recurring() -> None:
     assert "Report abuse" not in cleaned_a.text and "I doubt it" not in cleaned_a.text
     assert "Example Blog" not in cleaned_b.text
     assert "Rescuers searched the flooded valley" in cleaned_b.text
+
+
+def test_a_flattened_page_loses_its_teaser_and_its_list_stands_apart() -> None:
+    text = ("Oil disaster : Pre-spill tests ` showed cement flaw ' The blowout caused an "
+            "explosion on the rig that killed 11 workers and led to the worst spill in the "
+            "country 's history , which lasted for months . Live video of the oil spill in "
+            "the Gulf of Mexico . Below is a timeline of the spill and its impact : April 20 , "
+            "2010 - Explosion and fire on the rig ; 11 workers are killed . April 22 - The rig "
+            "sinks .")
+    (article,), _ = clean.clean_corpus([make_article(title=None, published=None, text=text)])
+    assert article.title == "Oil disaster: Pre-spill tests ‘showed cement flaw'"
+    paragraphs = article.text.split("\n\n")
+    assert "Live video" not in article.text
+    assert paragraphs[0].startswith("The blowout caused an explosion on the rig")
+    assert paragraphs[0].endswith("months. Below is a timeline of the spill and its impact:")
+    assert paragraphs[1] == ("April 20, 2010 - Explosion and fire on the rig; 11 workers are "
+                             "killed. April 22 - The rig sinks.")

@@ -105,3 +105,61 @@ def test_a_picture_credit_before_the_dateline_is_no_headline() -> None:
     found = lead.split_lead("Credit: Reuters/Jane Roe/Handout HOHHOT, China | Mon May 30, 2011 "
                             "3:57 pm BST HOHHOT, China (Reuters) - Police tightened security.")
     assert found == lead.Lead(None, ("Police tightened security.",))
+
+
+@pytest.mark.parametrize("closed", ["‘showed cement flaw'", "‘showed cement flaw’",
+                                    '"showed cement flaw"', "“showed cement flaw”"])
+def test_a_headline_ending_in_a_quotation_is_cut_from_its_lead(closed: str) -> None:
+    found = lead.split_lead(
+        f"Oil disaster: Pre-spill tests {closed} The blowout caused an explosion on the rig "
+        "that killed 11 workers and led to the worst spill in the country's history, which "
+        "lasted for months. Investigators said so on Friday.")
+    assert found.headline == f"Oil disaster: Pre-spill tests {closed}"
+    assert found.pieces[1].startswith("The blowout caused an explosion")
+
+
+def test_a_stop_inside_the_quotation_is_no_glued_seam() -> None:
+    sentence = "He told reporters: ‘we are done.' The talks ended there on Friday"
+    assert not lead.has_glued_sentence(sentence)
+
+
+@pytest.mark.parametrize(("text", "glued"), [
+    ("Dr Jane Roe is charged with manslaughter The singer died that year, the coroner said.",
+     True),
+    ("Survivors dig with their bare hands, looking for food and water The appeal was launched "
+     "on Tuesday.", True),
+    ("Pre-spill tests ‘showed cement flaw' The blowout caused an explosion.", True),
+    # An opener before a capital is a name, not a glued sentence.
+    ("The campaign also did not return a phone message from The Associated Press.", False),
+    ("The plane was grounded after The New York Times reported that its registration "
+     "had expired.", False),
+    ("The rig exploded on April 20. The spill began.", False),
+])
+def test_has_glued_sentence(text: str, glued: bool) -> None:
+    assert lead.has_glued_sentence(text) is glued
+
+
+def test_a_caption_glued_to_the_lead_is_cut_where_a_common_word_opens_the_body() -> None:
+    paragraph = ("Oil disaster: Pre-spill tests ‘showed cement flaw' The blowout caused an "
+                 "explosion on the rig that killed 11 workers Cement used to seal the well may "
+                 "have contributed to the blowout, US investigators have found. The cement was "
+                 "unstable, and the cement tests showed it.")
+    found = lead.split_lead(paragraph)
+    assert found.pieces[1] == ("The blowout caused an explosion on the rig that killed 11 "
+                               "workers")
+    assert found.pieces[2].startswith("Cement used to seal the well")
+
+
+@pytest.mark.parametrize("text", [
+    # A name the text writes in lower case once (a reader's comment) is still a name.
+    "Officials say they want Pakistan out of the talks, and Pakistan agreed. pakistan is "
+    "large.",
+    # A common word capitalised before a name or a title is no seam.
+    "The rig had been drilling for months before Cement Company managers said the well "
+    "was safe; the cement and the cement tests were not.",
+])
+def test_a_capitalised_word_is_no_seam_where_the_text_does_not_write_it_in_lower_case(
+        text: str) -> None:
+    words = text.split(" ")
+    common = lead.common_words(text)
+    assert not any(lead.is_seam(words, i, common) for i in range(3, len(words) - 1))

@@ -153,3 +153,35 @@ def test_a_glued_sentence_is_no_summary_sentence() -> None:
     plain = "Since the rig exploded in April, thousands of barrels a day have leaked into the sea."
     sources = [Source(make_article(id="x", title="Oil spill grows", text=f"{glued} {plain}"))]
     assert summary.summarize(sources) == plain
+
+
+@pytest.mark.parametrize("furniture", [
+    "Below is a timeline of the spill and its impact: the rig exploded and sank in April.",
+    "Here are some questions and answers about the spill and the damage it has done.",
+    "Live video of the oil spill from the broken well in the Gulf of Mexico.",
+    "Rescue crews said more on the spill, at www.example.org on the coast guard site.",
+])
+def test_list_introductions_teasers_and_addresses_are_no_summary_sentences(
+        furniture: str) -> None:
+    plain = "Since the rig exploded in April, thousands of barrels a day have leaked into the sea."
+    sources = [Source(make_article(id="x", title="Oil spill grows",
+                                   text=f"{furniture} {plain}"))]
+    assert summary.summarize(sources) == plain
+
+
+def test_a_caption_glued_to_a_sentence_is_no_summary_sentence() -> None:
+    glued = ("The blowout killed 11 workers Cement used to seal the well may have contributed "
+             "to the blowout, investigators found.")
+    plain = ("The cement had failed three of four tests before it was pumped into the well, "
+             "and the cement maker knew of the cement tests.")
+    sources = [Source(make_article(id="x", title="Cement flaw found", text=f"{glued} {plain}"))]
+    assert summary.summarize(sources) == plain
+
+
+def test_a_run_of_labelled_headlines_is_no_summary_sentence() -> None:
+    glued = ("Oil spill report: the rig blame game Eight big things went wrong on the rig - and "
+             "the report spreads the blame Cleaning up the coast after the spill: the report on "
+             "the disaster spreads the blame.")
+    plain = "Since the rig exploded in April, thousands of barrels a day have leaked into the sea."
+    sources = [Source(make_article(id="x", title="Oil spill grows", text=f"{glued} {plain}"))]
+    assert summary.summarize(sources) == plain

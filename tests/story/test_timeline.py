@@ -287,3 +287,26 @@ def test_an_event_starting_mid_clause_makes_no_entry(fragment: str) -> None:
     entries = timeline.build(events, SOURCES, limit=10)
     assert [e.text for e in entries] == ["eBay shares rose after the company reported strong "
                                          "sales."]
+
+
+@pytest.mark.parametrize("unreadable", [
+    # A caption glued to the sentence with no stop between.
+    "The doctor is charged with manslaughter The singer died that year, the coroner said.",
+    # A list introduction run into the list's first item.
+    "Below is a timeline of the spill and its impact: - Explosion and fire on the rig.",
+    # A picture's caption.
+    "Photo: Northern Illinois field taken by a reader.",
+])
+def test_glued_sentences_list_introductions_and_teasers_are_no_entries(
+        unreadable: str) -> None:
+    readable = "The rig exploded and sank, and eleven workers were killed in the blast."
+    events = {"early": [ev("early", P(2025, 11, 3), unreadable)],
+              "middle": [ev("middle", P(2025, 11, 5), readable)]}
+    entries = timeline.build(events, SOURCES, limit=10)
+    assert [e.text for e in entries] == [readable]
+
+
+def test_an_entry_naming_a_newspaper_is_readable() -> None:
+    text = "The plane was grounded after The New York Times reported its registration expired."
+    entries = timeline.build({"early": [ev("early", P(2025, 11, 3), text)]}, SOURCES, limit=10)
+    assert [e.text for e in entries] == [text]
