@@ -10,8 +10,12 @@
    one side's neighbours hold is weakened (``ONE_WAY_FACTOR``), the index keeps
    ``POSTING_LIMIT`` sources a term, enough that it rarely binds, and the neighbours are the
    best of a larger pool of candidates (``NEIGHBOUR_POOL``), closer to the exact ones.
-3. Dates: a link between two dated sources further apart than ``settings.window_days`` is
-   weakened (undated sources, common in scraped piles, are not penalised).
+3. Dates (``generator.group.datelinks``): every pair of sources published within
+   ``LOCAL_DAYS`` of each other at least ``LOCAL_LINK`` similar is linked, whatever else is in
+   the pile; between dated sources further apart a neighbour link that is not strong is
+   weakened (``DATED_NEIGHBOUR_FACTOR``: it is the pile-dependent kind), and any link between
+   sources further apart than ``settings.window_days`` is weakened (undated sources, common in
+   scraped piles, are not penalised).
 4. Events: Leiden community detection with the Constant Potts Model over the links. CPM keeps a
    group together only when its sources' average similarity (missing links count as zero)
    exceeds ``settings.threshold``, which makes it an average-linkage criterion that, unlike
@@ -33,8 +37,9 @@ the real pile (``benchmarks.events``: mean B-cubed F1 0.693 -> 0.764, lowest 0.4
 the pieces of a saga are gathered by ``threads`` instead (threads vs Timeline17 topics 0.829 ->
 0.880 with its join rule recalibrated), and ECB+ dev events read 0.957 (12 Leiden seeds; 0.960
 with the re-join). Still dependent on the pile: the neighbour lists (a larger pool of
-candidates took the context on to 0.781) and other outlets' reports of the same events, which
-may rightly join them (ARCHITECTURE.md, "Events that stay themselves").
+candidates took the context on to 0.781; date-local links and weakened neighbour links between
+dated sources to 0.870) and other outlets' reports of the same events, which may rightly join
+them (ARCHITECTURE.md, "Events that stay themselves").
 
 Leiden finds one of many partitions of nearly equal quality, and which one depends on the order
 and number of the nodes: a daily drop of 1% new articles reshuffled a sixth of the stories of a
