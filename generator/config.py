@@ -45,9 +45,10 @@ class ClusterSettings:
     neighbours: int = 7
     """How many most similar sources each source is linked to before stories are formed.
     More links merge more (and cost more); fewer can split a large story."""
-    window_days: int = 45
+    window_days: int = 7
     """Sources whose publication dates are further apart than this are linked only weakly, so
-    they share a story only when very similar. Undated sources are not penalised."""
+    they share an event only when very similar (a thread still joins events weeks apart).
+    Undated sources are not penalised."""
 
 
 @dataclass(frozen=True, slots=True)

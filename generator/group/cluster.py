@@ -10,8 +10,12 @@
    one side's neighbours hold is weakened (``ONE_WAY_FACTOR``), the index keeps
    ``POSTING_LIMIT`` sources a term, enough that it rarely binds, and the neighbours are the
    best of a larger pool of candidates (``NEIGHBOUR_POOL``), closer to the exact ones.
-3. Dates: a link between two dated sources further apart than ``settings.window_days`` is
-   weakened (undated sources, common in scraped piles, are not penalised).
+3. Dates (``generator.group.datelinks``): every pair of sources published within
+   ``LOCAL_DAYS`` of each other at least ``LOCAL_LINK`` similar is linked, whatever else is in
+   the pile; between dated sources further apart a neighbour link that is not strong is
+   weakened (``DATED_NEIGHBOUR_FACTOR``: it is the pile-dependent kind), and any link between
+   sources further apart than ``settings.window_days`` is weakened (undated sources, common in
+   scraped piles, are not penalised).
 4. Events: Leiden community detection with the Constant Potts Model over the links. CPM keeps a
    group together only when its sources' average similarity (missing links count as zero)
    exceeds ``settings.threshold``, which makes it an average-linkage criterion that, unlike
@@ -33,8 +37,9 @@ the real pile (``benchmarks.events``: mean B-cubed F1 0.693 -> 0.764, lowest 0.4
 the pieces of a saga are gathered by ``threads`` instead (threads vs Timeline17 topics 0.829 ->
 0.880 with its join rule recalibrated), and ECB+ dev events read 0.957 (12 Leiden seeds; 0.960
 with the re-join). Still dependent on the pile: the neighbour lists (a larger pool of
-candidates took the context on to 0.781) and other outlets' reports of the same events, which
-may rightly join them (ARCHITECTURE.md, "Events that stay themselves").
+candidates took the context on to 0.781; date-local links and weakened neighbour links between
+dated sources to 0.870) and other outlets' reports of the same events, which may rightly join
+them (ARCHITECTURE.md, "Events that stay themselves").
 
 Leiden finds one of many partitions of nearly equal quality, and which one depends on the order
 and number of the nodes: a daily drop of 1% new articles reshuffled a sixth of the stories of a
@@ -66,18 +71,18 @@ import numpy as np
 import scipy.sparse as sp
 
 from generator.config import ClusterSettings
-from generator.group import blocking, linkage, vectors
+from generator.group import blocking, datelinks, linkage, vectors
 from generator.model import Source, StoryDraft
 
 log = logging.getLogger(__name__)
 
-DATE_FAR_FACTOR = 0.5
-"""Weight kept by a link between sources published more than ``window_days`` apart: they must
-be twice as similar to share a story. A date difference is evidence, not proof (a follow-up
-story months later is still the same thread). A judgement (on ECB+, whose look-alike pairs set
-an undated half against a dated one, dates can only split stories, never separate look-alikes):
-halving keeps a clear same-story pair (similarity 0.3 or more) far above the 0.05 threshold,
-while weak look-alike links (0.1-0.2) fall towards it."""
+DATE_FAR_FACTOR = 0.35
+"""Weight kept by a link between sources published more than ``window_days`` (7) apart: they
+must be about three times as similar to share an event. A date difference is evidence, not
+proof; the thread, not the event, carries a story over weeks (``threads``). Was 0.5 beyond 45
+days while events were the only level; with threads, a week and 0.35 read context 0.895 against
+0.885 (45 days, 0.5) at the same ECB+ dev figure (ARCHITECTURE.md, "Events that stay
+themselves"). A clear same-story pair (similarity 0.3 or more) stays above the 0.05 threshold."""
 YEAR_DAYS = 365
 DATE_YEARS_FACTOR = 0.1
 """Weight kept by a link between sources published more than ``YEAR_DAYS`` apart: the same
@@ -154,6 +159,27 @@ real pile (6,119 articles, a loaded machine): the links took 2.8 / 4.8 / 8.3 / 9
 ``group_stable`` 10.0 / 12.4 / 16.8 / 20.8 s; ``benchmarks.scale --sizes 10000`` read the
 cluster stage at 28.0-29.6 s with pool 1 and 25.6 s with 2 (load noise larger than the
 difference). 2 takes most of the gain at a quarter more clustering work."""
+LOCAL_LINK = 0.2
+"""Cosine similarity at which two sources published within ``LOCAL_DAYS`` of each other (both
+dated to the day) are linked, whatever else is in the pile (``datelinks``). Lower than
+``STRONG_LINK`` because the dates carry part of the evidence: look-alike events are rarely
+reported in the same days. Measured with the rest of the date rules (ARCHITECTURE.md, "Events
+that stay themselves"; context = Timeline17 collections alone vs inside the real pile, ECB+ =
+dev events over 12 Leiden seeds): 0.15 let the same days' coverage of the 2011 uprisings share
+events (threads vs Timeline17 topics P 0.97 -> 0.80); 0.2 reads context 0.870, ECB+ 0.951
+(``DATED_NEIGHBOUR_FACTOR`` 0.5); 0.25 ECB+ 0.950; 0.3 ECB+ 0.946-0.949 (context up to 0.93 with no weakened links kept)."""
+LOCAL_DAYS = 3
+"""Most days between two sources' publication for a date-local link; a neighbour link between
+dated sources this close is not weakened either. 5 read lower context than 3 (0.881 / 0.895,
+without the weakened links); news of one event is reported over a few days."""
+DATED_NEIGHBOUR_FACTOR = 0.6
+"""Weight kept by a nearest-neighbour link between two dated sources more than ``LOCAL_DAYS``
+apart that is not strong. Between dated sources that is the pile-dependent kind: alone, one
+outlet's reports reach a week or more into its own coverage of a saga and form week-long
+events; inside the pile the same reports' neighbours are other outlets' reports of the same
+days. 0 (such links dropped) read context 0.895 but ECB+ 0.944-0.950 (its stories hold reports
+weeks apart); 0.5 / 0.6 / 0.7 read context 0.870 / 0.869 / 0.866 and ECB+ 0.9510 / 0.9520 /
+0.9522 (0.6: the margin on ECB+ for nothing measurable); 1 (no weakening) read 0.834."""
 TERMS_PER_STORY = 8
 """How many telling terms a story shows (the page explains the grouping with them)."""
 NAME_TERMS = 5
@@ -171,6 +197,10 @@ class Links:
     """A hash of what each row's vector is made of (text and names): a source whose text
     changed under the same id is searched again."""
     hood: blocking.Neighbourhood | None
+    days: tuple[int, ...] = ()
+    """Each row's day (``datelinks.day_numbers``) when ``local`` was found."""
+    local: blocking.Pairs | None = None
+    """The date-local pairs (``datelinks``); None in a cache written before they were kept."""
 
 
 @dataclass(frozen=True)
@@ -218,7 +248,11 @@ def group_stable(sources: Sequence[Source], *, settings: ClusterSettings,
     keys = _vector_keys(sources, names)
     hood = _neighbourhood(docs.matrix, (ids, keys), settings.neighbours * NEIGHBOUR_POOL,
                           previous.links if previous and warm and not warm.try_fresh else None)
-    rows, cols, sims = _neighbour_links(hood.links(), settings.neighbours, len(ids))
+    days = datelinks.day_numbers([s.primary.published for s in sources])
+    local = _local_pairs(docs.matrix, (ids, keys), days,
+                         previous.links if previous and warm and not warm.try_fresh else None)
+    rows, cols, sims = _with_local(_neighbour_links(hood.links(), settings.neighbours, len(ids)),
+                                   local, sources)
     sims = sims * _date_factors(sources, rows, cols, settings.window_days)
     if warm is not None:
         warm = dataclasses.replace(warm, free=_free(warm.free, rows, cols))
@@ -228,7 +262,8 @@ def group_stable(sources: Sequence[Source], *, settings: ClusterSettings,
              len(rows), " from the previous partition" if previous else "")
     partition = Partition(dict(zip(ids, coarse.tolist(), strict=True)),
                           dict(zip(ids, cores.tolist(), strict=True)),
-                          warm.tried_at if warm else len(ids), Links(tuple(ids), keys, hood))
+                          warm.tried_at if warm else len(ids),
+                          Links(tuple(ids), keys, hood, tuple(days.tolist()), local))
     return sorted(drafts, key=_order_key), partition
 
 
@@ -263,6 +298,28 @@ def _neighbourhood(matrix: sp.csr_matrix, these: tuple[list[str], tuple[str, ...
                            strong=strong)
 
 
+def _local_pairs(matrix: sp.csr_matrix, these: tuple[list[str], tuple[str, ...]],
+                 days: np.ndarray, last: Links | None) -> blocking.Pairs:
+    """This build's date-local pairs, the last build's kept where there are some.
+
+    A pair depends on its two sources' texts and days alone, so the pairs among sources whose
+    text and day are unchanged are kept and only the others are compared.
+    """
+    if last is None or last.local is None:
+        return datelinks.local_pairs(matrix, days, window=LOCAL_DAYS, floor=LOCAL_LINK)
+    ids, keys = these
+    row = {key: n for n, key in enumerate(zip(ids, keys, days.tolist(), strict=True))}
+    new_index = np.array([row.get(key, -1) for key in zip(last.ids, last.keys, last.days,
+                                                           strict=True)], dtype=np.int64)
+    rows, cols = new_index[last.local[0]], new_index[last.local[1]]
+    kept = (rows >= 0) & (cols >= 0)
+    fresh = np.ones(len(ids), dtype=bool)
+    fresh[new_index[new_index >= 0]] = False
+    return datelinks.local_pairs(matrix, days, window=LOCAL_DAYS, floor=LOCAL_LINK,
+                                 previous=(rows[kept], cols[kept], last.local[2][kept]),
+                                 fresh=fresh)
+
+
 def _vector_keys(sources: Sequence[Source],
                  names: Mapping[str, Sequence[str]] | None) -> tuple[str, ...]:
     """A hash per source of what its vector is made of (``Links.keys``)."""
@@ -293,6 +350,37 @@ def _neighbour_links(pool: blocking.Pairs, k: int,
     rows, cols, sims = rows[first], cols[first], sims[first]
     keep = (blocking.rank_within(rows, -sims) < k) | (sims >= STRONG_LINK)
     return rows[keep], cols[keep], sims[keep]
+
+
+def _with_local(neighbour: blocking.Pairs, local: blocking.Pairs,
+                sources: Sequence[Source]) -> blocking.Pairs:
+    """The neighbour and strong links, and every date-local pair (``datelinks``).
+
+    Between two dated sources published more than ``LOCAL_DAYS`` apart, a neighbour link that
+    is not strong is weakened (``DATED_NEIGHBOUR_FACTOR``): it is the pile-dependent kind. A
+    local pair comes in both directions, so it counts as mutual (``_links``), and at full
+    weight when it is also a weakened neighbour link (the strongest copy of a link is kept).
+    """
+    rows, cols, sims = neighbour
+    dated, gap = _gaps(sources, rows, cols)
+    weak = dated & (gap > LOCAL_DAYS) & (sims < STRONG_LINK)
+    sims = np.where(weak, sims * DATED_NEIGHBOUR_FACTOR, sims).astype(np.float32)
+    return (np.concatenate([rows, local[0]]), np.concatenate([cols, local[1]]),
+            np.concatenate([sims, local[2]]))
+
+
+def _gaps(sources: Sequence[Source], rows: np.ndarray,
+          cols: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per link, whether both sources are dated, and the days between their dates.
+
+    A date known to the month or year spans its days: "2008-12" is no days from "2008-12-22"
+    (the gap between the spans counts, not their first days).
+    """
+    published = [s.primary.published for s in sources]
+    first = np.array([d.earliest().toordinal() if d else -1 for d in published], dtype=np.int64)
+    last = np.array([d.latest().toordinal() if d else -1 for d in published], dtype=np.int64)
+    dated = (first[rows] >= 0) & (first[cols] >= 0)
+    return dated, np.maximum(first[rows] - last[cols], first[cols] - last[rows])
 
 
 def _canonical(sources: Sequence[Source]) -> list[Source]:
@@ -370,19 +458,13 @@ def _initial(ids: Sequence[str], labels: Mapping[str, int]) -> list[int]:
 
 def _date_factors(sources: Sequence[Source], rows: np.ndarray, cols: np.ndarray,
                   window_days: int) -> np.ndarray:
-    """Weight factor per link: lower when both are dated and far apart.
+    """Weight factor per link: lower when both are dated and far apart (``_gaps``).
 
     ``DATE_FAR_FACTOR`` beyond the window, ``DATE_YEARS_FACTOR`` beyond a year (or beyond the
-    window, if that is longer). A date known to the month or year spans its days: "2008-12" is
-    no days from "2008-12-22" (the gap between the spans counts, not their first days).
+    window, if that is longer).
     """
-    published = [s.primary.published for s in sources]
-    first = np.array([d.earliest().toordinal() if d else -1 for d in published], dtype=np.int64)
-    last = np.array([d.latest().toordinal() if d else -1 for d in published], dtype=np.int64)
-    dated = (first[rows] >= 0) & (first[cols] >= 0)
-    gap = np.maximum(first[rows] - last[cols], first[cols] - last[rows])
-    far = dated & (gap > window_days)
-    factors = np.where(far, DATE_FAR_FACTOR, 1.0)
+    dated, gap = _gaps(sources, rows, cols)
+    factors = np.where(dated & (gap > window_days), DATE_FAR_FACTOR, 1.0)
     years = dated & (gap > max(YEAR_DAYS, window_days))
     return np.where(years, DATE_YEARS_FACTOR, factors).astype(np.float32)
 

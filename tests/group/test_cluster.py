@@ -12,7 +12,7 @@ import scipy.sparse as sp
 from sklearn.preprocessing import normalize
 
 from generator.config import ClusterSettings
-from generator.group import blocking, cluster, dedupe, linkage
+from generator.group import blocking, cluster, datelinks, dedupe, linkage
 from generator.model import Article, PartialDate, Source
 
 DATA = Path(__file__).parents[1] / "data" / "cluster"
@@ -91,7 +91,7 @@ def test_far_apart_dates_weaken_links() -> None:
         s.primary, published=PartialDate(2023, 9, 1))) if i == 0 else s
         for i, s in enumerate(sources)]
     factors = cluster._date_factors(months, np.array([0]), np.array([1]), 45)
-    assert factors.tolist() == [cluster.DATE_FAR_FACTOR]  # half a year
+    assert factors.tolist() == [pytest.approx(cluster.DATE_FAR_FACTOR)]  # half a year
 
 
 def test_date_window_measures_the_gap_between_partial_dates() -> None:
@@ -103,7 +103,7 @@ def test_date_window_measures_the_gap_between_partial_dates() -> None:
     # last day is 60 days before March 1; an undated source is never far.
     far = cluster.DATE_FAR_FACTOR
     factors = cluster._date_factors(dated, np.array([0, 0, 1, 2]), np.array([1, 2, 2, 3]), 20)
-    assert factors.tolist() == [1.0, far, far, 1.0]
+    assert factors.tolist() == pytest.approx([1.0, far, far, 1.0])
 
 
 def test_sample_corpus_stays_one_story(sample_dir: Path) -> None:
@@ -427,7 +427,25 @@ def test_a_rebuild_extends_the_last_links_instead_of_searching_all(
     assert after.links is not None and whole.links is not None and whole.links.hood is not None
     assert after.links.hood is not None
     assert _pair_sims(after.links.hood.links()) == _pair_sims(whole.links.hood.links())
+    assert after.links.local is not None and whole.links.local is not None
+    assert len(whole.links.local[0])  # the look-alike reports have same-days pairs
+    assert _pair_sims(after.links.local) == _pair_sims(whole.links.local)
     assert _partition(drafts) == _partition(cold)
+
+
+def test_a_source_whose_day_changed_is_compared_again() -> None:
+    """A corrected publication day changes which date-local pairs a source has."""
+    sources, _ = _lookalike(dated=True)
+    _, partition = cluster.group_stable(sources, settings=ClusterSettings())
+    moved = [dataclasses.replace(s, primary=dataclasses.replace(
+        s.primary, published=PartialDate(2001, 1, 1))) if i == 0 else s
+        for i, s in enumerate(sources)]
+    _, after = cluster.group_stable(moved, settings=ClusterSettings(), previous=partition)
+    _, whole = cluster.group_stable(moved, settings=ClusterSettings())
+    assert after.links is not None and after.links.local is not None
+    assert whole.links is not None and whole.links.local is not None
+    assert _pair_sims(after.links.local) == _pair_sims(whole.links.local)
+    assert _pair_sims(after.links.local) != _pair_sims(partition.links.local)  # type: ignore[union-attr]
 
 
 def test_a_source_whose_text_changed_is_searched_again(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -482,3 +500,39 @@ def test_neighbour_links_keep_the_nearest_of_a_larger_pool_and_every_strong_pair
     weak = sims < cluster.STRONG_LINK
     assert np.bincount(rows[weak]).max() <= 1  # k neighbours a source, besides strong pairs
     assert len(wide) == len(rows)  # each pair once
+
+
+def test_dated_sources_are_linked_by_their_own_evidence() -> None:
+    """Same-days pairs are linked whatever the neighbour lists hold; other dated links weaken.
+
+    Inside a larger pile a source's neighbour list fills with other outlets' reports, so
+    between dated sources the links that depend on the pair alone (strong or date-local)
+    decide, and the pile-dependent ones count less.
+    """
+    def source(name: str, published: PartialDate | None) -> Source:
+        return Source(primary=Article(id=name, path=f"{name}.txt", text=name,
+                                      published=published))
+    sources = [source("a", PartialDate(2010, 6, 16)), source("b", PartialDate(2010, 6, 17)),
+               source("c", PartialDate(2010, 8, 1)), source("d", None)]
+    matrix = sp.csr_matrix(normalize(np.array([[1.0, 0.3, 0, 0], [0.3, 1.0, 0, 0],
+                                               [1.0, 0, 1.0, 0], [1.0, 0, 0, 1.0]],
+                                              dtype=np.float32)))
+    neighbour = (np.array([0, 0, 0, 1]), np.array([2, 3, 2, 0]),
+                 np.array([0.3, 0.3, 0.5, 0.1], np.float32))
+    days = datelinks.day_numbers([s.primary.published for s in sources])
+    local = datelinks.local_pairs(matrix, days, window=cluster.LOCAL_DAYS,
+                                  floor=cluster.LOCAL_LINK)
+    rows, cols, sims = cluster._with_local(neighbour, local, sources)
+    links = {(r, c): round(float(s), 3) for r, c, s in zip(rows, cols, sims, strict=True)}
+    weakened = round(0.3 * cluster.DATED_NEIGHBOUR_FACTOR, 3)
+    assert links[(0, 3)] == 0.3  # one side undated: its neighbour list is all there is
+    assert 0.1 in [round(float(s), 3) for (r, c), s in zip(zip(rows, cols, strict=True), sims,
+                                                           strict=True) if (r, c) == (1, 0)]
+    # a day apart, a neighbour link keeps its weight however weak
+    assert sorted(s for (r, c), s in zip(zip(rows, cols, strict=True), sims.tolist(),
+                                         strict=True) if (r, c) == (0, 2)) == pytest.approx(
+        [weakened, 0.5])  # a strong copy of a link keeps its weight
+    cosine = float((matrix[0] @ matrix[1].T).toarray()[0, 0])
+    assert cosine >= cluster.LOCAL_LINK
+    assert links[(0, 1)] == round(cosine, 3)  # a day apart and similar: local, both ways
+    assert (1, 0) in links
