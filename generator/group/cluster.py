@@ -167,7 +167,8 @@ reported in the same days. Measured with the rest of the date rules (ARCHITECTUR
 that stay themselves"; context = Timeline17 collections alone vs inside the real pile, ECB+ =
 dev events over 12 Leiden seeds): 0.15 let the same days' coverage of the 2011 uprisings share
 events (threads vs Timeline17 topics P 0.97 -> 0.80); 0.2 reads context 0.870, ECB+ 0.951
-(``DATED_NEIGHBOUR_FACTOR`` 0.5); 0.25 ECB+ 0.950; 0.3 ECB+ 0.946-0.949 (context up to 0.93 with no weakened links kept)."""
+(``DATED_NEIGHBOUR_FACTOR`` 0.5); 0.25 ECB+ 0.950; 0.3 ECB+ 0.946-0.949 (context up to 0.93
+with no weakened links kept)."""
 LOCAL_DAYS = 3
 """Most days between two sources' publication for a date-local link; a neighbour link between
 dated sources this close is not weakened either. 5 read lower context than 3 (0.881 / 0.895,
