@@ -74,7 +74,7 @@ class Neighbourhood:
         In the order a search finds them, chunk by chunk of rows (nearest, then strong):
         the graph's edge order, on which Leiden's partition depends.
         """
-        pairs = _concat(self.near, self.strong)
+        pairs = concat(self.near, self.strong)
         kind = np.repeat([0, 1], [len(self.near[0]), len(self.strong[0])])
         order = np.argsort(pairs[0] // CHUNK_ROWS * 2 + kind, kind="stable")
         return pairs[0][order], pairs[1][order], pairs[2][order]
@@ -118,7 +118,7 @@ def nearest_neighbours(matrix: sp.csr_matrix, k: int, *, posting_limit: int = PO
         appears twice.
     """
     if _unsearchable(matrix) or (rows is not None and not len(rows)):
-        return _empty()
+        return empty()
     asked = np.arange(matrix.shape[0]) if rows is None else np.asarray(rows, dtype=np.int64)
     rows, cols, sims = _search(matrix, k, asked, _index(matrix, posting_limit), strong).links()
     log.debug("blocking: %d sources, %d candidate pairs", matrix.shape[0], len(rows))
@@ -167,10 +167,10 @@ def extend(matrix: sp.csr_matrix, k: int, previous: Neighbourhood, fresh: np.nda
     partial.eliminate_zeros()
     near = _merge_near(matrix, partial, previous.bars, old_near, k)
     stronger = _strong_pairs(matrix, partial, np.arange(matrix.shape[0]), strong)
-    strong_pairs = _most_similar(_concat(old_strong, stronger), strong.cap)
+    strong_pairs = _most_similar(concat(old_strong, stronger), strong.cap)
     bars = np.where(fresh, searched.bars, previous.bars).astype(np.float32)
-    return Neighbourhood(_by_row(_concat(near, searched.near)), bars,
-                         _by_row(_concat(strong_pairs, searched.strong)))
+    return Neighbourhood(_by_row(concat(near, searched.near)), bars,
+                         _by_row(concat(strong_pairs, searched.strong)))
 
 
 def _search(matrix: sp.csr_matrix, k: int, rows: np.ndarray,
@@ -189,7 +189,7 @@ def _search(matrix: sp.csr_matrix, k: int, rows: np.ndarray,
         bars[chunk] = _bars(partial, k * CANDIDATE_FACTOR)
         if strong is not None:
             strong_parts.append(_strong_pairs(matrix, partial, chunk, strong))
-    return Neighbourhood(_concat(*near), bars, _concat(*strong_parts))
+    return Neighbourhood(concat(*near), bars, concat(*strong_parts))
 
 
 def _index(matrix: sp.csr_matrix, posting_limit: int) -> tuple[sp.csr_matrix, sp.csr_matrix]:
@@ -213,7 +213,7 @@ def _nearest(matrix: sp.csr_matrix, partial: sp.csr_matrix, chunk: np.ndarray, k
     """The ``k`` most similar of each chunk row's best candidates by partial score."""
     rows, cols = _top_per_row(partial, k * CANDIDATE_FACTOR)
     if not len(rows):
-        return _empty()
+        return empty()
     rows = chunk[rows]
     return _most_similar((rows, cols, _cosines(matrix, rows, cols)), k)
 
@@ -233,7 +233,7 @@ def _merge_near(matrix: sp.csr_matrix, partial: sp.csr_matrix, bars: np.ndarray,
     coo = partial.tocoo()
     hit = coo.data >= bars[coo.row]  # ties: a candidate at the bar may have been one
     rows, cols = coo.row[hit].astype(np.int64), coo.col[hit].astype(np.int64)
-    return _most_similar(_concat(old, (rows, cols, _cosines(matrix, rows, cols))), k)
+    return _most_similar(concat(old, (rows, cols, _cosines(matrix, rows, cols))), k)
 
 
 def _most_similar(pairs: Pairs, limit: int) -> Pairs:
@@ -269,9 +269,10 @@ def _by_row(pairs: Pairs) -> Pairs:
     return pairs[0][order], pairs[1][order], pairs[2][order]
 
 
-def _concat(*parts: Pairs) -> Pairs:
+def concat(*parts: Pairs) -> Pairs:
+    """Pairs one after the other (int64 rows and columns, float32 similarities)."""
     if not parts:
-        return _empty()
+        return empty()
     return (np.concatenate([p[0] for p in parts]).astype(np.int64),
             np.concatenate([p[1] for p in parts]).astype(np.int64),
             np.concatenate([p[2] for p in parts]).astype(np.float32))
@@ -287,7 +288,7 @@ def _strong_pairs(matrix: sp.csr_matrix, partial: sp.csr_matrix, row_ids: np.nda
     hit = coo.data >= STRONG_PARTIAL * strong.floor
     rows, cols = row_ids[coo.row[hit]].astype(np.int64), coo.col[hit].astype(np.int64)
     if not len(rows):
-        return _empty()
+        return empty()
     sims = _cosines(matrix, rows, cols)
     keep = sims >= strong.floor
     return _most_similar((rows[keep], cols[keep], sims[keep]), strong.cap)
@@ -345,10 +346,11 @@ def _unsearchable(matrix: sp.csr_matrix) -> bool:
 
 
 def _no_links(matrix: sp.csr_matrix) -> Neighbourhood:
-    return Neighbourhood(_empty(), np.zeros(matrix.shape[0], dtype=np.float32), _empty())
+    return Neighbourhood(empty(), np.zeros(matrix.shape[0], dtype=np.float32), empty())
 
 
-def _empty() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def empty() -> Pairs:
+    """No pairs."""
     return (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64),
             np.zeros(0, dtype=np.float32))
 

@@ -247,11 +247,10 @@ def group_stable(sources: Sequence[Source], *, settings: ClusterSettings,
     docs = docs.select(ids) if docs is not None else vectors.build(sources, names)
     warm = _warm_start(ids, previous) if previous else None
     keys = _vector_keys(sources, names)
-    hood = _neighbourhood(docs.matrix, (ids, keys), settings.neighbours * NEIGHBOUR_POOL,
-                          previous.links if previous and warm and not warm.try_fresh else None)
+    last = previous.links if previous and warm and not warm.try_fresh else None
+    hood = _neighbourhood(docs.matrix, (ids, keys), settings.neighbours * NEIGHBOUR_POOL, last)
     days = datelinks.day_numbers([s.primary.published for s in sources])
-    local = _local_pairs(docs.matrix, (ids, keys), days,
-                         previous.links if previous and warm and not warm.try_fresh else None)
+    local = _local_pairs(docs.matrix, (ids, keys), days, last)
     rows, cols, sims = _with_local(_neighbour_links(hood.links(), settings.neighbours, len(ids)),
                                    local, sources)
     sims = sims * _date_factors(sources, rows, cols, settings.window_days)
@@ -286,12 +285,9 @@ def _neighbourhood(matrix: sp.csr_matrix, these: tuple[list[str], tuple[str, ...
         return blocking.neighbourhood(matrix, neighbours, posting_limit=POSTING_LIMIT,
                                       strong=strong)
     ids, keys = these
-    row = {pair: n for n, pair in enumerate(zip(ids, keys, strict=True))}
-    new_index = np.array([row.get(pair, -1) for pair in zip(last.ids, last.keys, strict=True)],
-                         dtype=np.int64)
+    new_index, fresh = _renumbered(list(zip(ids, keys, strict=True)),
+                                   list(zip(last.ids, last.keys, strict=True)))
     old, lost = last.hood.remap(new_index, len(ids))
-    fresh = np.ones(len(ids), dtype=bool)
-    fresh[new_index[new_index >= 0]] = False
     fresh |= lost
     log.info("cluster: %d of %d sources searched for links, the others' links extended",
              int(fresh.sum()), len(fresh))
@@ -309,16 +305,26 @@ def _local_pairs(matrix: sp.csr_matrix, these: tuple[list[str], tuple[str, ...]]
     if last is None or last.local is None:
         return datelinks.local_pairs(matrix, days, window=LOCAL_DAYS, floor=LOCAL_LINK)
     ids, keys = these
-    row = {key: n for n, key in enumerate(zip(ids, keys, days.tolist(), strict=True))}
-    new_index = np.array([row.get(key, -1) for key in zip(last.ids, last.keys, last.days,
-                                                           strict=True)], dtype=np.int64)
+    new_index, fresh = _renumbered(list(zip(ids, keys, days.tolist(), strict=True)),
+                                   list(zip(last.ids, last.keys, last.days, strict=True)))
     rows, cols = new_index[last.local[0]], new_index[last.local[1]]
     kept = (rows >= 0) & (cols >= 0)
-    fresh = np.ones(len(ids), dtype=bool)
-    fresh[new_index[new_index >= 0]] = False
     return datelinks.local_pairs(matrix, days, window=LOCAL_DAYS, floor=LOCAL_LINK,
                                  previous=(rows[kept], cols[kept], last.local[2][kept]),
                                  fresh=fresh)
+
+
+def _renumbered(now: list[tuple[object, ...]],
+                before: list[tuple[object, ...]]) -> tuple[np.ndarray, np.ndarray]:
+    """Each last-build row's row now (-1: gone or changed), and per row now whether it is new.
+
+    A row is the same when its whole key is (id and vector key, and day where given).
+    """
+    row = {key: n for n, key in enumerate(now)}
+    new_index = np.array([row.get(key, -1) for key in before], dtype=np.int64)
+    fresh = np.ones(len(now), dtype=bool)
+    fresh[new_index[new_index >= 0]] = False
+    return new_index, fresh
 
 
 def _vector_keys(sources: Sequence[Source],

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 import numpy as np
 import scipy.sparse as sp
 
+from generator.group.blocking import Pairs, concat, empty
 from generator.model import PartialDate
 
 log = logging.getLogger(__name__)
@@ -33,10 +34,6 @@ this many at a time; the real pile's busiest week holds about 200 sources, 10,00
 articles at 300 a day 2,100."""
 CHUNK_ROWS = 1000
 """Sources compared at once: bounds the memory of one product."""
-
-Pairs = tuple[np.ndarray, np.ndarray, np.ndarray]
-"""``(rows, cols, sims)``, as ``blocking.Pairs``."""
-
 
 def day_numbers(published: Sequence[PartialDate | None]) -> np.ndarray:
     """Each source's day as an ordinal, -1 when it is undated or dated only to month or year.
@@ -81,14 +78,14 @@ def local_pairs(matrix: sp.csr_matrix, days: np.ndarray, *, window: int, floor: 
         log.warning("cluster: more than %d sources share the days around %s (%d runs of "
                     "days); those sources are linked by their nearest neighbours only",
                     WINDOW_LIMIT, _iso(int(sorted_days[crowded[0]])), len(crowded))
-    rows, cols, sims = _concat([part for part in found if part is not None])
+    rows, cols, sims = concat(*[part for part in found if part is not None])
     if fresh is not None:
         mirrored = ~fresh[cols]  # a pair of two fresh rows is found from both
-        old = previous if previous is not None else _empty()
+        old = previous if previous is not None else empty()
         stay = ~fresh[old[0]] & ~fresh[old[1]]
-        rows, cols, sims = _concat([(rows, cols, sims),
-                                    (cols[mirrored], rows[mirrored], sims[mirrored]),
-                                    (old[0][stay], old[1][stay], old[2][stay])])
+        rows, cols, sims = concat((rows, cols, sims),
+                                  (cols[mirrored], rows[mirrored], sims[mirrored]),
+                                  (old[0][stay], old[1][stay], old[2][stay]))
     ordered = np.lexsort((cols, rows))
     return rows[ordered], cols[ordered], sims[ordered]
 
@@ -130,16 +127,3 @@ def _compare(in_order: sp.csr_matrix, order: np.ndarray, sorted_days: np.ndarray
 
 def _iso(ordinal: int) -> str:
     return dt.date.fromordinal(ordinal).isoformat()
-
-
-def _concat(parts: list[Pairs]) -> Pairs:
-    if not parts:
-        return _empty()
-    return (np.concatenate([p[0] for p in parts]).astype(np.int64),
-            np.concatenate([p[1] for p in parts]).astype(np.int64),
-            np.concatenate([p[2] for p in parts]).astype(np.float32))
-
-
-def _empty() -> Pairs:
-    return (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64),
-            np.zeros(0, dtype=np.float32))
