@@ -64,6 +64,14 @@ _HINT = re.compile(r"\b(?:Live|Watch|Raw|Exclusive|More|Latest|Breaking|Videos?|
                    r"Pictures|Images|Gallery|Slideshow|Footage|Audio)\b")
 
 
+def is_furniture(sentence: str) -> bool:
+    """Whether a sentence points to a list or a video: it says where to look, not what happened.
+
+    ``introduces_list`` or ``is_teaser``.
+    """
+    return introduces_list(sentence) or is_teaser(sentence)
+
+
 def introduces_list(text: str) -> bool:
     """Whether ``text`` holds a sentence pointing forward to a list or an excerpt.
 

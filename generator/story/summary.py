@@ -282,7 +282,7 @@ def _is_summary_sentence(sentence: str) -> bool:
     lowered = sentence.lower()
     if any(marker in lowered for marker in BOILERPLATE):
         return False
-    if furniture.introduces_list(sentence) or furniture.is_teaser(sentence):
+    if furniture.is_furniture(sentence):
         return False  # points to a list or a video: says where to look, not what happened
     return _quotes_balanced(sentence) and _one_sentence(sentence)
 

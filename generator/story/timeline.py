@@ -215,8 +215,7 @@ def readable(text: str) -> bool:
     """
     if len(text.split()) > MAX_EVENT_WORDS or _FRAGMENT_START.match(text):
         return False
-    return not (lead.has_glued_sentence(text) or furniture.introduces_list(text)
-                or furniture.is_teaser(text))
+    return not (lead.has_glued_sentence(text) or furniture.is_furniture(text))
 
 
 def chronological(date: PartialDate) -> tuple[int, int, int]:
