@@ -29,7 +29,7 @@ from sklearn.metrics import adjusted_rand_score, homogeneity_completeness_v_meas
 from benchmarks import _common, synth
 from generator import pipeline
 from generator.config import load_settings
-from generator.group import cluster
+from generator.group import communities
 from generator.model import Analysis
 
 SET_NAME = "ecbplus-stories"
@@ -148,16 +148,16 @@ def _seed_spread(folder: Path) -> tuple[str, float]:
     docs = _load(folder)
     gold = [d["story_id"] for d in docs]
     scores_: list[float] = []
-    default = cluster.LEIDEN_SEED
+    default = communities.LEIDEN_SEED
     try:
         for seed in range(SEEDS):
-            cluster.LEIDEN_SEED = seed
+            communities.LEIDEN_SEED = seed
             with tempfile.TemporaryDirectory() as tmp:
                 analysis, _ = _run((_write(Path(tmp) / "ecbplus.jsonl", docs),), Path(tmp))
             found = story_of(analysis)
             scores_.append(bcubed([found.get(d["doc_id"], d["doc_id"]) for d in docs], gold)[2])
     finally:
-        cluster.LEIDEN_SEED = default
+        communities.LEIDEN_SEED = default
     mean = sum(scores_) / len(scores_)
     return (f"mean {mean:.4f}, lowest {min(scores_):.3f}, highest {max(scores_):.3f} over "
             f"Leiden seeds 0-{SEEDS - 1} (the default seed is {default})"), mean

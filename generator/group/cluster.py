@@ -20,7 +20,8 @@
    group together only when its sources' average similarity (missing links count as zero)
    exceeds ``settings.threshold``, which makes it an average-linkage criterion that, unlike
    modularity, does not depend on the size of the corpus: the same threshold serves five
-   articles and 100,000.
+   articles and 100,000. A fresh partition is the consensus of a few Leiden runs
+   (``communities``), so that it does not hang on one seed.
 5. Look-alike events inside one group are split apart: tight cores are found on similarities
    made relative to each source's best match (so the cut does not depend on how long or how
    alike the corpus's articles are), and cores of one group merge back only when their
@@ -46,7 +47,8 @@ and number of the nodes: a daily drop of 1% new articles reshuffled a sixth of t
 10,000-article corpus. ``group_stable`` therefore runs both Leiden passes from the previous
 build's partition (``Partition``), and only new sources and the sources they link to may move;
 once a fifth of the sources are new since a fresh partition was last tried (``FRESH_SHARE``) it
-also runs them fresh and takes the fresh result only if clearly better (``KEEP_TOLERANCE``):
+also runs them fresh and takes the fresh result only if clearly better
+(``communities.KEEP_TOLERANCE``):
 sources stay where they were unless the new articles change the picture, and many small drops
 still get a fresh look now and then. A cold build (no previous partition) is unchanged.
 
@@ -65,13 +67,11 @@ import logging
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-import igraph as ig
-import leidenalg
 import numpy as np
 import scipy.sparse as sp
 
 from generator.config import ClusterSettings
-from generator.group import blocking, datelinks, linkage, vectors
+from generator.group import blocking, communities, datelinks, linkage, vectors
 from generator.model import Source, StoryDraft
 
 log = logging.getLogger(__name__)
@@ -108,13 +108,6 @@ SPLIT_RATIO = 0.4
 share of the tighter core's within-core average. Calibrated on the whole ECB+ dev set (0.2-0.4
 leave its B-cubed F1 unchanged, 0.5 starts splitting real stories) and on look-alike events
 written for the tests (two earthquakes sit at 0.25, well below)."""
-LEIDEN_SEED = 42
-"""Leiden is randomised; a fixed seed makes the stories of one input the same on every run."""
-KEEP_TOLERANCE = 0.005
-"""A warm-started partition is kept unless a fresh one scores this much (relative CPM quality)
-better. Measured: a daily 1% drop into 10,000 synthetic articles makes a fresh partition
-0.01-0.2% better while reshuffling 720 of 3,800 stories (320 when kept); adding a third of
-ECB+ to the rest makes it 1.5% better, and keeping the old one there cost 0.03 B-cubed F1."""
 FRESH_SHARE = 0.2
 """A warm-started build also tries a fresh partition only when at least this share of its
 sources is new since the last try (counted across builds). Measured on 10,000 synthetic
@@ -507,47 +500,14 @@ def _relative(count: int, rows: np.ndarray, cols: np.ndarray, sims: np.ndarray) 
 def _communities(n: int, rows: np.ndarray, cols: np.ndarray, sims: np.ndarray,
                  threshold: float, *, initial: list[int] | None = None,
                  free: np.ndarray | None = None, try_fresh: bool = True) -> np.ndarray:
-    """Leiden CPM communities over the neighbour links (one-way links weakened).
+    """Leiden CPM communities over the links (one-way links weakened, ``communities``).
 
-    From ``initial`` when given, moving only the ``free`` sources (all when None); a fresh run
-    replaces that result only when ``try_fresh`` and clearly better (``KEEP_TOLERANCE``).
+    From ``initial`` when given, moving only the ``free`` sources (all when None); a fresh
+    consensus replaces that result only when ``try_fresh`` and clearly better.
     """
     edges, weights = _links(rows, cols, sims)
-    graph = ig.Graph(n=n, edges=edges)
-    graph.es["weight"] = weights
-    if initial is None:
-        return np.asarray(_fresh(graph, threshold).membership, dtype=np.int64)
-    kept = _warm(graph, threshold, initial, free)
-    if try_fresh:
-        fresh = _fresh(graph, threshold)
-        if fresh.quality() - kept.quality() > KEEP_TOLERANCE * abs(kept.quality()):
-            return np.asarray(fresh.membership, dtype=np.int64)
-    return np.asarray(kept.membership, dtype=np.int64)
-
-
-def _fresh(graph: ig.Graph, threshold: float) -> leidenalg.CPMVertexPartition:
-    """One Leiden iteration from every source alone.
-
-    One iteration (the library's default is two). On ECB+ over 12 seeds the mean B-cubed F1
-    was 0.9495 with one and 0.9469 with two (over 24 seeds, 0.9496 against 0.9462 run to
-    convergence); on 10,000 and 100,000 synthetic articles the recall against their base
-    articles was the same, in 0.78-0.85x the time.
-    """
-    return leidenalg.find_partition(graph, leidenalg.CPMVertexPartition, weights="weight",
-                                    resolution_parameter=threshold, n_iterations=1,
-                                    seed=LEIDEN_SEED)
-
-
-def _warm(graph: ig.Graph, threshold: float, initial: list[int],
-          free: np.ndarray | None) -> leidenalg.CPMVertexPartition:
-    """One Leiden iteration from ``initial`` in which only ``free`` sources (all when None) move."""
-    partition = leidenalg.CPMVertexPartition(graph, initial_membership=initial, weights="weight",
-                                             resolution_parameter=threshold)
-    optimiser = leidenalg.Optimiser()
-    optimiser.set_rng_seed(LEIDEN_SEED)
-    optimiser.optimise_partition(partition, n_iterations=1,
-                                 is_membership_fixed=None if free is None else (~free).tolist())
-    return partition
+    return communities.find(n, edges, weights, threshold, initial=initial, free=free,
+                            try_fresh=try_fresh)
 
 
 def _links(rows: np.ndarray, cols: np.ndarray,

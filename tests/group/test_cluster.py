@@ -12,7 +12,7 @@ import scipy.sparse as sp
 from sklearn.preprocessing import normalize
 
 from generator.config import ClusterSettings
-from generator.group import blocking, cluster, datelinks, dedupe, linkage
+from generator.group import blocking, cluster, communities, datelinks, dedupe, linkage
 from generator.model import Article, PartialDate, Source
 
 DATA = Path(__file__).parents[1] / "data" / "cluster"
@@ -246,9 +246,9 @@ def test_a_fresh_partition_is_tried_only_when_many_sources_are_new(
     previous = cluster.Partition({k: v for k, v in partition.coarse.items() if k in keep},
                                  {k: v for k, v in partition.cores.items() if k in keep})
     runs: list[str] = []
-    fresh, warm = cluster._fresh, cluster._warm
-    monkeypatch.setattr(cluster, "_fresh", lambda *a: runs.append("fresh") or fresh(*a))
-    monkeypatch.setattr(cluster, "_warm", lambda *a: runs.append("warm") or warm(*a))
+    fresh, warm = communities.fresh, communities.warm
+    monkeypatch.setattr(communities, "fresh", lambda *a: runs.append("fresh") or fresh(*a))
+    monkeypatch.setattr(communities, "warm", lambda *a: runs.append("warm") or warm(*a))
     cluster.group_stable(sources, settings=ClusterSettings(), previous=previous)
     assert runs.count("fresh") == fresh_runs  # both passes, or neither
     assert runs.count("warm") == 2
@@ -260,8 +260,8 @@ def test_a_fresh_partition_is_tried_once_a_fifth_is_new_since_the_last_try(
     _, partition = cluster.group_stable(sources, settings=ClusterSettings())
     assert partition.tried_at == len(sources)
     runs: list[str] = []
-    fresh = cluster._fresh
-    monkeypatch.setattr(cluster, "_fresh", lambda *a: runs.append("fresh") or fresh(*a))
+    fresh = communities.fresh
+    monkeypatch.setattr(communities, "fresh", lambda *a: runs.append("fresh") or fresh(*a))
     _, same = cluster.group_stable(sources, settings=ClusterSettings(), previous=partition)
     assert runs == [] and same.tried_at == len(sources)
     # Many small drops since the last try add up: this build tries again, though nothing is new.
