@@ -1,5 +1,9 @@
 """The orchestrator: reads like the design diagram; analyses everything before writing anything.
 
+Takes the settings (and content paths overriding theirs); gives an ``Analysis`` (``run``,
+writing nothing but the cache) or that analysis written as pages and a site (``build``). It
+may import every part of the package; no stage imports it (only ``cli`` and ``publish`` do).
+
 Per-article stages (clean, extract) and per-story merging run through ``parallel.pmap`` on
 every core and reuse the previous build's results from the cache, keyed by content; only misses
 are computed. Global stages (dedupe, cluster) run on the whole corpus every build. The story
