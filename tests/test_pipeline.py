@@ -355,7 +355,7 @@ def _thread_of(*events: tuple[str, ...]) -> StoryDraft:
 def test_a_thread_that_gains_an_event_reads_only_that_event(tmp_path: Path) -> None:
     def merged(draft: StoryDraft, store: Path) -> tuple[Story, pipeline.BuildStats]:
         stats = pipeline.BuildStats()
-        work = pipeline._Work(cache.Cache(store), 0, pipeline.SILENT, stats,
+        work = pipeline.Work(cache.Cache(store), 0, pipeline.SILENT, stats,
                               lambda f, xs, **_: [f(x) for x in xs])
         try:
             story = pipeline._merge_all([draft], {}, {}, StorySettings(), work)[0]

@@ -19,9 +19,8 @@ import logging
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol, TypeVar
 
 from generator import clean, distributed, extract, ingest, site
 from generator.cache import Cache, content_key
@@ -41,31 +40,15 @@ from generator.model import (
     StoryDraft,
 )
 from generator.parallel import pmap, worker_count
+from generator.pipeline.work import BuildStats, Mapper, Work
 from generator.progress import SILENT, Progress
 from generator.site import pages, redirects
 from generator.story import merge, names, partial
 from generator.story.partial import EventPartial
 
+__all__ = ["BuildStats", "Mapper", "build", "run"]
+
 log = logging.getLogger(__name__)
-
-T = TypeVar("T")
-R = TypeVar("R")
-
-class Mapper(Protocol):
-    """How per-article work is spread: ``parallel.pmap`` or ``distributed.bag_mapper()``."""
-
-    def __call__(self, func: Callable[[T], R], items: Sequence[T], *, workers: int,
-                 progress: Progress, desc: str) -> list[R]:
-        """``[func(x) for x in items]``, in order, however it is spread."""
-        ...
-
-
-@dataclass
-class BuildStats:
-    """Work done by one run, for benchmarks and the report: computed vs reused per stage."""
-
-    computed: dict[str, int] = field(default_factory=dict)
-    reused: dict[str, int] = field(default_factory=dict)
 
 
 class _Timer:
@@ -103,7 +86,7 @@ def run(settings: Settings, *, progress: Progress = SILENT, today: dt.date | Non
     inputs = _inputs(settings, paths)
     with _spread(settings, mapper) as chosen:
         cache = Cache(settings.path(settings.cache_dir))
-        work = _Work(cache, settings.build.workers, progress,
+        work = Work(cache, settings.build.workers, progress,
                      stats if stats is not None else BuildStats(), chosen)
         try:
             return _analyse(inputs, settings, work, today or dt.date.today())
@@ -126,7 +109,7 @@ def _spread(settings: Settings, mapper: Mapper | None) -> Iterator[Mapper]:
         yield on_dask
 
 
-def _analyse(inputs: tuple[Path, ...], settings: Settings, work: _Work,
+def _analyse(inputs: tuple[Path, ...], settings: Settings, work: Work,
              today: dt.date) -> Analysis:
     """The stages in order (see ``run``)."""
     timer = _Timer()
@@ -198,7 +181,7 @@ def _build_site(settings: Settings, analysis: Analysis) -> None:
 
 
 def _ingest(inputs: tuple[Path, ...], settings: Settings,
-            work: _Work) -> Iterator[Article | Skipped]:
+            work: Work) -> Iterator[Article | Skipped]:
     """Every input item; a file whose bytes were read before (at any path) comes from the cache.
 
     Decoding and mojibake repair are most of reading, and a daily drop adds a file or two to
@@ -238,7 +221,7 @@ JSON, enough that a process pool pays off (``parallel.MIN_PARALLEL_ITEMS``) and 
 cache lookups are few, while memory stays bounded by the batch (the articles are kept)."""
 
 
-def _read_stream(target: ingest.Target, work: _Work) -> list[Article | Skipped]:
+def _read_stream(target: ingest.Target, work: Work) -> list[Article | Skipped]:
     """A streamed file's items, each line or item cached by its own bytes.
 
     Appending a day's lines to a dump parses only those lines; a bad line is parsed again
@@ -254,7 +237,7 @@ def _read_stream(target: ingest.Target, work: _Work) -> list[Article | Skipped]:
     return items + _read_pieces(batch, work)
 
 
-def _read_pieces(batch: list[ingest.Piece | Skipped], work: _Work) -> list[Article | Skipped]:
+def _read_pieces(batch: list[ingest.Piece | Skipped], work: Work) -> list[Article | Skipped]:
     parts = [p for p in batch if isinstance(p, ingest.Piece)]
     keys = [p.key for p in parts]
     found = {k: v for k, v in work.cache.get_many("ingest", keys).items()
@@ -296,58 +279,9 @@ def _partition(items: Iterator[Article | Skipped]) -> tuple[list[Article], list[
     return articles, skipped
 
 
-@dataclass
-class _Work:
-    """Cached, parallel per-article computation: look up every key, compute only the misses."""
-
-    cache: Cache
-    workers: int
-    progress: Progress
-    stats: BuildStats
-    mapper: Mapper
-    _article_keys: dict[int, tuple[Article, str]] = field(default_factory=dict)
-    """id(article) -> (article, key); holding the article keeps its id from being reused."""
-
-    def map(self, stage: str, func: Callable[[T], R], items: Sequence[T],
-            keys: Sequence[str], desc: str, *,
-            reuse: Callable[[R, T], R | None] | None = None) -> list[R]:
-        """``[func(x) for x in items]``, computing only what the cache does not hold.
-
-        ``reuse(cached, item)`` adapts a cached value to the item or returns None when it does
-        not fit (then it is computed); without it a cached value is used as it is.
-        """
-        found = self.cache.get_many(stage, keys)
-        if reuse is not None:
-            adapted = ((k, reuse(found[k], item)) for k, item in zip(keys, items, strict=True)
-                       if k in found)
-            found = {k: value for k, value in adapted if value is not None}
-        todo = [i for i, key in enumerate(keys) if key not in found]
-        computed = self.mapper(func, [items[i] for i in todo], workers=self.workers,
-                               progress=self.progress, desc=desc)
-        fresh = {keys[i]: value for i, value in zip(todo, computed, strict=True)}
-        self.cache.put_many(stage, fresh)
-        self.count(stage, computed=len(todo), reused=len(keys) - len(todo))
-        return [fresh[k] if k in fresh else found[k] for k in keys]
-
-    def article_key(self, article: Article) -> str:
-        """The content hash of an article, computed once per build and object.
-
-        Every field but ``path``: no stage after cleaning reads where an article was found,
-        so moving ``content/`` (same bytes) reuses every result. The cleaning key adds the
-        file name (``clean_key``).
-        """
-        known = self._article_keys.get(id(article))
-        if known is None:
-            key = content_key(repr(dataclasses.replace(article, path="")))
-            known = self._article_keys[id(article)] = (article, key)
-        return known[1]
-
-    def count(self, stage: str, *, computed: int, reused: int) -> None:
-        self.stats.computed[stage] = self.stats.computed.get(stage, 0) + computed
-        self.stats.reused[stage] = self.stats.reused.get(stage, 0) + reused
 
 
-def _clean_all(articles: list[Article], work: _Work) -> tuple[list[Article], list[Skipped]]:
+def _clean_all(articles: list[Article], work: Work) -> tuple[list[Article], list[Skipped]]:
     """Clean: the per-article pass cached and parallel, the corpus-level pass every build.
 
     Uses ``clean.prepare`` (one article, pure) and ``clean.finish`` (the corpus-level pass:
@@ -415,14 +349,14 @@ def _file_name(path: str) -> str:
     return path.rsplit("/", 1)[-1].split("#", 1)[0]
 
 
-def _dedupe(articles: list[Article], settings: Settings, work: _Work) -> list[Source]:
+def _dedupe(articles: list[Article], settings: Settings, work: Work) -> list[Source]:
     """Fold copies: shingles and signatures per article (cached, parallel), then the fold."""
     keys = [content_key("fingerprint", work.article_key(a)) for a in articles]
     prints = work.map("fingerprint", dedupe.fingerprint, articles, keys, "Finding copies")
     return dedupe.fold(articles, threshold=settings.dedupe.threshold, fingerprints=prints)
 
 
-def _features_all(sources: list[Source], work: _Work) -> dict[str, Features]:
+def _features_all(sources: list[Source], work: Work) -> dict[str, Features]:
     """Names and stated dates of every article, copies included (cached, parallel)."""
     articles = [a for s in sources for a in s.articles]
     keys = [content_key("features", work.article_key(a)) for a in articles]
@@ -436,7 +370,7 @@ def _names(found: dict[str, Features]) -> dict[str, list[str]]:
 
 
 def _cluster(sources: list[Source], found: dict[str, Features], settings: Settings,
-             work: _Work, docs: Callable[[], vectors.DocVectors]) -> list[StoryDraft]:
+             work: Work, docs: Callable[[], vectors.DocVectors]) -> list[StoryDraft]:
     """Stories: reused when no source changed, else warm-started from the last partition.
 
     Both are kept in the cache under fixed keys (each build replaces the last one's), the
@@ -469,7 +403,7 @@ def _cluster(sources: list[Source], found: dict[str, Features], settings: Settin
 
 
 def _threads(events: list[StoryDraft], found: dict[str, Features],
-             work: _Work, docs: Callable[[], vectors.DocVectors]) -> list[StoryDraft]:
+             work: Work, docs: Callable[[], vectors.DocVectors]) -> list[StoryDraft]:
     """One draft per thread (``threads.link``), holding its events' sources and their split.
 
     The links depend only on the events, so the last build's are kept in the cache with the
@@ -526,7 +460,7 @@ def _same_terms(drafts: list[StoryDraft], last: Layout) -> list[StoryDraft]:
             for d in drafts]
 
 
-def _extract_all(drafts: list[StoryDraft], work: _Work) -> dict[str, Extraction]:
+def _extract_all(drafts: list[StoryDraft], work: Work) -> dict[str, Extraction]:
     items = [(s.primary, s.reference) for d in drafts for s in d.sources]
     keys = [content_key("extract", work.article_key(article), str(ref)) for article, ref in items]
     results = work.map("extract", _extract_one, items, keys, "Extracting")
@@ -548,7 +482,7 @@ PartialInput = tuple[tuple[Source, ...], dict[str, Extraction], StorySettings]
 
 def _merge_all(drafts: list[StoryDraft], extractions: dict[str, Extraction],
                found: dict[str, Features], settings: StorySettings,
-               work: _Work) -> list[Story]:
+               work: Work) -> list[Story]:
     """Merge every draft; a story whose sources and references are unchanged is reused.
 
     The key (``_merge_key``) holds every article (but its path) and reference date, which
@@ -585,13 +519,13 @@ def _merge_all(drafts: list[StoryDraft], extractions: dict[str, Extraction],
     return [story for story in stories if story is not None]
 
 
-def _source_part(source: Source, work: _Work) -> str:
+def _source_part(source: Source, work: Work) -> str:
     """What a source brings to a merge: its articles (not their paths) and reference date."""
     return (f"{len(source.articles)}\0{source.reference}\0"
             + "\0".join(map(work.article_key, source.articles)))
 
 
-def _merge_key(draft: StoryDraft, settings: StorySettings, work: _Work) -> str:
+def _merge_key(draft: StoryDraft, settings: StorySettings, work: Work) -> str:
     """What a story's merge depends on: sources, references, the thread's split into events.
 
     Articles are keyed without their paths; the split decides which sources title each event.
@@ -601,7 +535,7 @@ def _merge_key(draft: StoryDraft, settings: StorySettings, work: _Work) -> str:
 
 
 def _event_keys(draft: StoryDraft, settings: StorySettings,
-                work: _Work) -> list[tuple[tuple[str, ...], str]]:
+                work: Work) -> list[tuple[tuple[str, ...], str]]:
     """(source ids, key) of each event of a thread (one event: all its sources).
 
     An event's partial depends on its own sources alone (``partial.partial``), in the order
@@ -614,7 +548,7 @@ def _event_keys(draft: StoryDraft, settings: StorySettings,
 
 
 def _event_partials(drafts: list[StoryDraft], extractions: dict[str, Extraction],
-                    settings: StorySettings, work: _Work) -> dict[str, EventPartial]:
+                    settings: StorySettings, work: Work) -> dict[str, EventPartial]:
     """The partials of every event of ``drafts``, by event key: kept ones reused, others read."""
     todo: dict[str, PartialInput] = {}
     for draft in drafts:
