@@ -24,6 +24,7 @@ from generator.model import (
     StoryDraft,
     TimelineEntry,
 )
+from generator.pipeline import grouping
 from generator.site import redirects
 from tests.conftest import SAMPLES, make_article
 
@@ -326,19 +327,19 @@ def test_a_story_with_the_same_sources_keeps_its_last_terms() -> None:
     drafts = [StoryDraft((one, two), terms=("strike", "union")),
               StoryDraft((three,), terms=("flood",))]
     last = [(("b", "a"), ("union", "strike", "pay")), (("c", "d"), ("flood", "river"))]
-    kept = pipeline._same_terms(drafts, last)
+    kept = grouping._same_terms(drafts, last)
     assert kept[0].terms == ("union", "strike", "pay"), "same sources in another order"
     assert kept[1].terms == ("flood",), "a source left: the terms are new"
-    assert pipeline._cached_layout(("garbage", 1)) is None  # unreadable: terms as computed
+    assert grouping._cached_layout(("garbage", 1)) is None  # unreadable: terms as computed
 
 
 def test_a_thread_draft_holds_its_events_sources_and_their_split() -> None:
     one = StoryDraft((Source(make_article(id="a")), Source(make_article(id="b"))), terms=("x",))
     two = StoryDraft((Source(make_article(id="c")),), terms=("y",))
-    thread = pipeline._thread([one, two])
+    thread = grouping._thread([one, two])
     assert [s.id for s in thread.sources] == ["a", "b", "c"]
     assert thread.events == (("a", "b"), ("c",)) and thread.terms == ("x",)
-    assert pipeline._thread([two]) == two  # a thread of one event is that event
+    assert grouping._thread([two]) == two  # a thread of one event is that event
 
 
 def _thread_of(*events: tuple[str, ...]) -> StoryDraft:

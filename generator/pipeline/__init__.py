@@ -17,14 +17,14 @@ import datetime as dt
 import functools
 import logging
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from generator import distributed, extract, site
 from generator.cache import Cache, content_key
 from generator.config import Settings, StorySettings
-from generator.group import cluster, dedupe, features, identity, reconcile, threads, vectors
+from generator.group import identity, reconcile, vectors
 from generator.model import (
     Analysis,
     Article,
@@ -38,6 +38,13 @@ from generator.model import (
 )
 from generator.parallel import pmap, worker_count
 from generator.pipeline.cleaning import clean_all
+from generator.pipeline.grouping import (
+    article_names,
+    cluster_sources,
+    features_all,
+    fold_copies,
+    link_threads,
+)
 from generator.pipeline.reading import content_paths, partition, read_items
 from generator.pipeline.work import BuildStats, Mapper, Work
 from generator.progress import SILENT, Progress
@@ -118,17 +125,17 @@ def _analyse(inputs: tuple[Path, ...], settings: Settings, work: Work,
         articles, dropped = clean_all(articles, work)
         skipped += dropped
     with timer.stage("dedupe"):
-        sources = _dedupe(articles, settings, work)
+        sources = fold_copies(articles, settings, work)
     with timer.stage("features"):
-        found = _features_all(sources, work)
+        found = features_all(sources, work)
     with timer.stage("cluster"):
         # The sources' vectors, built once when first needed (events, then threads), or
         # never when both come from the cache.
-        docs = functools.cache(lambda: vectors.build(sources, _names(found)))
-        drafts = _cluster(sources, found, settings, work, docs)
+        docs = functools.cache(lambda: vectors.build(sources, article_names(found)))
+        drafts = cluster_sources(sources, found, settings, work, docs)
         stated = {key: f.stated_dates for key, f in found.items()}
         drafts = [reconcile.reconcile(d, stated) for d in drafts]
-        drafts = _threads(drafts, found, work, docs)
+        drafts = link_threads(drafts, found, work, docs)
     with timer.stage("extract"):
         extractions = _extract_all(drafts, work)
     with timer.stage("merge"):
@@ -169,117 +176,6 @@ def _build_site(settings: Settings, analysis: Analysis) -> None:
         directory_urls=site.site_options(config).directory_urls)
     site.build_site(config, settings.path(settings.docs_dir), settings.path(settings.site_dir),
                     post_build=hook)
-
-
-def _dedupe(articles: list[Article], settings: Settings, work: Work) -> list[Source]:
-    """Fold copies: shingles and signatures per article (cached, parallel), then the fold."""
-    keys = [content_key("fingerprint", work.article_key(a)) for a in articles]
-    prints = work.map("fingerprint", dedupe.fingerprint, articles, keys, "Finding copies")
-    return dedupe.fold(articles, threshold=settings.dedupe.threshold, fingerprints=prints)
-
-
-def _features_all(sources: list[Source], work: Work) -> dict[str, Features]:
-    """Names and stated dates of every article, copies included (cached, parallel)."""
-    articles = [a for s in sources for a in s.articles]
-    keys = [content_key("features", work.article_key(a)) for a in articles]
-    found = work.map("features", features.features, articles, keys, "Finding names")
-    return {a.id: f for a, f in zip(articles, found, strict=True)}
-
-
-def _names(found: dict[str, Features]) -> dict[str, list[str]]:
-    """Article id -> the names found in it."""
-    return {key: [e.name for e in f.entities] for key, f in found.items()}
-
-
-def _cluster(sources: list[Source], found: dict[str, Features], settings: Settings,
-             work: Work, docs: Callable[[], vectors.DocVectors]) -> list[StoryDraft]:
-    """Stories: reused when no source changed, else warm-started from the last partition.
-
-    Both are kept in the cache under fixed keys (each build replaces the last one's), the
-    stories as source ids and terms only. The warm start keeps stories where they were unless
-    the new links say otherwise; reusing an unchanged result keeps a rebuild with no new
-    articles identical (Leiden restarted from its own result can still move a few sources).
-    """
-    inputs = content_key("cluster", repr(settings.cluster),
-                         *(str(len(s.articles)) for s in sources),  # which articles form a source
-                         *(work.article_key(a) for s in sources for a in s.articles))
-    stories_key, partition_key = (content_key(part, repr(settings.cluster))
-                                  for part in ("stories", "partition"))
-    kept = work.cache.get_many("cluster", [stories_key, partition_key])
-    last = _cached_layout(kept.get(stories_key))
-    if last is not None and last[0] == inputs:
-        by_id = {s.id: s for s in sources}
-        work.count("cluster", computed=0, reused=len(sources))
-        return [StoryDraft(sources=tuple(by_id[i] for i in ids), terms=terms)
-                for ids, terms in last[1]]
-    previous = kept.get(partition_key)
-    drafts, partition = cluster.group_stable(
-        sources, settings=settings.cluster, names=_names(found),
-        previous=previous if isinstance(previous, cluster.Partition) else None, docs=docs())
-    if last is not None:
-        drafts = _same_terms(drafts, last[1])
-    layout = [(tuple(s.id for s in d.sources), d.terms) for d in drafts]
-    work.cache.put_many("cluster", {stories_key: (inputs, layout), partition_key: partition})
-    work.count("cluster", computed=len(sources), reused=0)
-    return drafts
-
-
-def _threads(events: list[StoryDraft], found: dict[str, Features],
-             work: Work, docs: Callable[[], vectors.DocVectors]) -> list[StoryDraft]:
-    """One draft per thread (``threads.link``), holding its events' sources and their split.
-
-    The links depend only on the events, so the last build's are kept in the cache with the
-    events' sources and reused while no event changed; otherwise the last build's threads
-    (source id -> thread) hold their events together (a formed thread does not split).
-    """
-    inputs = content_key("threads", *(",".join(s.id for s in d.sources) for d in events))
-    kept = work.cache.get("threads", "last")  # one entry, replaced by each build
-    if isinstance(kept, tuple) and len(kept) == 3 and kept[0] == inputs:
-        groups = kept[1]
-    else:
-        previous = kept[2] if isinstance(kept, tuple) and len(kept) == 3 else None
-        groups = threads.link(events, _names(found), previous=previous,
-                              referred={k: f.referred for k, f in found.items()},
-                              docs=docs())
-        member = {s.id: n for n, group in enumerate(groups) for i in group
-                  for s in events[i].sources}
-        work.cache.put("threads", "last", (inputs, groups, member))
-    return [_thread([events[i] for i in members]) for members in groups]
-
-
-def _thread(events: list[StoryDraft]) -> StoryDraft:
-    """The thread of ``events``: their sources, the largest event's terms, each event's ids."""
-    if len(events) == 1:
-        return events[0]
-    largest = max(events, key=lambda d: len(d.sources))
-    return StoryDraft(sources=tuple(s for d in events for s in d.sources), terms=largest.terms,
-                      events=tuple(tuple(s.id for s in d.sources) for d in events))
-
-
-Layout = list[tuple[tuple[str, ...], tuple[str, ...]]]
-"""The stories of a build as their source ids and terms (what the cluster cache keeps)."""
-
-
-def _cached_layout(value: object) -> tuple[str, Layout] | None:
-    """The cached ``(inputs key, layout)`` of the last build; None when absent or unreadable."""
-    if not (isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], str)):
-        return None
-    try:
-        return value[0], [(tuple(ids), tuple(terms)) for ids, terms in value[1]]
-    except (TypeError, ValueError):
-        return None
-
-
-def _same_terms(drafts: list[StoryDraft], last: Layout) -> list[StoryDraft]:
-    """A story whose sources did not change keeps the terms it showed last time.
-
-    Its terms are re-ranked with the whole corpus's new weights, which the day's new articles
-    shift: on a 1% drop into 10,000 synthetic articles 200 stories with the same sources got
-    reordered terms, and with them a rebuilt page and a feed update.
-    """
-    before = {frozenset(ids): terms for ids, terms in last}
-    return [dataclasses.replace(d, terms=before.get(frozenset(s.id for s in d.sources), d.terms))
-            for d in drafts]
 
 
 def _extract_all(drafts: list[StoryDraft], work: Work) -> dict[str, Extraction]:
