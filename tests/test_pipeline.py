@@ -24,7 +24,9 @@ from generator.model import (
     StoryDraft,
     TimelineEntry,
 )
-from generator.pipeline import grouping
+from generator.pipeline import grouping, merging
+from generator.pipeline.work import Work
+from generator.progress import SILENT
 from generator.site import redirects
 from tests.conftest import SAMPLES, make_article
 
@@ -312,14 +314,14 @@ def test_cached_story_is_reused_when_new_terms_cannot_change_it(length: int,
     settings = StorySettings(max_timeline=40)
     draft = StoryDraft(sources=(), terms=("cartels", "Sheinbaum"))
     cached = _story_with(length, terms=("Sheinbaum", "cartels"))
-    item: pipeline.MergeInput = (draft, {}, {}, settings, {})
-    result = pipeline._reuse_story(cached, item)
+    item: merging.MergeInput = (draft, {}, {}, settings, {})
+    result = merging._reuse_story(cached, item)
     if reused:
         assert result is not None and result.terms == draft.terms
         assert result.timeline == cached.timeline
     else:
         assert result is None, "a cut timeline was ranked with the old terms"
-    assert pipeline._reuse_story(_story_with(length, draft.terms), item) is not None
+    assert merging._reuse_story(_story_with(length, draft.terms), item) is not None
 
 
 def test_a_story_with_the_same_sources_keeps_its_last_terms() -> None:
@@ -356,10 +358,9 @@ def _thread_of(*events: tuple[str, ...]) -> StoryDraft:
 def test_a_thread_that_gains_an_event_reads_only_that_event(tmp_path: Path) -> None:
     def merged(draft: StoryDraft, store: Path) -> tuple[Story, pipeline.BuildStats]:
         stats = pipeline.BuildStats()
-        work = pipeline.Work(cache.Cache(store), 0, pipeline.SILENT, stats,
-                              lambda f, xs, **_: [f(x) for x in xs])
+        work = Work(cache.Cache(store), 0, SILENT, stats, lambda f, xs, **_: [f(x) for x in xs])
         try:
-            story = pipeline._merge_all([draft], {}, {}, StorySettings(), work)[0]
+            story = merging.merge_all([draft], {}, {}, StorySettings(), work)[0]
         finally:
             work.cache.close()
         return story, stats
