@@ -28,14 +28,15 @@ PIPELINE_VERSION = "2"
 CACHE_FILE = "cache.sqlite3"
 
 OUTPUT_MODULES = frozenset({
-    "__main__.py", "cache.py", "cli.py", "distributed.py", "parallel.py", "pipeline.py",
-    "progress.py", "publish.py", "report.py", "group/history.py", "group/identity.py",
+    "__main__.py", "cache.py", "cli.py", "distributed.py", "parallel.py", "progress.py",
+    "publish.py", "report.py", "group/history.py", "group/identity.py",
 })
 """Modules (paths under ``generator/``) that only orchestrate or write output: editing them
 leaves cached analysis valid."""
 
-OUTPUT_PACKAGES = frozenset({"site", "fetch"})
-"""Subpackages that only write output (pages, feeds, the MkDocs build, templates), or that run
+OUTPUT_PACKAGES = frozenset({"site", "fetch", "pipeline"})
+"""Subpackages that only write output (pages, feeds, the MkDocs build, templates), only
+orchestrate (``pipeline``: the stages in order, their caching and spreading), or that run
 before the analysis and whose output is input keyed by its bytes (``fetch``)."""
 
 _BATCH = 500
