@@ -178,9 +178,12 @@ def _common_capital(words: list[str], i: int) -> bool:
 
 
 def clean_headline(headline: str) -> str:
-    """``headline`` with an outlet suffix (" - Reuters", " | CNN") and stray spaces removed."""
+    """``headline`` without an outlet suffix (" - Reuters"), a media label or stray spaces.
+
+    The label ("In pictures: ") is ``furniture.strip_label``'s.
+    """
     text = re.sub(r"\s+", " ", headline).strip()
-    return OUTLET_SUFFIX.sub("", text).strip() or text
+    return furniture.strip_label(OUTLET_SUFFIX.sub("", text).strip() or text)
 
 
 def summarize(sources: Sequence[Source], *, limit: int = MAX_SUMMARY_SENTENCES) -> str:
