@@ -186,6 +186,10 @@ def close_stops(text: str) -> str:
 _INLINE_BULLET = re.compile(r"(?<=\S) *[•▪■●‣◦] +(?=\S)")
 # A bullet opening the text, before its first item.
 _FIRST_BULLET = re.compile(r"^[•▪■●‣◦] +")
+# A bullet spelt "cents" opening a line before a capital: in a text too short or too bare of
+# punctuation to show its tokenisation ("cents Glider pilot parachuted to safety A selection
+# of ...", a page of captions), as no line of prose opens so.
+_OPENING_CENTS = re.compile(r"^cents (?=[A-Z0-9“\"‘])", re.MULTILINE)
 
 
 def break_bullets(text: str) -> str:
@@ -193,9 +197,12 @@ def break_bullets(text: str) -> str:
 
     A text rule, safe on any text: prose never sets a bullet between two words. A bullet
     opening a line is left to mark its list item (``unwrap`` reads it); one opening the whole
-    text, before the first item, goes. Any bullet character, whether the page wrote it or
-    ``detokenise`` restored it from a "cents" token.
+    text, before the first item, goes, and so does a "cents" opening a line before a capital
+    (a bullet spelt out in a text too bare to count as tokenised). Any bullet character,
+    whether the page wrote it or ``detokenise`` restored it from a "cents" token.
     """
+    if text.startswith("cents ") or "\ncents " in text:
+        text = _OPENING_CENTS.sub("", text)
     if text.isascii():
         return text
     return _FIRST_BULLET.sub("", _INLINE_BULLET.sub("\n\n", text))

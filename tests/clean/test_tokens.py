@@ -132,6 +132,9 @@ def test_cents_of_an_amount_stay(text: str) -> None:
     ("Endangered species\n• Interior and commerce departments agree",
      "Endangered species\n• Interior and commerce departments agree"),  # a list line's mark
     ("Prose with no bullet at all.", "Prose with no bullet at all."),
+    ("cents Glider pilot parachuted to safety A selection of the best images",
+     "Glider pilot parachuted to safety A selection of the best images"),  # no marks at all
+    ("cents a share was the price", "cents a share was the price"),
 ])
 def test_break_bullets_puts_each_item_on_its_own_paragraph(text: str, expected: str) -> None:
     assert tokens.break_bullets(text) == expected
