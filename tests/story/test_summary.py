@@ -189,3 +189,14 @@ def test_a_run_of_labelled_headlines_is_no_summary_sentence() -> None:
     plain = "Since the rig exploded in April, thousands of barrels a day have leaked into the sea."
     sources = [Source(make_article(id="x", title="Oil spill grows", text=f"{glued} {plain}"))]
     assert summary.summarize(sources) == plain
+
+
+def test_a_headline_running_past_any_headline_s_length_gives_way_to_the_lead() -> None:
+    run_on = ("Andrew Jones talks to Simon Roe about his part in the radio show controversy "
+              "Lincolnshire County Council has set up a text service to inform parents of "
+              "school closures")
+    article = make_article(id="r", text=TEXTS[0][1], title=run_on,
+                           provenance=(("title", "header"),))
+    assert len(run_on.split()) > summary.clause.MAX_WORDS
+    title = summary.title([Source(article)])
+    assert title != run_on and len(title.split()) <= summary.clause.MAX_WORDS
