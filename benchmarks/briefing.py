@@ -20,7 +20,7 @@ entries and People pages. Figures (targets of issue 14 in brackets):
   caption glued to a sentence with no stop between or with its last word doubled ("... and
   BP BP executives have met ..."), a list introduction ("Below is a timeline of ...:"), a
   teaser of a video or pictures ("Live video of ..."), a list bullet read as "cents", a wire
-  roundup's heading ("Events May 4, Day 15 of ...") and an e-mail address, each 0.
+  roundup's heading ("Events May 4, Day 15 of ...") and an e-mail contact prompt, each 0.
 
 Skips cleanly (exit 0) when ``../shared/eval`` or the pile tool is absent; the pile and the
 site stay in the temporary folder (the texts are copyrighted).
@@ -124,9 +124,11 @@ _DOUBLED = re.compile(r"\b([A-Z][\w’'-]*) \1 (?=[a-z])")
 # "A summary of events on Sunday, June 13, Day 54 of ..."): a date and the story's day count.
 ROUNDUP = re.compile(r"(?:^|[.!?] )(?:[A-Z][a-z]*(?: [a-z]+){0,3} )?(?:[A-Z][a-z]+day,? )?"
                      r"[A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?, [Dd]ay \d+ of\b")
-# A contact address ("... should be sent to: letters@..."): an e-mail address. Not a web
-# address, which news cites inside prose ("said on its website (www.pbc.gov.cn)").
-ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]*[a-z]")
+# A contact prompt or footer: an e-mail address after a colon ("... should be sent to:
+# letters@...") or run on into the next words with no stop ("letters@... If you need help").
+# Not an address inside prose ("300 emails were sent to the pics@... address."), nor a web
+# address, which news cites in prose ("said on its website (www.pbc.gov.cn)").
+ADDRESS = re.compile(r":\s*[\w.+-]+@[\w-]+\.[\w.-]*[a-z]|[\w.+-]+@[\w-]+\.[\w.-]*[a-z] [A-Z]")
 _SENTENCE = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’')]))\s+")
 _NON_WORD = re.compile(r"\W+")
 _TAG = re.compile(r"<[^>]+>")
@@ -255,7 +257,7 @@ def lead_figures(site: Site) -> tuple[list[str], list[tuple[str, list[str]]]]:
              "teaser": "Video or picture teasers",
              "cents": "List bullets read as \"cents\"",
              "roundup": "Wire roundup headings (\"May 4, Day 15 of ...\")",
-             "address": "Contact addresses (e-mail)"}
+             "address": "E-mail contact prompts and footers"}
     rows = [f"- {kinds[what]} in summaries, chapter titles, entries: "
             f"{share(len(texts), len(read))} (target 0)" for what, texts in found]
     split = [f"  (summaries {sum(1 for t in site.summaries if t in texts)}, chapter titles "

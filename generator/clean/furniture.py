@@ -81,18 +81,17 @@ _ROUNDUP = re.compile(rf"^(?:{_ROUNDUP_LABEL} )?(?:{_WEEKDAY})?(?i:{metadata.MON
 _DAY_COUNT = re.compile(r", [Dd]ay \d")
 
 
-# An e-mail address: a sentence holding one is a contact prompt or a footer ("Letters for
-# publication should be sent to: letters@... If you need help using the site: ...", "Send
-# your pictures and videos to yourpics@..."), run into whatever sentence it was glued to. Of
-# the real pile's 175 sentences holding one, a sample of 25 read: all contact prompts or
-# footers, 3 with a sentence of prose glued on. A web address is not enough: news cites a
-# source's site inside a sentence of prose ("... said in a statement on its website:
-# (www.pbc.gov.cn)").
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]*[a-z]")
+# A contact prompt or footer: an e-mail address after a colon ("Letters for publication
+# should be sent to: letters@..."), or one run on into the next prompt with no stop ("...
+# letters@... If you need help using the site: ..."). Pages glue such footers to whatever
+# sentence they end. An address inside a sentence of prose ("More than 300 emails were sent
+# to the pics@... address.") stays; so does a web address, which news cites in prose.
+_CONTACT = re.compile(r":\s*[\w.+-]+@[\w-]+\.[\w.-]*[a-z]"
+                      r"|[\w.+-]+@[\w-]+\.[\w.-]*[a-z] [A-Z]")
 
 
 def is_furniture(sentence: str) -> bool:
-    """Whether a sentence points to a list, a video or an e-mail address, or heads a roundup.
+    """Whether a sentence points to a list, a video or a contact address, or heads a roundup.
 
     It says where to look or write, or what the story is, not what happened:
     ``introduces_list``, ``is_teaser``, ``is_roundup_heading`` or ``holds_email``.
@@ -102,8 +101,8 @@ def is_furniture(sentence: str) -> bool:
 
 
 def holds_email(sentence: str) -> bool:
-    """Whether ``sentence`` holds an e-mail address (a contact prompt, a footer)."""
-    return "@" in sentence and _EMAIL.search(sentence) is not None
+    """Whether ``sentence`` holds an e-mail address as a contact prompt or footer does."""
+    return "@" in sentence and _CONTACT.search(sentence) is not None
 
 
 def is_roundup_heading(sentence: str) -> bool:

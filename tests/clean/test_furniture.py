@@ -163,7 +163,8 @@ def test_prose_about_rights_is_no_notice(line: str) -> None:
 @pytest.mark.parametrize(("sentence", "address"), [
     ("Died Letters for publication should be sent to: letters@paper.co.uk If you need help "
      "using the site: help@paper.co.uk Call the switchboard.", True),
-    ("Send your pictures and videos to yourpics@broadcaster.co.uk or text them to 61124.", True),
+    ("For details, email: desk@paper.example", True),
+    ("More than 300 emails were sent to the yourpics@broadcaster.co.uk address.", False),
     ("The bank said so in a statement on its website: (www.bank.example) on Monday.", False),
     ("The firm said on Twitter, @BP_America, that the cap held.", False),  # a handle
     ("The rig exploded on April 20, killing 11 workers.", False),
