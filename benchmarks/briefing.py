@@ -17,8 +17,10 @@ entries and People pages. Figures (targets of issue 14 in brackets):
   ``benchmarks/briefing_disputes.tsv`` when it exists (>= 90%);
 - timeline entries over LONG_ENTRY_WORDS words (<= 1%);
 - what a reader reads first, in summaries, chapter titles and timeline entries: a headline or
-  caption glued to a sentence with no stop between, a list introduction ("Below is a timeline
-  of ...:") and a teaser of a video or pictures ("Live video of ..."), each 0.
+  caption glued to a sentence with no stop between or with its last word doubled ("... and
+  BP BP executives have met ..."), a list introduction ("Below is a timeline of ...:"), a
+  teaser of a video or pictures ("Live video of ..."), a list bullet read as "cents", a wire
+  roundup's heading ("Events May 4, Day 15 of ...") and an e-mail contact prompt, each 0.
 
 Skips cleanly (exit 0) when ``../shared/eval`` or the pile tool is absent; the pile and the
 site stay in the temporary folder (the texts are copyrighted).
@@ -111,6 +113,22 @@ _MEDIA = re.compile(r"^(?:(?:Live|Watch|Raw|Exclusive|More|Latest)\s+)?(?:[Vv]id
                     r"|^(?:Watch|In pictures)\b")
 _VERB = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|shows?|"
                    r"showed|appears?|appeared|emerged)\b")
+# A list bullet the tokeniser spelt as the cent sign's word ("... on news cents Pipe carries
+# 12% ..."): "cents" opening a text or an item, not after a number.
+BULLET_CENTS = re.compile(r"(?:^|(?<=[^\d\s] ))cents (?=[A-Z0-9“\"‘`])")
+# A headline or caption run into a sentence that opens with the headline's last word ("...
+# between the president and BP BP executives have met ..."); ``doubled_seam`` also asks that
+# the text name the word alone elsewhere (a doubled name, "Miu Miu dresses", is no seam).
+_DOUBLED = re.compile(r"\b([A-Z][\w’'-]*) \1 (?=[a-z])")
+# The heading of a wire roundup ("Events May 4, Day 15 of a Gulf of Mexico oil spill ...",
+# "A summary of events on Sunday, June 13, Day 54 of ..."): a date and the story's day count.
+ROUNDUP = re.compile(r"(?:^|[.!?] )(?:[A-Z][a-z]*(?: [a-z]+){0,3} )?(?:[A-Z][a-z]+day,? )?"
+                     r"[A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?, [Dd]ay \d+ of\b")
+# A contact prompt or footer: an e-mail address after a colon ("... should be sent to:
+# letters@...") or run on into the next words with no stop ("letters@... If you need help").
+# Not an address inside prose ("300 emails were sent to the pics@... address."), nor a web
+# address, which news cites in prose ("said on its website (www.pbc.gov.cn)").
+ADDRESS = re.compile(r":\s*[\w.+-]+@[\w-]+\.[\w.-]*[a-z]|[\w.+-]+@[\w-]+\.[\w.-]*[a-z] [A-Z]")
 _SENTENCE = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"”’')]))\s+")
 _NON_WORD = re.compile(r"\W+")
 _TAG = re.compile(r"<[^>]+>")
@@ -207,18 +225,39 @@ def has_teaser(text: str) -> bool:
                for s in _SENTENCE.split(text) if s)
 
 
-def lead_figures(site: Site) -> tuple[list[str], list[tuple[str, list[str]]]]:
-    """Glued headlines, list introductions and teasers in what a reader reads first.
+def doubled_seam(text: str) -> bool:
+    """Whether ``text`` holds a word written twice at a seam, the word also written alone."""
+    for match in _DOUBLED.finditer(text):
+        word = match.group(1)
+        alone = re.findall(rf"(?<!{re.escape(word)} )\b{re.escape(word)}\b(?! {re.escape(word)}\b)",
+                           text)
+        if alone:
+            return True
+    return False
 
-    Summaries, chapter titles and timeline entries; the figures and the failing texts.
+
+def lead_figures(site: Site) -> tuple[list[str], list[tuple[str, list[str]]]]:
+    """Page furniture and glued seams in what a reader reads first.
+
+    Summaries, chapter titles and timeline entries: glued headlines (with no stop between,
+    and with the join word doubled), list introductions, teasers, bullets read as "cents",
+    roundup headings and contact addresses; the figures and the failing texts.
     """
     read = [*site.summaries, *site.chapters, *site.entries]
     found = [("glued", [t for t in read if GLUED.search(t)]),
+             ("doubled", [t for t in read if doubled_seam(t)]),
              ("list intro", [t for t in read if LIST_INTRO.search(t)]),
-             ("teaser", [t for t in read if has_teaser(t)])]
+             ("teaser", [t for t in read if has_teaser(t)]),
+             ("cents", [t for t in read if BULLET_CENTS.search(t)]),
+             ("roundup", [t for t in read if ROUNDUP.search(t)]),
+             ("address", [t for t in read if ADDRESS.search(t)])]
     kinds = {"glued": "Headlines or captions glued to a sentence",
+             "doubled": "Headlines glued on with the join word doubled (\"BP BP executives\")",
              "list intro": "List introductions (\"Below is a timeline ...:\")",
-             "teaser": "Video or picture teasers"}
+             "teaser": "Video or picture teasers",
+             "cents": "List bullets read as \"cents\"",
+             "roundup": "Wire roundup headings (\"May 4, Day 15 of ...\")",
+             "address": "E-mail contact prompts and footers"}
     rows = [f"- {kinds[what]} in summaries, chapter titles, entries: "
             f"{share(len(texts), len(read))} (target 0)" for what, texts in found]
     split = [f"  (summaries {sum(1 for t in site.summaries if t in texts)}, chapter titles "

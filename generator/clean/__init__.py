@@ -104,8 +104,8 @@ def _apostrophe(match: re.Match[str]) -> str:
 
 
 TEXT_RULES: tuple[Callable[[str], str], ...] = (
-    normalise_whitespace, tokens.untokenise, tokens.close_stops, tokens.quote_pairs,
-    repair_quotes)
+    normalise_whitespace, tokens.untokenise, tokens.break_bullets, tokens.close_stops,
+    tokens.quote_pairs, repair_quotes)
 """Whole-text repairs, applied in order before the text is split into lines."""
 
 
@@ -274,16 +274,18 @@ def _split_lead(lines: list[str]) -> tuple[list[str], str | None]:
 
 
 def _strip_furniture(lines: list[str]) -> list[str]:
-    """Teasers out of each line, and lists run into their introduction cut off (``furniture``).
+    """Teasers, notices, run-in headings and lists out of each line (``furniture``).
 
-    A line left empty goes.
+    Teasers and legal notices go; a heading in capitals and a list run into a line are put on
+    lines of their own. A line left empty goes.
     """
     out: list[str] = []
     for line in lines:
         if not line:
             out.append(line)
-        elif stripped := furniture.strip_teasers(line):
-            out.extend(furniture.split_list_intro(stripped))
+        elif stripped := furniture.strip_notices(furniture.strip_teasers(line)):
+            out.extend(piece for part in furniture.split_heading(stripped)
+                       for piece in furniture.split_list_intro(part))
     return out
 
 

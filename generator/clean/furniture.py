@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from generator.clean import metadata
 from generator.text import sentences
 
 # A sentence pointing forward to a list or an excerpt laid out below it: "Below is a
@@ -41,7 +42,7 @@ _LIST_AFTER = re.compile(r"\s*(?:(?:[-–—•]|\\?\*)\s+)?(?=[A-Z0-9])")
 # women ...", "Photo of a waiter serving drinks ..."). Calibrated on the real pile (all its
 # 6,119 texts): these shapes find the 8 teasers in its summaries, chapter titles and entries.
 _MEDIA = r"(?:[Vv]ideos?|[Pp]hotos?|[Pp]ictures|[Ii]mages|[Gg]allery|[Ss]lideshow|[Ff]ootage|Audio)"
-_LABEL = re.compile(rf"^{_MEDIA}(?: [\w’']+){{0,2}} ?:")
+_LABEL = re.compile(rf"^(?:In )?{_MEDIA}(?: [\w’']+){{0,2}} ?:(?=\s|$)")
 _PROMOTION = re.compile(rf"^(?:Live|Raw|Exclusive|More|Latest|Breaking) {_MEDIA.lower()}\b"
                         r"|^Watch(?::| (?!out\b)(?:the|a|an|our|live|more|this|it|[A-Z“\"])\b)")
 _CAPTION = re.compile(rf"^{_MEDIA} (?:of|from|depicting|showing|taken|uncovered|shot)\b")
@@ -64,12 +65,49 @@ _HINT = re.compile(r"\b(?:Live|Watch|Raw|Exclusive|More|Latest|Breaking|Videos?|
                    r"Pictures|Images|Gallery|Slideshow|Footage|Audio)\b")
 
 
-def is_furniture(sentence: str) -> bool:
-    """Whether a sentence points to a list or a video: it says where to look, not what happened.
+# The heading of a wire's running roundup: a date, then the story's day count ("Events May
+# 4, Day 15 of a Gulf of Mexico oil spill that began ...", "A summary of events on Sunday,
+# June 13, Day 54 of the ... spill"), opened at most by a roundup's label. It names the
+# story, not a happening; prose that counts days has a verb of its own ("Day 11 of the
+# uprising was jubilant", "On Day 53 of the spill, officials said ..."). On the real pile 9
+# sentences open so, all roundup headings (a Fox News wire roundup).
+_ROUNDUP_LABEL = (r"(?:(?:A )?(?:[Ss]ummary|[Rr]oundup|[Tt]imeline|[Ll]ook) of (?:the )?events"
+                  r"|(?:Key )?[Ee]vents|Highlights|Latest)(?: on)?")
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? "
+_ROUNDUP = re.compile(rf"^(?:{_ROUNDUP_LABEL} )?(?:{_WEEKDAY})?(?i:{metadata.MONTH_ALT})[a-z]*\.? "
+                      r"\d{1,2}(?:, \d{4})?, [Dd]ay \d+ of\b")
 
-    ``introduces_list`` or ``is_teaser``.
+
+_DAY_COUNT = re.compile(r", [Dd]ay \d")
+
+
+# A contact prompt or footer: an e-mail address after a colon ("Letters for publication
+# should be sent to: letters@..."), or one run on into the next prompt with no stop ("...
+# letters@... If you need help using the site: ..."). Pages glue such footers to whatever
+# sentence they end. An address inside a sentence of prose ("More than 300 emails were sent
+# to the pics@... address.") stays; so does a web address, which news cites in prose.
+_CONTACT = re.compile(r":\s*[\w.+-]+@[\w-]+\.[\w.-]*[a-z]"
+                      r"|[\w.+-]+@[\w-]+\.[\w.-]*[a-z] [A-Z]")
+
+
+def is_furniture(sentence: str) -> bool:
+    """Whether a sentence points to a list, a video or a contact address, or heads a roundup.
+
+    It says where to look or write, or what the story is, not what happened:
+    ``introduces_list``, ``is_teaser``, ``is_roundup_heading`` or ``holds_email``.
     """
-    return introduces_list(sentence) or is_teaser(sentence)
+    return (introduces_list(sentence) or is_teaser(sentence) or is_roundup_heading(sentence)
+            or holds_email(sentence))
+
+
+def holds_email(sentence: str) -> bool:
+    """Whether ``sentence`` holds an e-mail address as a contact prompt or footer does."""
+    return "@" in sentence and _CONTACT.search(sentence) is not None
+
+
+def is_roundup_heading(sentence: str) -> bool:
+    """Whether ``sentence`` heads a wire roundup: a date and the story's day count."""
+    return ", " in sentence and _ROUNDUP.match(sentence) is not None
 
 
 def introduces_list(text: str) -> bool:
@@ -100,22 +138,121 @@ def split_list_intro(line: str) -> list[str]:
     return [head, *split_list_intro(line[rest.end():])]
 
 
+# A heading run into its paragraph: words in capitals, then a spaced dash, then the prose
+# ("CONGRESS HAS INVESTIGATED HIM — Oz's dubious medical advice ...", "QUESTIONABLE MEDICAL
+# CLAIMS — For years, ..."). Pages set such subheads in bold capitals; saved as text they
+# open the paragraph and read as a dateline. Two words at least: one ("NASA — The") may be
+# an organisation; the prose after the dash opens with a capitalised word, not another one
+# in capitals ("... IN HIT - AND - RUN ACCIDENT" is one heading). A place opening a paragraph
+# past the lead ("NEW ORLEANS — ") is split off the same way, and as a line of its own is no
+# prose either. On the real pile this splits 36 paragraphs (before the lead's datelines go):
+# 27 places and 9 subheads, none of them prose.
+_RUN_IN_HEADING = re.compile(r"^([A-Z][A-Z'’.&-]+(?: [A-Z][A-Z'’.&-]*)* [A-Z][A-Z'’.&-]+)"
+                             r" (?:--|[—–_-]) ?(?=[“\"‘]|[A-Z][^A-Z])")
+
+
+def split_heading(line: str) -> list[str]:
+    """``line`` with a heading in capitals run into it put on a line of its own.
+
+    Returns:
+        ``[heading, rest]``, or ``[line]`` when it opens with no such heading.
+    """
+    match = _RUN_IN_HEADING.match(line) if line[:2].isupper() else None
+    if match is None or match.end() == len(line):
+        return [line]
+    return [match.group(1), line[match.end():]]
+
+
+# A publisher's legal notice run into the last paragraph (pages saved as one paragraph keep
+# their footer): "Republication or redistribution of X content, including by caching, ... is
+# expressly prohibited without the prior written consent of X.", "All rights reserved.",
+# "This material may not be published, broadcast, rewritten or redistributed." Worded alike
+# by every agency and site; prose about such a notice quotes it, inside quotation marks.
+_NOTICE = re.compile(
+    r"\b(?:republication|redistribution|reproduction)\b[^.!?]{0,120}\bprohibited\b"
+    r"|\bprohibited without (?:the )?(?:express )?(?:prior )?(?:written )?(?:consent|permission)\b"
+    r"|\ball rights reserved\b"
+    r"|\bmay not be (?:published|reproduced|copied)\b[^.!?]{0,40}\bredistributed\b",
+    re.IGNORECASE)
+# A trademark line of the same footer, after a notice ("X and the X logo are registered
+# trademarks of ..."): dropped only where a notice was.
+_TRADEMARK = re.compile(r"\bare (?:registered )?trademarks\b", re.IGNORECASE)
+_NOTICE_HINTS = ("rohibited", "reserved", "redistributed")
+
+
+def strip_notices(line: str) -> str:
+    """``line`` without the sentences of a legal notice (and its trademark line).
+
+    A sentence inside quotation marks stays: prose quoting a notice is about it.
+    """
+    if not any(hint in line for hint in _NOTICE_HINTS):
+        return line
+    spans = sentences.split(line)
+    kept: list[str] = []
+    noticed = False
+    for start, end in spans:
+        sentence = line[start:end]
+        quoted = sentence[:1] in "\"“'‘"
+        if not quoted and (_NOTICE.search(sentence) or (noticed and _TRADEMARK.search(sentence))):
+            noticed = True
+            continue
+        kept.append(sentence)
+    return line if len(kept) == len(spans) else " ".join(kept)
+
+
 def is_teaser(sentence: str) -> bool:
     """Whether ``sentence`` is a teaser of a video or pictures, or a picture's caption."""
     words = len(sentence.split())
     if words > TEASER_MAX_WORDS:
         return False
-    if words <= CAPTION_MAX_WORDS and _LABEL.match(sentence):
-        return True  # longer: a label run into a sentence of prose ("Photo: Jane Roe The ...")
+    label = _label(sentence)
+    if label and (words <= CAPTION_MAX_WORDS or _title_case(sentence[label:])):
+        # Longer, a label is run into a sentence of prose ("Photo: Jane Roe The airport is
+        # ..."), unless a headline in title case follows ("Video Feed: Alaska Airlines Steps
+        # up Efforts to ...").
+        return True
     shaped = _PROMOTION.match(sentence) or (
         words <= CAPTION_MAX_WORDS and _CAPTION.match(sentence))
     return bool(shaped) and _VERB.search(sentence) is None
 
 
+TITLE_CASE_SHARE = 0.6
+"""Share of a text's longer words (four letters or more) written capitalised above which it
+is a headline in title case; sentences of prose capitalise only names (about 0.1-0.4)."""
+
+
+def _label(text: str) -> int:
+    """The length of a media label opening ``text`` ("In pictures: ", "Video Feed: "), or 0.
+
+    A label names its medium with no verb ("Video shows police ...:" is a sentence).
+    """
+    match = _LABEL.match(text)
+    if match is None or _VERB.search(match.group()):
+        return 0
+    return match.end()
+
+
+def _title_case(text: str) -> bool:
+    """Whether ``text`` is written in title case, as headlines are."""
+    words = [w for w in re.findall(r"[A-Za-z][\w’'-]*", text) if len(w) >= 4]
+    return len(words) >= 2 and sum(w[0].isupper() for w in words) >= TITLE_CASE_SHARE * len(words)
+
+
+def strip_label(headline: str) -> str:
+    """``headline`` without a media label opening it ("In pictures: ", "Video: ").
+
+    The label says what the page shows, the rest what happened.
+    """
+    label = _label(headline)
+    rest = headline[label:].strip() if label else ""
+    return rest if len(rest.split()) >= 3 else headline
+
+
 def strip_teasers(line: str) -> str:
-    """``line`` without its teaser sentences (``is_teaser``)."""
-    if _HINT.search(line) is None:
+    """``line`` without its teasers and roundup headings (``is_teaser``, ``is_roundup_heading``)."""
+    if _HINT.search(line) is None and _DAY_COUNT.search(line) is None:
         return line
     spans = sentences.split(line)
-    kept = [line[start:end] for start, end in spans if not is_teaser(line[start:end])]
+    kept = [line[start:end] for start, end in spans
+            if not (is_teaser(line[start:end]) or is_roundup_heading(line[start:end]))]
     return line if len(kept) == len(spans) else " ".join(kept)

@@ -218,6 +218,8 @@ def is_seam(words: list[str], i: int, common: frozenset[str] = frozenset()) -> b
         i: the word tested.
         common: words the whole text writes in lower case (``common_words``), if known.
     """
+    if _doubled(words, i):
+        return True
     if words[i] not in _OPENERS and not _common_opener(words, i, common):
         return False
     previous, before = words[i - 1].rstrip(_CLOSING_QUOTES), words[i - 2]
@@ -226,6 +228,22 @@ def is_seam(words: list[str], i: int, common: frozenset[str] = frozenset()) -> b
     # Two capitalised words before it: a Title Case headline ("Obama Says The Deal ..."),
     # not a seam; one name after a lower-case word ("... northern Syria The UN") is.
     return not (previous[0].isupper() and before[:1].isupper())
+
+
+def _doubled(words: list[str], i: int) -> bool:
+    """A capitalised word written twice, the second opening a sentence glued on.
+
+    A headline or caption ending with the word the next sentence starts with ("... the first
+    between the president and BP BP executives have met ..."): the second copy is followed by
+    a lower-case word, and the text names the word alone before. A name that is doubled
+    ("Sirhan Sirhan was", "Miu Miu dresses") is written doubled where it first appears.
+    """
+    word = words[i]
+    if not (word[:1].isupper() and words[i - 1] == word and i + 1 < len(words)
+            and words[i + 1][:1].islower()):
+        return False
+    return any(words[j] == word and (j == 0 or words[j - 1] != word) and words[j + 1] != word
+               for j in range(i - 1))
 
 
 def _common_opener(words: list[str], i: int, common: frozenset[str]) -> bool:

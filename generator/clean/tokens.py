@@ -67,6 +67,53 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
     (re.compile(r"\(([A-Z0-9]{1,6})\. ?([A-Z]{1,3})\)"), r"(\1.\2)"),
 )
 
+# The tokeniser spells the cent sign out ("¢" -> "cents"). In scraped corpora (Timeline17's
+# Guardian and BBC pages) it stands where a list bullet was: a UTF-8 "•" read as cp1252 is
+# "â€¢", of which the tokeniser kept the last character ("... tomorrow . cents This article
+# was amended ...", "spill cents More than 180 lawsuits filed"). An amount is followed by a
+# lower-case word or punctuation ("50 cents a share", "dollars and cents ,"); a bullet opens
+# its item (a capital, a digit, a quotation), follows a stop or colon, or stands between two
+# lower-case words where no amount is written ("the flow cents but BP warns"). Of the real
+# pile's English "cents" tokens this reads 215 as bullets; a sample of 20 read, and every
+# one left as an amount, held no bullet ("rose 5 cents Friday" would be an amount: a
+# number, then a day or month name).
+_CENTS = re.compile(r"(?:^|(?<= ))cents(?= |$)")
+_ITEM_OPENER = re.compile(r"[A-Z0-9`“‘\"'(]")
+_AFTER_STOP = frozenset({"", ".", ":", ";", "!", "?", "''", "'", "”", "--", "—"})
+_NUMBER_WORDS = frozenset((
+    "a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy",
+    "eighty", "ninety", "hundred", "thousand", "million", "billion", "few", "several"))
+# Words before "cents" in an amount that are not numbers: "dollars and cents", "in cents",
+# "U.S./Canadian cents", "the extra cents".
+_COUNTING = frozenset((
+    "and", "or", "of", "in", "per", "the", "extra", "more", "fewer", "many", "some", "us",
+    "u.s.", "states", "canadian", "australian", "euro", "verses", "versus"))
+_CALENDAR_WORD = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:Jan|Feb|Mar|Apr|"
+                            r"May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?$")
+BULLET = "•"
+"""What a bullet read as "cents" becomes (``break_bullets`` then starts its item anew)."""
+
+
+def _bullet(match: re.Match[str]) -> str:
+    """A "cents" token that stood for a list bullet as a bullet, an amount's as it is."""
+    text, start, end = match.string, match.start(), match.end()
+    previous = text[max(0, start - 40):start].rstrip().rsplit(" ", 1)[-1].rsplit("\n", 1)[-1]
+    following = text[end + 1:end + 40].split(" ", 1)[0]
+    if previous in _AFTER_STOP:
+        return BULLET
+    amount = previous[:1].isdigit() or previous.lower() in _NUMBER_WORDS
+    if not _ITEM_OPENER.match(following):
+        # An item in lower case after a word no amount ends with ("... to stem the flow
+        # cents but BP warns ...", "... off Alaska cents cancel oil lease sales ...").
+        # Both whole words: not the letters of a mangled non-English text ("nh cents n").
+        item = (previous.isalpha() and len(previous) >= 3 and following[:1].islower()
+                and following.isalpha() and len(following) >= 2)
+        return BULLET if item and not amount and previous.lower() not in _COUNTING else (
+            match.group())
+    return match.group() if amount and _CALENDAR_WORD.match(following) else BULLET
+
+
 _LIGHT_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<=\d) : (?=\d)"), ":"),  # clock times: "1 : 00pm"
     (re.compile(r"(\S) ([,.:])(?= |$)"), r"\1\2"),  # a stop or comma set off as a token
@@ -87,6 +134,8 @@ def is_tokenised(text: str) -> bool:
 def detokenise(text: str) -> str:
     """``text`` (known to be tokenised) as prose: brackets, quotes, clitics and spacing."""
     text = _BRACKET_TOKEN.sub(lambda m: _BRACKETS.get(m.group(), m.group()), text)
+    if "cents" in text:
+        text = _CENTS.sub(_bullet, text)
     # Quotes glued to the words they enclose: plain replacements, the fastest pass.
     for token, mark in (("`` ", "“"), ("``", "“"), (" ''", "”"), ("''", "”")):
         text = text.replace(token, mark)
@@ -114,19 +163,49 @@ def untokenise(text: str) -> str:
 # and a capital) or the end of a line. Not a spaced ellipsis (". . ."): the character before
 # is not a stop or a space, and no stop follows.
 _SPACED_STOP = re.compile(r"([^\s.]) \.(?=[ \t]*(?:\n|$)| [\"“‘(]?[A-Z0-9])")
+# A comma set off by a space between two words ("his father , who could come"): a typo or a
+# tokeniser's trace in a text too lightly marked for ``untokenise``; no typography writes it.
+_SPACED_COMMA = re.compile(r"(?<=\w) ,(?= \w)")
 
 
 def close_stops(text: str) -> str:
-    """``text`` with the space before a sentence-ending full stop removed (a text rule).
+    """``text`` with the space before a sentence-ending stop or a comma removed (a text rule).
 
-    Safe on any text, tokenised or not: no typography sets a full stop off by a space. Text
-    too lightly tokenised for ``untokenise`` (a two-sentence stub) and markup removed before a
-    stop ("... 2016</tweet>.") leave such stops; a comma set off by a space is left alone in
-    ordinary text (it may be a typo the author made, and reads as one).
+    Safe on any text, tokenised or not: no typography sets a full stop or a comma off by a
+    space. Text too lightly tokenised for ``untokenise`` (a two-sentence stub, a wire story
+    with one stray " , "), and markup removed before a stop ("... 2016</tweet>."), leave them.
     """
+    if " ," in text:
+        text = _SPACED_COMMA.sub(",", text)
     if " ." not in text:
         return text
     return _SPACED_STOP.sub(r"\1.", text)
+
+
+# A bullet inside a line, between two items: scraped pages run a list into one line.
+_INLINE_BULLET = re.compile(r"(?<=\S) *[•▪■●‣◦] +(?=\S)")
+# A bullet opening the text, before its first item.
+_FIRST_BULLET = re.compile(r"^[•▪■●‣◦] +")
+# A bullet spelt "cents" opening a line before a capital: in a text too short or too bare of
+# punctuation to show its tokenisation ("cents Glider pilot parachuted to safety A selection
+# of ...", a page of captions), as no line of prose opens so.
+_OPENING_CENTS = re.compile(r"^cents (?=[A-Z0-9“\"‘])", re.MULTILINE)
+
+
+def break_bullets(text: str) -> str:
+    """``text`` with each list item run into a line after a bullet on a paragraph of its own.
+
+    A text rule, safe on any text: prose never sets a bullet between two words. A bullet
+    opening a line is left to mark its list item (``unwrap`` reads it); one opening the whole
+    text, before the first item, goes, and so does a "cents" opening a line before a capital
+    (a bullet spelt out in a text too bare to count as tokenised). Any bullet character,
+    whether the page wrote it or ``detokenise`` restored it from a "cents" token.
+    """
+    if text.startswith("cents ") or "\ncents " in text:
+        text = _OPENING_CENTS.sub("", text)
+    if text.isascii():
+        return text
+    return _FIRST_BULLET.sub("", _INLINE_BULLET.sub("\n\n", text))
 
 
 def quote_pairs(text: str) -> str:

@@ -110,7 +110,12 @@ def title(sources: Sequence[Source]) -> str:
     # A headline longer than a headline runs into its body or dateline: any other is better,
     # and one of usual length is better still.
     usable = ([h for h in usable if len(h.split()) <= USUAL_HEADLINE_WORDS]
-              or [h for h in usable if len(h.split()) <= clause.MAX_WORDS] or usable)
+              or [h for h in usable if len(h.split()) <= clause.MAX_WORDS]
+              or [h for h in usable if len(headline_part(h).split()) <= clause.MAX_WORDS])
+    if not usable:
+        # Every headline runs on past any headline's length, even cut at a seam (a page of
+        # teaser headlines run into its first line): the lead makes a better title.
+        return _lead_title(sources)
     if len(usable) == 1:
         return headline_part(usable[0])
     weights = [len(s.articles) for s in sources]
@@ -178,9 +183,12 @@ def _common_capital(words: list[str], i: int) -> bool:
 
 
 def clean_headline(headline: str) -> str:
-    """``headline`` with an outlet suffix (" - Reuters", " | CNN") and stray spaces removed."""
+    """``headline`` without an outlet suffix (" - Reuters"), a media label or stray spaces.
+
+    The label ("In pictures: ") is ``furniture.strip_label``'s.
+    """
     text = re.sub(r"\s+", " ", headline).strip()
-    return OUTLET_SUFFIX.sub("", text).strip() or text
+    return furniture.strip_label(OUTLET_SUFFIX.sub("", text).strip() or text)
 
 
 def summarize(sources: Sequence[Source], *, limit: int = MAX_SUMMARY_SENTENCES) -> str:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from generator import clean
 from generator.clean import furniture
+from tests.conftest import make_article
 
 
 @pytest.mark.parametrize("text", [
@@ -93,3 +95,103 @@ def test_teaser_sentences_leave_the_line() -> None:
     assert furniture.strip_teasers("Live video of the oil spill in the Gulf of Mexico.") == ""
     plain = "The slick is growing, and more video of it was released."
     assert furniture.strip_teasers(plain) == plain
+
+
+@pytest.mark.parametrize(("sentence", "heading"), [
+    ("Events May 4, Day 15 of a Gulf of Mexico oil spill that began with an explosion and "
+     "fire on the drilling rig Deepwater Horizon, owned by Transocean Ltd....", True),
+    ("A summary of events on Sunday, June 13, Day 54 of the Gulf of Mexico oil spill that "
+     "began with the explosion.", True),
+    ("Highlights Friday, March 4, day 12 of the strike at the port.", True),
+    ("On May 4, day 15 of the spill, BP said it would pay.", False),
+    ("Day 11 of the uprising was mostly jubilant in Cairo.", False),
+    ("July 15 marks day 87 of the spill.", False),
+])
+def test_a_roundup_heading_is_furniture(sentence: str, heading: bool) -> None:
+    assert furniture.is_roundup_heading(sentence) is heading
+    assert furniture.is_furniture(sentence) is heading
+
+
+def test_strip_teasers_drops_a_roundup_heading_from_its_paragraph() -> None:
+    line = ("A summary of events on Sunday, June 13, Day 54 of the Gulf of Mexico oil spill "
+            "that began with the April 20 explosion. The blast killed 11 workers.")
+    assert furniture.strip_teasers(line) == "The blast killed 11 workers."
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("CONGRESS HAS INVESTIGATED HIM — Oz’s dubious medical advice earned him attention.",
+     ["CONGRESS HAS INVESTIGATED HIM", "Oz’s dubious medical advice earned him attention."]),
+    ("BP BECOMES A TAKEOVER TARGET - Unlikely, analysts say.",
+     ["BP BECOMES A TAKEOVER TARGET", "Unlikely, analysts say."]),
+    ("DRIVER KILLED IN HIT - AND - RUN ACCIDENT IN HILL Police said.",
+     ["DRIVER KILLED IN HIT - AND - RUN ACCIDENT IN HILL Police said."]),
+    ("NASA — The agency said it would wait.", ["NASA — The agency said it would wait."]),
+    ("The US — and Britain — said no.", ["The US — and Britain — said no."]),
+    ("US troops left — The base closed.", ["US troops left — The base closed."]),
+])
+def test_a_heading_in_capitals_run_into_its_paragraph_gets_a_line(
+        line: str, expected: list[str]) -> None:
+    assert furniture.split_heading(line) == expected
+
+
+def test_prepare_puts_a_run_in_heading_on_its_own_line() -> None:
+    text = ("The doctor has many critics, his peers say.\n\nHe denies it.\n\nHe is on TV.\n\n"
+            "CONGRESS HAS INVESTIGATED HIM — "
+            "Oz’s dubious advice earned him the attention of Congress in 2014.")
+    lines = clean.prepare(make_article(text=text)).lines
+    assert "CONGRESS HAS INVESTIGATED HIM" in lines
+    assert "Oz’s dubious advice earned him the attention of Congress in 2014." in lines
+
+
+def test_a_legal_notice_run_into_the_last_paragraph_goes_with_its_trademark_line() -> None:
+    line = ("Demand will catch up, he said. Republication or redistribution of Agency content, "
+            "including by caching, framing, or similar means, is expressly prohibited without "
+            "the prior written consent of Agency. Agency and the Agency logo are registered "
+            "trademarks of the Agency group of companies around the world.")
+    assert furniture.strip_notices(line) == "Demand will catch up, he said."
+
+
+@pytest.mark.parametrize("line", [
+    "The names are registered trademarks of the firm, the court heard.",  # no notice before
+    "“All rights reserved,” the label read, and the judge agreed.",  # quoted: about a notice
+    "Smoking is prohibited in the hall, the council said.",
+])
+def test_prose_about_rights_is_no_notice(line: str) -> None:
+    assert furniture.strip_notices(line) == line
+
+
+@pytest.mark.parametrize(("sentence", "address"), [
+    ("Died Letters for publication should be sent to: letters@paper.co.uk If you need help "
+     "using the site: help@paper.co.uk Call the switchboard.", True),
+    ("For details, email: desk@paper.example", True),
+    ("More than 300 emails were sent to the yourpics@broadcaster.co.uk address.", False),
+    ("The bank said so in a statement on its website: (www.bank.example) on Monday.", False),
+    ("The firm said on Twitter, @BP_America, that the cap held.", False),  # a handle
+    ("The rig exploded on April 20, killing 11 workers.", False),
+])
+def test_a_sentence_holding_an_email_address_is_furniture(sentence: str, address: bool) -> None:
+    assert furniture.holds_email(sentence) is address
+    assert furniture.is_furniture(sentence) is address
+
+
+@pytest.mark.parametrize(("sentence", "teaser"), [
+    ("In pictures: Stars help Hope For Haiti fundraiser", True),
+    ("Video Feed: Alaska Airlines Steps up Efforts to Sanitize Aircraft Cabins in Response...",
+     True),  # 13 words, but a headline in title case after the label
+    ("Photo: Jane Roe The airport is filling up with people who have waited days to leave.",
+     False),
+    ("In pictures, the damage looked worse than the officials had said it was.", False),
+])
+def test_a_media_label_before_a_headline_is_a_teaser(sentence: str, teaser: bool) -> None:
+    assert furniture.is_teaser(sentence) is teaser
+
+
+@pytest.mark.parametrize(("headline", "expected"), [
+    ("In pictures: Stars help Hope For Haiti fundraiser", "Stars help Hope For Haiti fundraiser"),
+    ("Video: Crews cap the well", "Crews cap the well"),
+    ("Video: Cap", "Video: Cap"),  # too little left for a headline
+    ("Video shows police: report", "Video shows police: report"),  # a verb: no label
+    ("Oil spill: BP caps the well", "Oil spill: BP caps the well"),
+])
+def test_strip_label(headline: str, expected: str) -> None:
+    assert furniture.strip_label(headline) == expected

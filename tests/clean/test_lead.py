@@ -163,3 +163,25 @@ def test_a_capitalised_word_is_no_seam_where_the_text_does_not_write_it_in_lower
     words = text.split(" ")
     common = lead.common_words(text)
     assert not any(lead.is_seam(words, i, common) for i in range(3, len(words) - 1))
+
+
+def test_a_standfirst_ending_with_the_body_s_first_word_is_cut_between_the_two() -> None:
+    found = lead.split_lead(
+        "BP bosses hold Obama crisis talks The White House meeting was the first between the "
+        "president and BP BP executives have met US President Barack Obama at the White House "
+        "after he vowed to make the oil company pay for the spill. More talks follow.")
+    assert found.pieces[1] == "The White House meeting was the first between the president and BP"
+    assert found.pieces[2].startswith("BP executives have met US President Barack Obama")
+
+
+@pytest.mark.parametrize("paragraph", [
+    # A doubled name, written doubled where it first appears, is no seam.
+    "The parole board in California on Wednesday denied the release of convicted assassin "
+    "Sirhan Sirhan after a hearing that lasted most of the day and heard from a witness, and "
+    "Sirhan Sirhan was returned to his cell. More.",
+    "The maker of luxury bags and Miu Miu dresses, which had hoped to raise as much as $2.6 "
+    "billion from investors in Hong Kong and beyond this year, priced its offering at the low "
+    "end of the range, three sources said. More.",
+])
+def test_a_doubled_name_is_no_seam(paragraph: str) -> None:
+    assert lead.split_lead(paragraph) == lead.Lead(None, (paragraph,))

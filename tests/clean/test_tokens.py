@@ -82,6 +82,8 @@ def test_a_tokenised_paragraph_inside_ordinary_text_is_repaired_alone() -> None:
      "The mayor resigned.\n\nA vote follows in May."),
     ("Prices rose 4 percent . “It hurts,” a shopper said.",
      "Prices rose 4 percent. “It hurts,” a shopper said."),
+    ("to turn the boy over to his father , who could come",
+     "to turn the boy over to his father, who could come"),
 ])
 def test_a_stop_set_off_by_a_space_is_closed_in_any_text(text: str, expected: str) -> None:
     assert tokens.close_stops(text) == expected
@@ -90,8 +92,49 @@ def test_a_stop_set_off_by_a_space_is_closed_in_any_text(text: str, expected: st
 @pytest.mark.parametrize("text", [
     "He paused . . . and then spoke.",
     "Save it as file .txt on the drive.",
-    "The vote , one said , was close.",
     "It ended in 2011 . and more",  # no sentence follows: not a stop at a sentence's end
+    "Lists ran 1 ,2 and 3 ,",  # no word after the comma: not one set off between words
 ])
-def test_close_stops_leaves_ellipses_commas_and_extensions(text: str) -> None:
+def test_close_stops_leaves_ellipses_and_extensions(text: str) -> None:
     assert tokens.close_stops(text) == text
+
+
+BULLETED = ("BP 's shares hit $ 1.25 bn cents Efforts to stop leak cost tens of millions a day "
+            "cents BP shares rise 2.7 % this morning . cents This article was amended on 6 May "
+            "2010 . It said the firm paid 50 cents a share , a matter of dollars and cents , '' "
+            "he said . cents `` Top kill '' plan 's chance put at 60 % . A well will stem the "
+            "flow cents but BP warns this takes months .")
+
+
+def test_a_bullet_the_tokeniser_spelt_cents_is_a_bullet_again() -> None:
+    text = tokens.detokenise(BULLETED)
+    assert text.count(tokens.BULLET) == 5
+    assert "50 cents a share, a matter of dollars and cents," in text
+    assert "cents Efforts" not in text and "cents This" not in text
+
+
+@pytest.mark.parametrize("text", [
+    "Shares of the firm rose 5 cents Friday to $ 10.25 .",  # an amount before a day name
+    "It was my two cents worth , he said .",
+    "In dollars and cents terms it cost more .",
+    "Ng i d cents n Mexico City",  # the letters of a mangled non-English text
+    "Sales rose 12 cents , and profits rose 3 cents a share .",
+])
+def test_cents_of_an_amount_stay(text: str) -> None:
+    assert "cents" in tokens.detokenise(text) and tokens.BULLET not in tokens.detokenise(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Leak could push up prices • Pipe carries 12% of output • Shares fall",
+     "Leak could push up prices\n\nPipe carries 12% of output\n\nShares fall"),
+    ("• Oil rig explosion already causing storm ▪ BP could face charges",
+     "Oil rig explosion already causing storm\n\nBP could face charges"),
+    ("Endangered species\n• Interior and commerce departments agree",
+     "Endangered species\n• Interior and commerce departments agree"),  # a list line's mark
+    ("Prose with no bullet at all.", "Prose with no bullet at all."),
+    ("cents Glider pilot parachuted to safety A selection of the best images",
+     "Glider pilot parachuted to safety A selection of the best images"),  # no marks at all
+    ("cents a share was the price", "cents a share was the price"),
+])
+def test_break_bullets_puts_each_item_on_its_own_paragraph(text: str, expected: str) -> None:
+    assert tokens.break_bullets(text) == expected

@@ -15,6 +15,7 @@ from tests.conftest import make_article
     ("Rebels seize airport — The Guardian", "Rebels seize airport"),
     ("Analysis: why the rebels won", "Analysis: why the rebels won"),
     ("  Rebels   seize airport  ", "Rebels seize airport"),
+    ("In pictures: Stars help Hope For Haiti fundraiser", "Stars help Hope For Haiti fundraiser"),
 ])
 def test_clean_headline(headline: str, expected: str) -> None:
     assert summary.clean_headline(headline) == expected
@@ -160,6 +161,9 @@ def test_a_glued_sentence_is_no_summary_sentence() -> None:
     "Here are some questions and answers about the spill and the damage it has done.",
     "Live video of the oil spill from the broken well in the Gulf of Mexico.",
     "Rescue crews said more on the spill, at www.example.org on the coast guard site.",
+    "Died Letters for publication should be sent to: letters@paper.example If you need help.",
+    "A summary of events on Sunday, June 13, Day 54 of the Gulf of Mexico oil spill that "
+    "began with the April 20 explosion.",
 ])
 def test_list_introductions_teasers_and_addresses_are_no_summary_sentences(
         furniture: str) -> None:
@@ -185,3 +189,14 @@ def test_a_run_of_labelled_headlines_is_no_summary_sentence() -> None:
     plain = "Since the rig exploded in April, thousands of barrels a day have leaked into the sea."
     sources = [Source(make_article(id="x", title="Oil spill grows", text=f"{glued} {plain}"))]
     assert summary.summarize(sources) == plain
+
+
+def test_a_headline_running_past_any_headline_s_length_gives_way_to_the_lead() -> None:
+    run_on = ("Andrew Jones talks to Simon Roe about his part in the radio show controversy "
+              "Lincolnshire County Council has set up a text service to inform parents of "
+              "school closures")
+    article = make_article(id="r", text=TEXTS[0][1], title=run_on,
+                           provenance=(("title", "header"),))
+    assert len(run_on.split()) > summary.clause.MAX_WORDS
+    title = summary.title([Source(article)])
+    assert title != run_on and len(title.split()) <= summary.clause.MAX_WORDS

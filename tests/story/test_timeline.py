@@ -296,6 +296,11 @@ def test_an_event_starting_mid_clause_makes_no_entry(fragment: str) -> None:
     "Below is a timeline of the spill and its impact: - Explosion and fire on the rig.",
     # A picture's caption.
     "Photo: Northern Illinois field taken by a reader.",
+    # A footer's contact prompt run into a sentence.
+    "War of the Worlds is released on 1 July Letters for publication should be sent to: "
+    "letters@paper.example If you need help using the site: help@paper.example",
+    # A wire roundup's heading.
+    "Events May 4, Day 15 of a Gulf of Mexico oil spill that began with an explosion.",
 ])
 def test_glued_sentences_list_introductions_and_teasers_are_no_entries(
         unreadable: str) -> None:
