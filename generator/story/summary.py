@@ -216,8 +216,14 @@ def summarize(sources: Sequence[Source], *, limit: int = MAX_SUMMARY_SENTENCES) 
 
 
 def central_sentences(sources: Sequence[Source]) -> tuple[list[str], list[int]]:
-    """The sources' summary sentences and their positions, most central first."""
-    candidates = [c for s in sources for c in _sentences(s.primary.text)]
+    """The sources' summary sentences and their positions, most central first.
+
+    A glued seam is read against the words all the sources write in lower case: a page of
+    one headline and one sentence ("... hearings in wake of gulf disaster Cleanup and
+    containment efforts continue ...") writes "cleanup" too few times to tell, its story many.
+    """
+    common = lead.common_words("\n".join(_texts(sources)))
+    candidates = [c for s in sources for c in _sentences(s.primary.text, common)]
     candidates = _shortlist(list(dict.fromkeys(candidates)))
     if not candidates:
         return [], []
@@ -268,17 +274,11 @@ def _centrality(candidates: Sequence[str], documents: Sequence[str],
     return np.asarray(matrix[len(documents):] @ centroid, dtype=np.float64)
 
 
-def _sentences(text: str) -> list[str]:
-    out = []
-    common: frozenset[str] | None = None
-    for start, end in sentences.split(text):
-        sentence = text[start:end]
-        if _is_summary_sentence(sentence):
-            # Read only for a text with a sentence to test: most of a saga's do.
-            common = lead.common_words(text) if common is None else common
-            if _one_sentence(sentence, common):
-                out.append(sentence)
-    return out
+def _sentences(text: str, common: frozenset[str]) -> list[str]:
+    """``text``'s summary sentences; ``common``: the words its story writes in lower case."""
+    return [sentence for start, end in sentences.split(text)
+            if _is_summary_sentence(sentence := text[start:end])
+            and _one_sentence(sentence, common)]
 
 
 def _is_summary_sentence(sentence: str) -> bool:

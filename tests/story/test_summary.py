@@ -182,6 +182,20 @@ def test_a_caption_glued_to_a_sentence_is_no_summary_sentence() -> None:
     assert summary.summarize(sources) == plain
 
 
+def test_a_seam_is_read_against_the_words_the_whole_story_writes_in_lower_case() -> None:
+    # The page alone writes "cleanup" once in lower case and once capitalised: too few to
+    # tell a sentence start from a name. The story's other source writes it in lower case.
+    glued = ("Oil spill cleanup, containment efforts, hearings in wake of gulf disaster Cleanup "
+             "and containment efforts continue at the site of the oil spill.")
+    other = ("The cleanup crews worked through the night. The cleanup of the marsh will take "
+             "years, officials said, and the cleanup bill is rising fast.")
+    sources = [Source(make_article(id="a", title="Cleanup continues", text=glued)),
+               Source(make_article(id="b", title="Marsh cleanup", text=other))]
+    assert not any("Cleanup and" in sentence
+                   for sentence in summary.central_sentences(sources)[0])
+    assert summary.central_sentences(sources[:1])[0] == [glued]  # alone: no evidence
+
+
 def test_a_run_of_labelled_headlines_is_no_summary_sentence() -> None:
     glued = ("Oil spill report: the rig blame game Eight big things went wrong on the rig - and "
              "the report spreads the blame Cleaning up the coast after the spill: the report on "
