@@ -196,6 +196,29 @@ def test_a_seam_is_read_against_the_words_the_whole_story_writes_in_lower_case()
     assert summary.central_sentences(sources[:1])[0] == [glued]  # alone: no evidence
 
 
+def test_a_headline_its_lede_echoes_is_no_summary_sentence() -> None:
+    glued = ("BP faces US criticism over Gulf of Mexico oil spill BP is facing growing American "
+             "criticism over the giant oil spill in the Gulf of Mexico.")
+    plain = "Since the rig exploded in April, thousands of barrels a day have leaked into the sea."
+    sources = [Source(make_article(id="x", title="Oil spill grows", text=f"{glued} {plain}"))]
+    assert summary.summarize(sources) == plain
+
+
+def test_a_name_after_a_lower_case_word_is_no_echo() -> None:
+    sentence = ("Officials said the damage from the spill Louisiana suffered in the spring would "
+                "take years and billions of dollars to repair.")
+    assert summary._one_sentence(sentence)
+
+
+def test_an_echo_passes_over_a_summary_candidate_but_never_cuts_a_title() -> None:
+    # A sentence that repeats its own words would lose its end as a title; a summary only
+    # passes over one candidate of many.
+    repeats = ("Ask England, ask France, ask Japan, ask Iraq, ask England again and the list "
+               "goes on and on.")
+    assert not summary._one_sentence(repeats)
+    assert summary.headline_part(repeats) == repeats
+
+
 def test_a_run_of_labelled_headlines_is_no_summary_sentence() -> None:
     glued = ("Oil spill report: the rig blame game Eight big things went wrong on the rig - and "
              "the report spreads the blame Cleaning up the coast after the spill: the report on "
