@@ -195,3 +195,20 @@ def test_a_media_label_before_a_headline_is_a_teaser(sentence: str, teaser: bool
 ])
 def test_strip_label(headline: str, expected: str) -> None:
     assert furniture.strip_label(headline) == expected
+
+
+@pytest.mark.parametrize(("sentence", "caption"), [
+    ("June 23, 2010: This image from video provided by BP shows oil gushing from the broken "
+     "wellhead at the site of the well.", True),
+    ("In this image taken from video provided by the company, oil flows from the broken well, "
+     "center, as a new cap hovers near the site.", True),
+    ("In this May 26, 2010 photo, officials work to plug the gushing oil well.", True),
+    ("This July 10, 2010 file photo shows the director entering a restaurant in New York.", True),
+    ("This picture of a narrow, sectarian base does not improve when we look at the council.",
+     False),
+    ("In this climate of fear, few photos of the rally were published.", False),
+    ("The image of the burning rig became the symbol of the disaster.", False),
+])
+def test_a_wire_photo_caption_is_furniture(sentence: str, caption: bool) -> None:
+    assert furniture.is_wire_caption(sentence) is caption
+    assert furniture.is_furniture(sentence) is caption
