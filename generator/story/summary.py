@@ -343,8 +343,13 @@ def _quotes_balanced(sentence: str) -> bool:
 
 
 def _is_headline(text: str) -> bool:
+    """Whether ``text`` can title a story: a few words, not a dateline, not page furniture.
+
+    A photo caption or a roundup heading standing as a page's title ("June 23, 2010: This
+    image from video provided by BP shows ...") says what the picture is, not what happened.
+    """
     words = text.split()
-    if len(words) < MIN_TITLE_WORDS:
+    if len(words) < MIN_TITLE_WORDS or furniture.is_furniture(text):
         return False
     # A dateline ("Thursday, February 5, 2026") is mostly month/day names and numbers.
     dateish = sum(1 for w in words if _MONTHS_OR_DAYS.fullmatch(w.strip(",.")) or

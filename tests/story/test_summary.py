@@ -219,6 +219,17 @@ def test_an_echo_passes_over_a_summary_candidate_but_never_cuts_a_title() -> Non
     assert summary.headline_part(repeats) == repeats
 
 
+def test_a_photo_caption_standing_as_a_title_gives_way_to_a_headline() -> None:
+    caption = ("June 23, 2010: This image from video provided by BP shows oil gushing from the "
+               "broken wellhead")
+    text = "BP said on Wednesday that oil was still gushing from the broken wellhead in the Gulf."
+    sources = [Source(make_article(id="a", title=caption, text=text)),
+               Source(make_article(id="b", title="Oil still gushing from BP wellhead",
+                                   text=text))]
+    assert summary.title(sources) == "Oil still gushing from BP wellhead"
+    assert summary.title(sources[:1]) != caption
+
+
 def test_a_run_of_labelled_headlines_is_no_summary_sentence() -> None:
     glued = ("Oil spill report: the rig blame game Eight big things went wrong on the rig - and "
              "the report spreads the blame Cleaning up the coast after the spill: the report on "
