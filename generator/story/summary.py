@@ -85,8 +85,7 @@ _FUNCTION_WORDS = frozenset(
 # to vote Republican ..."), of which three are news prose; a summary has many to pick from.
 ECHO_MIN_WORDS = 5
 ECHO_SHARE = 0.6
-_ECHO_IGNORED = frozenset([
-    "the", "a", "an", "of", "in", "on", "at", "to", "for", "by", "with", "from", "and", "or",
+_ECHO_IGNORED = _FUNCTION_WORDS | frozenset([
     "is", "are", "was", "were", "has", "have", "had", "be", "been", "its", "his", "her",
     "their", "that", "this", "said", "says", "after", "over", "into", "about", "will", "would",
     "as", "it", "he", "she", "they", "we", "not", "but", "who", "which", "than", "when", "if",
@@ -332,7 +331,7 @@ def _is_summary_sentence(sentence: str) -> bool:
         return False
     if furniture.is_furniture(sentence):
         return False  # points to a list or a video: says where to look, not what happened
-    return _quotes_balanced(sentence) and _one_sentence(sentence)
+    return _quotes_balanced(sentence)  # and one sentence: ``_sentences`` asks, with its words
 
 
 def _quotes_balanced(sentence: str) -> bool:
