@@ -328,8 +328,9 @@ def _rename(story: Story, forms: namewords.Forms, *, people: _People, names: dic
         if bare in forms.glued or (found and found not in here
                                    and nameuse.other_bearer_named(bare, found, story)):
             # "Everything Trump" is Trump, "Adds Vattenfall" nobody; "Bush" in a story that
-            # also names George H.W. Bush stays itself: both are in play.
-            return found if bare in forms.glued else bare
+            # also names George H.W. Bush stays itself: both are in play. A given name left
+            # over is nobody in particular ("Message Jeremy" is no Jeremy of the corpus).
+            return _unglued(bare, found) if bare in forms.glued else bare
         if found or is_person:
             return found or bare
         if bare.lower() in first_names():  # "James" alone: one page for every James
@@ -348,6 +349,11 @@ def _rename(story: Story, forms: namewords.Forms, *, people: _People, names: dic
     quotes = tuple(_speaker(q, person) for q in story.quotes)
     renamed = dataclasses.replace(story, entities=tuple(entities), quotes=quotes)
     return story if renamed == story else renamed
+
+
+def _unglued(word: str, found: str | None) -> str | None:
+    """The corpus person a word left by cutting a glued one names: only one it is the surname of."""
+    return found if found and surname_key(found.split()[-1]) == surname_key(word) else None
 
 
 def _in_full(surname: str, forms: namewords.Forms, people: _People,

@@ -195,3 +195,10 @@ def test_a_lone_surname_nobody_bears_is_the_full_name_its_story_gives() -> None:
     assert people(names.canonical([here])[0]) == ["Robert Sperling"]
     assert people(names.canonical([here, elsewhere])[0]) == ["Robert B. Sperling"], \
         "under the corpus's name for that person"
+
+
+def test_a_given_name_left_by_a_cut_sentence_word_is_nobody_in_particular() -> None:
+    boreing = [story(k, ["Jeremy Boreing"]) for k in "ab"]
+    text = "Calls cost extra (ask your provider.) Message Jeremy on Twitter. Send a message."
+    here = _lone("c", text * 3, "Message Jeremy")
+    assert people(names.canonical([*boreing, here])[2]) == []
