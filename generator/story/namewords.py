@@ -38,7 +38,7 @@ from collections.abc import Iterable, Sequence
 from generator.model import Story
 from generator.story import nameuse
 from generator.text.entity_tables import PLACES
-from generator.text.person_names import bare_name, plausible_person
+from generator.text.person_names import bare_name, nicknames, plausible_person
 from generator.text.persons import first_names
 
 COMMON_RATIO = 2
@@ -143,6 +143,24 @@ def place_adjective(word: str, places: frozenset[str]) -> bool:
     return False
 
 
+def cut_before_given(form: str, use: WordUse, places: frozenset[str]) -> str:
+    """A full name without a word of the sentence, a broadcaster or a place glued before it.
+
+    "Certainly Ronald Reagan", "NBC Chuck Todd", "Iceland Julie Kozack": three words or more,
+    the second a known given name, the first a common word, an acronym or a place (or its
+    people's adjective). A first word that is a name ("Sheila Kay Adams", "Paulo Sergio
+    Pinheiro") or an initial ("W. Mark Felt") is neither, so it stays.
+    """
+    words = form.split()
+    first = words[0] if words else ""
+    if (len(words) < 3 or len(first.rstrip(".")) < 2
+            or words[1].lower() not in first_names() | nicknames().keys()):
+        return form
+    acronym = first.isupper() and "." not in first
+    place = first.lower() in places or first.lower() in PLACES or place_adjective(first, places)
+    return " ".join(words[1:]) if use.common(first) or acronym or place else form
+
+
 def unglue(form: str, story: Story, use: WordUse,
            places: frozenset[str] = frozenset()) -> str | None:
     """The form without a common word or a place its story writes before it at sentence starts.
@@ -189,7 +207,7 @@ class Forms:
         return nameuse.StoryText(self.story)
 
     def _find(self, name: str) -> str | None:
-        bare = bare_name(name)
+        bare = cut_before_given(bare_name(name), self.use, self.places)
         if not plausible_person(bare) or no_person(bare, self.use, self.places):
             return None
         if self._no_person_by_use(name, bare):

@@ -110,3 +110,13 @@ def test_names_a_story_uses_as_things_are_no_people() -> None:
     out = names.canonical(stories)
     assert people(out[0]) == ["Rebecca Solnit"]
     assert others(out[0]) == ["Egyptian-American", "Trail Blazers", "Orkem U.K."]
+
+
+def test_a_sentence_word_acronym_or_place_before_a_full_name_is_cut() -> None:
+    text = PROSE * 2 + "It was certainly so, certainly. Certainly Ronald Reagan said so."
+    stories = [story("a", ["Certainly Ronald Reagan", "NBC Chuck Todd", "Iceland Julie Kozack",
+                           "Sheila Kay Adams", "W. Mark Felt", "M Scott Peck"], text,
+                     places=("Iceland",))]
+    assert people(names.canonical(stories)[0]) == [
+        "Ronald Reagan", "Chuck Todd", "Julie Kozack", "Sheila Kay Adams", "W. Mark Felt",
+        "M Scott Peck"]
