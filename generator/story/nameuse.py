@@ -11,6 +11,8 @@ plain from how the story's own texts write it, with no word list of the pile's n
   of the Trail Blazers.", "the Islamic State,"), is a thing's: English writes a person's name
   with no article, and "the Donald Trump campaign" (a name qualifying the noun after it) is
   not counted as closing;
+- so is a name the texts mostly follow with ", which" ("Fearnley Consultants, which is part
+  of ...");
 - a lone surname is the one person its story's texts name in full with it ("Valerie Duty, 46,
   a local resident ..." then "Mrs Duty says");
 - and, for ``names``'s lone words: whether the texts give one an honorific ("Mr. Moody"),
@@ -100,6 +102,21 @@ def determined(name: str, story: StoryText) -> bool:
     if not mentions or after_the < DETERMINED_SHARE * mentions:
         return False
     return re.search(rf"\b[Tt]he {bounded}{_CLOSED}", text) is not None
+
+
+def relative_which(name: str, story: StoryText) -> bool:
+    """Whether the story's texts mostly go on after ``name`` with ", which" (a thing's).
+
+    "director with Fearnley Consultants, which is part of ...": a person is "who". At least
+    ``DETERMINED_SHARE`` of the mentions, so one ", which" after a person's name that ends a
+    clause ("... pressure on Bashar al-Assad, which ...") does not count against them.
+    """
+    text = story.text
+    if f"{name}, which" not in text:
+        return False
+    bounded = rf"(?<![\w-]){re.escape(name)}(?![\w-])"
+    mentions = len(re.findall(bounded, text))
+    return len(re.findall(rf"{bounded}, which\b", text)) >= DETERMINED_SHARE * mentions
 
 
 def full_name(surname: str, story: StoryText) -> str | None:

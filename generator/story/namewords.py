@@ -228,7 +228,8 @@ class Forms:
     def _no_person_by_use(self, name: str, bare: str) -> bool:
         """A kind of people, a company by its shape, or a thing by its article (``nameuse``)."""
         return (nameuse.adjectives_only(bare, lambda w: place_adjective(w, self.places))
-                or nameuse.ends_in_initials(bare) or nameuse.determined(name, self.text))
+                or nameuse.ends_in_initials(bare) or nameuse.determined(name, self.text)
+                or nameuse.relative_which(name, self.text))
 
 
 def all_forms(stories: Sequence[Story]) -> list[Forms]:

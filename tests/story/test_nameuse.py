@@ -55,3 +55,12 @@ def test_a_lone_surname_is_the_one_full_name_its_story_gives() -> None:
 def test_a_lone_surname_of_two_people_or_none_has_no_full_name() -> None:
     assert nameuse.full_name("Bush", text_of("George Bush and Jeb Bush met. Bush spoke.")) is None
     assert nameuse.full_name("Sperling", text_of("Mr. Sperling said so.")) is None
+
+
+def test_a_name_mostly_followed_by_which_is_a_things() -> None:
+    firm = text_of("Sverre Svenning, director with Fearnley Consultants, which is part of a "
+                   "broker, said so.")
+    assert nameuse.relative_which("Fearnley Consultants", firm)
+    assad = text_of("Bashar al-Assad spoke. Pressure grew on Bashar al-Assad, which he "
+                    "denied. Bashar al-Assad left.")
+    assert not nameuse.relative_which("Bashar al-Assad", assad)
