@@ -19,8 +19,10 @@ followed by "of" and another capital ("State of the Union", "War of Liberation")
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from wordfreq import zipf_frequency
@@ -32,6 +34,9 @@ from generator.story.summary import GLUED_WORD_ZIPF
 # quote or bracket, with perhaps an opening one before it): its capital says nothing of it.
 _OPENING = re.compile(r"(?:^|[.!?][\"”’')\]]*\s+)[\"“‘(]?([A-Z][a-z]{2,})\b", re.MULTILINE)
 _CLOSING_QUOTES = "'’\"”"
+# ``lead.LOWER_WORD`` and ``lead.CAPITAL_WORD`` in one pass: a word of three letters or more,
+# lower case after its first letter, not inside a hyphenated or quoted word.
+_WORD = re.compile(r"(?<![\w'’-])[A-Za-z][a-z]{2,}\b(?![’'-])")
 
 
 @dataclass(frozen=True)
@@ -46,29 +51,38 @@ class PageWords:
     @classmethod
     def of(cls, text: str) -> PageWords:
         """Count the words of ``text`` (a page) once."""
-        inside = Counter(lead.CAPITAL_WORD.findall(text))
+        words = Counter(_WORD.findall(text))
+        lower = Counter({w: n for w, n in words.items() if w[0].islower()})
+        inside = Counter({w: n for w, n in words.items() if w[0].isupper()})
         inside.subtract(Counter(_OPENING.findall(text)))
-        return cls(Counter(lead.LOWER_WORD.findall(text)), +inside)
+        return cls(lower, +inside)
 
+    @functools.cached_property
     def common(self) -> frozenset[str]:
         """Words written in lower case more than ``lead.COMMON_RATIO`` times as capitalised."""
         return frozenset(w for w, n in self.lower.items()
                          if n > lead.COMMON_RATIO * self.inside[w.capitalize()])
 
 
-def glued(text: str, page: PageWords | None = None) -> bool:
+def glued(text: str, page: Callable[[], PageWords] | None = None) -> bool:
     """Whether a sentence starts inside ``text`` with no stop before it.
 
-    ``page``: the words of the page the text is from; without it only the plain openers of
+    ``page``: gives the words of the page the text is from (asked only when a capital stands
+    between lower-case words); without it only the plain openers of
     ``lead.has_glued_sentence`` are seams.
     """
     if page is None:
         return lead.has_glued_sentence(text)
-    common = page.common()
     words = text.split(" ")
-    return any(words[i + 1][:1].islower() and not _titled(words, i)
-               and (lead.is_seam(words, i, common) or _unused_capital(words, i, page))
+    return any(_between_lower(words, i) and not _titled(words, i)
+               and (lead.is_seam(words, i, page().common) or _unused_capital(words, i, page()))
                for i in range(lead.PIECE_MIN_WORDS, len(words) - 1))
+
+
+def _between_lower(words: list[str], i: int) -> bool:
+    """A capitalised word after one ending in a lower-case letter, before a lower-case one."""
+    return (words[i][:1].isupper() and words[i + 1][:1].islower()
+            and words[i - 1].rstrip(_CLOSING_QUOTES)[-1:].isalnum())
 
 
 def _unused_capital(words: list[str], i: int, page: PageWords) -> bool:

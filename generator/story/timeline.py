@@ -23,7 +23,7 @@ import logging
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -161,9 +161,10 @@ def read_events(events: Mapping[str, Sequence[Event]], sources: Sequence[Source]
     """
     ordered = first_reporter_order(sources)
     rank = {s.id: i for i, s in enumerate(ordered)}
-    pages = {s.id: seams.PageWords.of(s.primary.text) for s in ordered if events.get(s.id)}
-    items = [(rank[sid], e) for sid, evs in events.items() if sid in rank for e in evs
-             if readable(e.text, pages[sid])]
+    texts = {s.id: s.primary.text for s in ordered}
+    items = [(rank[sid], e) for sid, evs in events.items() if sid in rank
+             for page in [functools.cache(lambda sid=sid: seams.PageWords.of(texts[sid]))]
+             for e in evs if readable(e.text, page)]
     items.sort(key=lambda item: (item[0], item[1].start))
     # Within one story every source counts alike: the lag bonus would favour old background.
     salience = date_salience(((s.reference or s.primary.published, events.get(s.id, ()))
@@ -208,11 +209,11 @@ def _most_referred(items: list[tuple[int, Event]]) -> list[tuple[int, Event]]:
     return [(r, e) for r, e in items if e.date in kept]
 
 
-def readable(text: str, page: seams.PageWords | None = None) -> bool:
+def readable(text: str, page: Callable[[], seams.PageWords] | None = None) -> bool:
     """Whether an event text reads as a timeline entry (its date counts for salience anyway).
 
     Not a run-on span or a fragment; not a sentence with a headline or caption glued to it
-    (``seams.glued``, read against the words of its ``page`` when given), a list
+    (``seams.glued``, read against the words of its page when ``page`` gives them), a list
     introduction or a teaser (``furniture``).
     """
     if len(text.split()) > MAX_EVENT_WORDS or _FRAGMENT_START.match(text):
