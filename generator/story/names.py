@@ -18,25 +18,26 @@ that a person gets one People page and one speaker page:
    ("Clinton") it stays itself, and its page names the candidates (``namesakes``); a lone
    word nobody bears is not a person when its story or the corpus writes it in lower case
    ("Department", "Wars", a character called "General Grievous"), unless its story gives it
-   an honorific ("Mr. Moody").
+   an honorific ("Mr. Moody"); one kept is the full name its story's texts give it ("Duty"
+   is "Valerie Duty", ``nameuse``).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import logging
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 
 from generator.model import Entity, KeyQuote, Story
-from generator.story import namewords, othernames
+from generator.story import nameuse, namewords, othernames
 from generator.text.person_names import (
     bare_name,
     middle_initials,
     middle_key,
     name_key,
     nicknames,
+    plausible_person,
     sound_key,
     surname_key,
 )
@@ -69,12 +70,6 @@ COMMON_WORD_ARTICLES = 2
 common word, not a name ("grievous", "gaga": 6 and 1 articles of a real pile of 6,100; the
 surnames given alone there, such as "Buckley", in none), so one stray lower-case use (a
 quoted slogan, a typo) does not unmake a person."""
-
-# An honorific before a lone word: given only to a person.
-_HONORIFIC = r"(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+"
-# A title that names someone by a given name alone ("Prince Harry", "Queen Elizabeth", "Pope
-# Francis"); without one a lone given name ("James", "Rachel") names nobody in particular.
-_GIVEN_NAME_TITLE = r"(?:Prince|Princess|Queen|King|Pope|Lady|Lord|Sir|Dame|Saint|St\.?)\s+"
 
 
 @dataclasses.dataclass
@@ -331,17 +326,18 @@ def _rename(story: Story, forms: namewords.Forms, *, people: _People, names: dic
             return names[form] if form else bare
         found, is_person = index.resolve(bare, here)
         if bare in forms.glued or (found and found not in here
-                                   and _other_bearer_named(bare, found, story)):
+                                   and nameuse.other_bearer_named(bare, found, story)):
             # "Everything Trump" is Trump, "Adds Vattenfall" nobody; "Bush" in a story that
-            # also names George H.W. Bush stays itself: both are in play.
-            return found if bare in forms.glued else bare
+            # also names George H.W. Bush stays itself: both are in play. A given name left
+            # over is nobody in particular ("Message Jeremy" is no Jeremy of the corpus).
+            return _unglued(bare, found) if bare in forms.glued else bare
         if found or is_person:
             return found or bare
         if bare.lower() in first_names():  # "James" alone: one page for every James
-            return bare if _honoured(bare, story, _GIVEN_NAME_TITLE) else None
-        keep = _honoured(bare, story) or (bare.lower() not in common
-                                          and _only_a_name(bare, story))
-        return bare if keep else None
+            return bare if nameuse.honoured(bare, story, nameuse.GIVEN_NAME_TITLE) else None
+        keep = nameuse.honoured(bare, story) or (bare.lower() not in common
+                                          and nameuse.only_a_name(bare, story))
+        return _in_full(bare, forms, people, names) if keep else None
 
     entities: dict[Entity, None] = {}
     for entity in story.entities:
@@ -355,45 +351,23 @@ def _rename(story: Story, forms: namewords.Forms, *, people: _People, names: dic
     return story if renamed == story else renamed
 
 
-def _only_a_name(word: str, story: Story) -> bool:
-    """Whether a lone word nobody in the corpus bears is never a common word in its story.
+def _unglued(word: str, found: str | None) -> str | None:
+    """The corpus person a word left by cutting a glued one names: only one it is the surname of."""
+    return found if found and surname_key(found.split()[-1]) == surname_key(word) else None
 
-    "Department", "Wars", "Assembly" are written in lower case too ("the department said");
-    a surname given alone by every report ("Buckley said") is not.
+
+def _in_full(surname: str, forms: namewords.Forms, people: _People,
+             names: dict[str, str]) -> str:
+    """A lone surname nobody in the corpus bears, as its story's texts name it in full.
+
+    "Duty" is "Valerie Duty" when the story writes that (``nameuse.full_name``), under the
+    corpus's name for that person if another story names them; else the surname stays.
     """
-    pattern = re.compile(rf"(?<!\w){re.escape(word.lower())}(?!\w)")
-    return not any(pattern.search(a.text) for s in story.sources for a in s.articles)
-
-
-def _other_bearer_named(surname: str, bearer: str, story: Story) -> bool:
-    """Whether a story's text names someone else with the surname a corpus bearer was given.
-
-    A lone surname with no bearer among its story's people goes to the corpus's dominant
-    bearer; but the story's text may name another ("George H.W. Bush", "Jeb Bush") whom the
-    merge did not keep among its people. A first name before the surname that is not the
-    bearer's, or middle initials that differ from the bearer's, is another person; a title
-    ("President Bush") or the bearer's own first name without initials is not.
-    """
-    first, initials = bearer.split(maxsplit=1)[0].lower(), middle_initials(bearer)
-    pattern = re.compile(rf"\b([A-Z][a-z]+)((?:\s+[A-Z]\.?)*(?:\s*[A-Z]\.)*)\s+"
-                         rf"{re.escape(surname)}(?!\w)")
-    for text in (a.text for s in story.sources for a in s.articles):
-        for found in pattern.finditer(text):
-            name = found.group(1).lower()
-            if name not in first_names():
-                continue
-            if nicknames().get(name, name) != nicknames().get(first, first):
-                return True
-            given = middle_initials(f"{found.group(1)} {found.group(2).strip()} {surname}")
-            if given and initials and given != initials:
-                return True
-    return False
-
-
-def _honoured(word: str, story: Story, title: str = _HONORIFIC) -> bool:
-    """Whether a story's text gives the lone word an honorific ("Mr. Moody said")."""
-    pattern = re.compile(rf"\b{title}{re.escape(word)}(?!\w)")
-    return any(pattern.search(a.text) for s in story.sources for a in s.articles)
+    full = nameuse.full_name(surname, forms.text)
+    key = name_key(full) if full and plausible_person(full) else None
+    if not key:
+        return surname
+    return names[people.by_key[key]] if key in people.by_key else str(full)
 
 
 def _speaker(quote: KeyQuote, person: Callable[[str], str | None]) -> KeyQuote:

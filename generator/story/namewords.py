@@ -7,8 +7,11 @@ common words alone ("Foreign Relations", "Public Citizen", "Town Bumps"). Which 
 common is read from the corpus itself, in one pass over its texts (linear, no word list):
 
 - a word is *common* when the corpus writes it in lower case at least ``COMMON_RATIO`` times
-  as often as capitalised ("foreign" 2,024 to 956 on a real pile of 6,100 articles; surnames
-  and given names such as "Hicks", "Denzel" are never or seldom written in lower case);
+  as often as capitalised inside a sentence ("foreign" 2,024 to 956 on a real pile of 6,100
+  articles; surnames and given names such as "Hicks", "Denzel" are never or seldom written in
+  lower case). A capital that opens a sentence says nothing of the word, so it is not
+  counted: a sentence adverb ("Interestingly", "Luckily") is mostly written where sentences
+  start, and would otherwise pass for a name;
 - a name of common words only is no person's ("Foreign Relations"), nor a common word before
   a place ("Air China");
 - a common word that opens a name its story writes only where a sentence starts is the
@@ -19,19 +22,23 @@ A given name that is also a common word ("Hope Hicks", "Will Hutton") stays whol
 story writes it inside a sentence too ("said Hope Hicks"). A place's name glued before a name
 at a sentence start (a dateline: "Iceland Julie Kozack") is cut the same way, and a people's
 adjective made from a place the corpus names ("Californian Rebecca Solnit", "Trinidadian
-Warner") is cut wherever it stands, as ``bare_name`` cuts the nationalities it knows.
+Warner") is cut wherever it stands, as ``bare_name`` cuts the nationalities it knows. How
+the story's texts use a name can unmake it too (``nameuse``: "Egyptian-American", "Orkem
+U.K.", "the Trail Blazers").
 """
 
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from generator.model import Story
+from generator.story import nameuse
 from generator.text.entity_tables import PLACES
-from generator.text.person_names import bare_name, plausible_person
+from generator.text.person_names import bare_name, nicknames, plausible_person
 from generator.text.persons import first_names
 
 COMMON_RATIO = 2
@@ -52,8 +59,12 @@ MIN_PLACE_STEM = 4
 # Punctuation read as a space when a text is cut into words.
 WORD_BREAKS = str.maketrans(dict.fromkeys('!"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”‘’«»—–…', " "))
 # What may stand before a sentence's first word: its start, a stop, a colon, a quote mark or
-# bracket, a dash, each perhaps followed by spaces.
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”‘’'(\[—–-])\s*$")
+# bracket, a dash, or a bracket closed after a stop ("... exact costs.) Message Jeremy on
+# Twitter"), each perhaps followed by spaces.
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”‘’'(\[—–-]|[.!?][\"”’']?[)\]])\s*$")
+# A capitalised word opening a sentence: at a text's or line's start, or after a stop and
+# perhaps a closing quote or bracket, with perhaps an opening quote or bracket before it.
+_OPENING_WORD = re.compile(r"(?:^|[.!?][\"”’')\]]*\s)\s*[\"“‘(]?([A-Z][\w’'-]*)", re.MULTILINE)
 # How far back a sentence start is looked for before a name.
 _LOOK_BACK = 12
 
@@ -66,6 +77,8 @@ class WordUse:
     """Lower-cased word -> times the corpus writes it in lower case."""
     upper: Counter[str]
     """Lower-cased word -> times the corpus writes it capitalised (or in capitals)."""
+    opening: Counter[str]
+    """Lower-cased word -> times of ``upper`` where it opens a sentence."""
     lower_articles: Counter[str]
     """Lower-cased lone word -> articles that write it in lower case."""
 
@@ -74,7 +87,8 @@ class WordUse:
         key = word.lower()
         if key in first_names():
             return False
-        return self.lower[key] > 0 and self.lower[key] >= COMMON_RATIO * self.upper[key]
+        inside = max(self.upper[key] - self.opening[key], 0)
+        return self.lower[key] > 0 and self.lower[key] >= COMMON_RATIO * inside
 
 
 def word_use(stories: Iterable[Story], names: Iterable[str], lone: set[str]) -> WordUse:
@@ -87,11 +101,13 @@ def word_use(stories: Iterable[Story], names: Iterable[str], lone: set[str]) -> 
     """
     words = {w.lower() for name in names for w in name.split()}
     counts: Counter[str] = Counter()
+    openers: Counter[str] = Counter()
     articles: Counter[str] = Counter()
     texts = {a.id: a.text for story in stories for s in story.sources for a in s.articles}
     for text in texts.values():
         tokens = text.translate(WORD_BREAKS).split()
         counts.update(tokens)
+        openers.update(_OPENING_WORD.findall(text))
         if lone:
             articles.update(lone.intersection(tokens))
     lower: Counter[str] = Counter()
@@ -100,7 +116,8 @@ def word_use(stories: Iterable[Story], names: Iterable[str], lone: set[str]) -> 
         key = token.lower()
         if key in words:
             (lower if token == key else upper)[key] += n
-    return WordUse(lower, upper, articles)
+    opening = Counter({word.lower(): n for word, n in openers.items() if word.lower() in words})
+    return WordUse(lower, upper, opening, articles)
 
 
 def no_person(form: str, use: WordUse, places: frozenset[str]) -> bool:
@@ -124,6 +141,24 @@ def place_adjective(word: str, places: frozenset[str]) -> bool:
                 stem + tail in places or stem + tail in PLACES for tail in stems):
             return True
     return False
+
+
+def cut_before_given(form: str, use: WordUse, places: frozenset[str]) -> str:
+    """A full name without a word of the sentence, a broadcaster or a place glued before it.
+
+    "Certainly Ronald Reagan", "NBC Chuck Todd", "Iceland Julie Kozack": three words or more,
+    the second a known given name, the first a common word, an acronym or a place (or its
+    people's adjective). A first word that is a name ("Sheila Kay Adams", "Paulo Sergio
+    Pinheiro") or an initial ("W. Mark Felt") is neither, so it stays.
+    """
+    words = form.split()
+    first = words[0] if words else ""
+    if (len(words) < 3 or len(first.rstrip(".")) < 2
+            or words[1].lower() not in first_names() | nicknames().keys()):
+        return form
+    acronym = first.isupper() and "." not in first
+    place = first.lower() in places or first.lower() in PLACES or place_adjective(first, places)
+    return " ".join(words[1:]) if use.common(first) or acronym or place else form
 
 
 def unglue(form: str, story: Story, use: WordUse,
@@ -166,9 +201,16 @@ class Forms:
             self.bare[name] = self._find(name)
         return self.bare[name]
 
+    @functools.cached_property
+    def text(self) -> nameuse.StoryText:
+        """The story's texts joined once, for ``nameuse``'s tests."""
+        return nameuse.StoryText(self.story)
+
     def _find(self, name: str) -> str | None:
-        bare = bare_name(name)
+        bare = cut_before_given(bare_name(name), self.use, self.places)
         if not plausible_person(bare) or no_person(bare, self.use, self.places):
+            return None
+        if self._no_person_by_use(name, bare):
             return None
         words = bare.split()
         if len(words) > 1 and place_adjective(words[0], self.places):
@@ -182,6 +224,12 @@ class Forms:
         if rest and " " not in rest:
             self.glued.add(rest)
         return rest or None
+
+    def _no_person_by_use(self, name: str, bare: str) -> bool:
+        """A kind of people, a company by its shape, or a thing by its article (``nameuse``)."""
+        return (nameuse.adjectives_only(bare, lambda w: place_adjective(w, self.places))
+                or nameuse.ends_in_initials(bare) or nameuse.determined(name, self.text)
+                or nameuse.relative_which(name, self.text))
 
 
 def all_forms(stories: Sequence[Story]) -> list[Forms]:

@@ -23,15 +23,15 @@ import logging
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from generator.clean import furniture, lead
+from generator.clean import furniture
 from generator.extract.events import MAX_EVENT_WORDS
 from generator.model import Event, PartialDate, Source, TimelineEntry
-from generator.story import happening
+from generator.story import happening, seams
 from generator.text import textvec
 
 log = logging.getLogger(__name__)
@@ -161,8 +161,10 @@ def read_events(events: Mapping[str, Sequence[Event]], sources: Sequence[Source]
     """
     ordered = first_reporter_order(sources)
     rank = {s.id: i for i, s in enumerate(ordered)}
-    items = [(rank[sid], e) for sid, evs in events.items() if sid in rank for e in evs
-             if readable(e.text)]
+    texts = {s.id: s.primary.text for s in ordered}
+    items = [(rank[sid], e) for sid, evs in events.items() if sid in rank
+             for page in [functools.cache(lambda sid=sid: seams.PageWords.of(texts[sid]))]
+             for e in evs if readable(e.text, page)]
     items.sort(key=lambda item: (item[0], item[1].start))
     # Within one story every source counts alike: the lag bonus would favour old background.
     salience = date_salience(((s.reference or s.primary.published, events.get(s.id, ()))
@@ -207,15 +209,16 @@ def _most_referred(items: list[tuple[int, Event]]) -> list[tuple[int, Event]]:
     return [(r, e) for r, e in items if e.date in kept]
 
 
-def readable(text: str) -> bool:
+def readable(text: str, page: Callable[[], seams.PageWords] | None = None) -> bool:
     """Whether an event text reads as a timeline entry (its date counts for salience anyway).
 
     Not a run-on span or a fragment; not a sentence with a headline or caption glued to it
-    (``lead.has_glued_sentence``), a list introduction or a teaser (``furniture``).
+    (``seams.glued``, read against the words of its page when ``page`` gives them), a list
+    introduction or a teaser (``furniture``).
     """
     if len(text.split()) > MAX_EVENT_WORDS or _FRAGMENT_START.match(text):
         return False
-    return not (lead.has_glued_sentence(text) or furniture.is_furniture(text))
+    return not (seams.glued(text, page) or furniture.is_furniture(text))
 
 
 def chronological(date: PartialDate) -> tuple[int, int, int]:

@@ -212,3 +212,16 @@ def test_strip_label(headline: str, expected: str) -> None:
 def test_a_wire_photo_caption_is_furniture(sentence: str, caption: bool) -> None:
     assert furniture.is_wire_caption(sentence) is caption
     assert furniture.is_furniture(sentence) is caption
+
+
+@pytest.mark.parametrize(("sentence", "heading"), [
+    ("Pictures from a mile deep: Ground Zero of the BP oil leak Illustrating a news story with "
+     "photographs can be much more challenging than simply deploying a photographer.", True),
+    ("Images from the scene show: police lines, burning cars and a crowd fleeing the square "
+     "as the first shots rang out in the night.", False),
+    ("Photographs of the victims were shown to the court: the jury saw each of them.", False),
+])
+def test_a_gallery_heading_run_into_prose_is_furniture(sentence: str, heading: bool) -> None:
+    assert furniture.is_gallery_heading(sentence) is heading
+    assert furniture.is_furniture(sentence) is heading
+    assert furniture.strip_teasers(sentence) == sentence, "cleaning keeps the sentence"

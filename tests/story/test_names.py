@@ -186,3 +186,19 @@ def test_a_given_name_alone_is_a_person_only_with_a_title() -> None:
     out = names.canonical(stories)
     assert people(out[0]) == [], "one page would gather every James"
     assert people(out[1]) == ["Harry"]
+
+
+def test_a_lone_surname_nobody_bears_is_the_full_name_its_story_gives() -> None:
+    here = _lone("a", "Robert Sperling, a policy maker, spoke. Mr. Sperling said so.", "Sperling")
+    elsewhere = _lone("b", "Robert B. Sperling said so.", "Nobody")
+    elsewhere = dataclasses.replace(elsewhere, entities=(Entity("Robert B. Sperling", "person"),))
+    assert people(names.canonical([here])[0]) == ["Robert Sperling"]
+    assert people(names.canonical([here, elsewhere])[0]) == ["Robert B. Sperling"], \
+        "under the corpus's name for that person"
+
+
+def test_a_given_name_left_by_a_cut_sentence_word_is_nobody_in_particular() -> None:
+    boreing = [story(k, ["Jeremy Boreing"]) for k in "ab"]
+    text = "Calls cost extra (ask your provider.) Message Jeremy on Twitter. Send a message."
+    here = _lone("c", text * 3, "Message Jeremy")
+    assert people(names.canonical([*boreing, here])[2]) == []

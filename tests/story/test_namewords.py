@@ -81,3 +81,42 @@ def test_place_adjectives_are_read_from_the_corpus_places() -> None:
     assert namewords.place_adjective("Barbadian", places)
     assert not namewords.place_adjective("Brian", places)
     assert not namewords.place_adjective("Kardashian", places)
+
+
+def test_a_sentence_adverb_glued_to_a_name_is_cut_though_it_mostly_opens_sentences() -> None:
+    # "Interestingly" is capitalised more often than not, but only where a sentence starts.
+    adverb = ("Interestingly, it held. Interestingly, it fell. It interestingly rose. "
+              "It rose, interestingly. ")
+    blocher = "Christoph Blocher spoke. Christoph Blocher left. "
+    stories = [story("a", ["Christoph Blocher"], blocher),
+               story("b", ["Christoph Blocher"], blocher),
+               story("c", ["Interestingly Blocher"], adverb + "Interestingly Blocher, a rich man, "
+                     "led.")]
+    assert people(names.canonical(stories)[2]) == ["Christoph Blocher"]
+
+
+def test_a_sentence_starts_after_a_bracket_closed_after_a_stop() -> None:
+    text = PROSE * 2 + ("Calls cost extra (check with your provider for exact costs.) Message "
+                        "Jeremy on Twitter. Leave a message, send a message, a message.")
+    out = names.canonical([story("a", ["Message Jeremy"], text)])
+    assert people(out[0]) == [] and others(out[0]) == ["Message Jeremy"]
+
+
+def test_names_a_story_uses_as_things_are_no_people() -> None:
+    text = ("Egyptian-American activists marched. He coached the Trail Blazers. The Trail "
+            "Blazers won. Orkem U.K. said so. Rebecca Solnit wrote.")
+    stories = [story("a", ["Egyptian-American", "Trail Blazers", "Orkem U.K.", "Rebecca Solnit"],
+                     text)]
+    out = names.canonical(stories)
+    assert people(out[0]) == ["Rebecca Solnit"]
+    assert others(out[0]) == ["Egyptian-American", "Trail Blazers", "Orkem U.K."]
+
+
+def test_a_sentence_word_acronym_or_place_before_a_full_name_is_cut() -> None:
+    text = PROSE * 2 + "It was certainly so, certainly. Certainly Ronald Reagan said so."
+    stories = [story("a", ["Certainly Ronald Reagan", "NBC Chuck Todd", "Iceland Julie Kozack",
+                           "Sheila Kay Adams", "W. Mark Felt", "M Scott Peck"], text,
+                     places=("Iceland",))]
+    assert people(names.canonical(stories)[0]) == [
+        "Ronald Reagan", "Chuck Todd", "Julie Kozack", "Sheila Kay Adams", "W. Mark Felt",
+        "M Scott Peck"]

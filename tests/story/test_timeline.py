@@ -315,3 +315,18 @@ def test_an_entry_naming_a_newspaper_is_readable() -> None:
     text = "The plane was grounded after The New York Times reported its registration expired."
     entries = timeline.build({"early": [ev("early", P(2025, 11, 3), text)]}, SOURCES, limit=10)
     assert [e.text for e in entries] == [text]
+
+
+def test_a_headline_glued_to_its_lede_by_a_frequent_word_is_no_entry() -> None:
+    # "Some" and "But" open sentences here; inside sentences the page writes them in lower
+    # case only, so capitalised between lower-case words they start a glued sentence.
+    glued = ("Charities step up aid after quake Some three million people are thought to "
+             "be in need of aid.")
+    page = (f"{glued} Some aid arrived. But some of it was late, but it came. The UN "
+            "appealed for some $562m. The House of Commons met on 3 November 2025.")
+    house = "The House of Commons met on 3 November 2025."
+    sources = [Source(make_article(id="bbc", text=page, published=P(2025, 11, 4)),
+                      reference=P(2025, 11, 4))]
+    events = {"bbc": [ev("bbc", P(2025, 11, 3), glued), ev("bbc", P(2025, 11, 3), house)]}
+    entries = timeline.build(events, sources, limit=10)
+    assert [e.text for e in entries] == [house]
