@@ -12,7 +12,7 @@ import scipy.sparse as sp
 from sklearn.preprocessing import normalize
 
 from generator.config import ClusterSettings
-from generator.group import blocking, cluster, communities, datelinks, dedupe, linkage, vectors
+from generator.group import blocking, cluster, communities, datelinks, dedupe, linkage
 from generator.model import Article, PartialDate, Source
 
 DATA = Path(__file__).parents[1] / "data" / "cluster"
@@ -536,29 +536,3 @@ def test_dated_sources_are_linked_by_their_own_evidence() -> None:
     assert cosine >= cluster.LOCAL_LINK
     assert links[(0, 1)] == round(cosine, 3)  # a day apart and similar: local, both ways
     assert (1, 0) in links
-
-
-def test_core_links_of_a_source_do_not_depend_on_its_other_links(
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    # A source's best match depends on the pile (inside a larger pile it is often another
-    # outlet's report of the same day); cores found on similarities relative to it made one
-    # outlet's events finer inside the pile than alone.
-    passes: list[dict[tuple[int, int], float]] = []
-
-    def find(count: int, edges: list[tuple[int, int]], weights: list[float], threshold: float,
-             **_: object) -> np.ndarray:
-        passes.append(dict(zip(edges, weights, strict=True)))
-        return np.zeros(count, dtype=np.int64)
-
-    monkeypatch.setattr(communities, "find", find)
-    docs = vectors.DocVectors(matrix=sp.identity(5, format="csr", dtype=np.float32),
-                              features=tuple("abcde"), is_name=np.zeros(5, dtype=bool))
-    group = (np.array([0, 0, 1]), np.array([1, 2, 2]), np.full(3, 0.4, dtype=np.float32))
-    outside = (np.array([0, 3]), np.array([4, 4]), np.array([0.9, 0.9], dtype=np.float32))
-    with_outside = tuple(np.concatenate(p) for p in zip(group, outside, strict=True))
-    core_weights = []
-    for rows, cols, sims in (group, with_outside):
-        passes.clear()
-        cluster._stories(docs, rows, cols, sims, 0.05, warm=None)
-        core_weights.append({link: passes[1][link] for link in [(0, 1), (0, 2), (1, 2)]})
-    assert core_weights[0] == core_weights[1]
