@@ -19,25 +19,19 @@ from generator.pipeline.work import Work
 def clean_all(articles: list[Article], work: Work) -> tuple[list[Article], list[Skipped]]:
     """Clean: the per-article pass cached and parallel, the corpus-level pass every build.
 
-    Uses ``clean.prepare`` (one article, pure) and ``clean.finish`` (the corpus-level pass:
-    recurring lines, other articles' headlines) when the clean stage offers that split;
-    otherwise the whole of ``clean.clean_corpus``, which cannot be cached per article because
-    an article's cleaned text depends on the rest of the corpus.
+    ``clean.prepare`` (one article, pure) is cached by content; ``clean.finish`` (the
+    corpus-level pass: recurring lines, other articles' headlines) is kept whole while no
+    article changed.
     """
-    prepare = getattr(clean, "prepare", None)
-    finish = getattr(clean, "finish", None)
-    if prepare is None or finish is None:
-        work.count("clean", computed=len(articles), reused=0)
-        return clean.clean_corpus(articles)
     keys = [content_key("clean", work.article_key(a), _file_name(a.path)) for a in articles]
     whole = content_key("finish", *keys)
     last = _Finished.of(work.cache.get("finish", "last"))  # one entry, replaced by each build
     if last is not None and last.key == whole:
         work.count("clean", computed=0, reused=len(articles))
         return last.kept_for(articles), last.skipped_for(articles)
-    prepared = work.map("clean", prepare, articles, keys, "Cleaning",
+    prepared = work.map("clean", clean.prepare, articles, keys, "Cleaning",
                         reuse=lambda cached, article: dataclasses.replace(cached, article=article))
-    kept, dropped = finish(prepared)
+    kept, dropped = clean.finish(prepared)
     work.cache.put("finish", "last", _Finished.record(whole, articles, kept, dropped))
     return list(kept), list(dropped)
 

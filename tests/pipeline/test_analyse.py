@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import cache, clean, pipeline, report
+from generator import cache, pipeline, report
 from generator.config import Settings
 from tests.pipeline.conftest import DAY, PER_ARTICLE
 
@@ -45,8 +45,7 @@ def test_rebuild_reuses_every_per_article_result(project: Settings) -> None:
     assert warm.computed["merge"] == 0 and warm.reused["merge"] == len(second.stories)
     assert cold.computed["cluster"] > 0 and warm.computed["cluster"] == 0, "same corpus: reused"
     assert warm.computed["fingerprint"] == 0 and warm.reused["fingerprint"] == 5
-    split = hasattr(clean, "prepare") and hasattr(clean, "finish")
-    assert warm.computed["clean"] == (0 if split else 5)
+    assert warm.computed["clean"] == 0
     assert report.to_json(first) == report.to_json(second)
 
 

@@ -51,7 +51,7 @@ def fake_finish(prepared: Sequence[Prepared]) -> tuple[list[Article], list[Skipp
 
 def test_clean_split_caches_the_per_article_pass(project: Settings,
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(clean, "prepare", fake_prepare, raising=False)
+    monkeypatch.setattr(clean, "prepare", fake_prepare)
     monkeypatch.setattr(clean, "finish", fake_finish, raising=False)
     (project.root / "content" / "stub.txt").write_text("Breaking news\n", encoding="utf-8")
     cold, warm = pipeline.BuildStats(), pipeline.BuildStats()
