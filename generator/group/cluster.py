@@ -105,7 +105,7 @@ The split step is insensitive to it on the ECB+ dev set (0.3-0.7 give the same B
 0.003); 0.5 sits in the middle."""
 SPLIT_RATIO = 0.4
 """Cores of one group stay together when their across-core average similarity is at least this
-share of the tighter core's within-core average. Calibrated on the whole ECB+ dev set (0.2-0.4
+share of the looser core's within-core average. Calibrated on the whole ECB+ dev set (0.2-0.4
 leave its B-cubed F1 unchanged, 0.5 starts splitting real stories) and on look-alike events
 written for the tests (two earthquakes sit at 0.25, well below)."""
 FRESH_SHARE = 0.2

@@ -26,7 +26,7 @@ import scipy.sparse as sp
 log = logging.getLogger(__name__)
 
 MERGE_RATIO = 0.9
-"""Across-piece average similarity, as a share of the tighter piece's within-piece average, at
+"""Across-piece average similarity, as a share of the looser piece's within-piece average, at
 which two pieces merge by default (``cluster`` passes its own ``SPLIT_RATIO``). Measured on the
 ECB+ dev set: its look-alike events (two events of one kind, told apart only by who and where)
 sit at ratios up to 0.85, the pieces of one story that the graph split at 0.4-0.65; 0.8 merges
@@ -47,7 +47,7 @@ def merge_pieces(matrix: sp.csr_matrix, labels: np.ndarray, rows: np.ndarray,
         labels: community of each source (0..C-1).
         rows: first source of each neighbour link (only linked pieces are compared).
         cols: second source of each neighbour link.
-        ratio: across-piece average similarity, as a share of the tighter piece's
+        ratio: across-piece average similarity, as a share of the looser piece's
             within-piece average, at which two pieces merge.
 
     Returns:
@@ -95,7 +95,10 @@ def _merge_round(matrix: sp.csr_matrix, labels: np.ndarray, rows: np.ndarray,
 
 
 def _ratios(matrix: sp.csr_matrix, labels: np.ndarray, pairs: np.ndarray) -> np.ndarray:
-    """Across-piece average similarity of each pair over the tighter piece's within-piece one.
+    """Across-piece average similarity of each pair over the looser piece's within-piece one.
+
+    A piece of one source has no within-piece similarity: beside a larger piece the larger
+    one's counts; two such pieces get ratio 0 and never merge with each other.
 
     Summed vectors are built only for the pieces the pairs name.
     """
@@ -113,8 +116,8 @@ def _ratios(matrix: sp.csr_matrix, labels: np.ndarray, pairs: np.ndarray) -> np.
     first, second = position[pairs[:, 0]], position[pairs[:, 1]]
     dots = np.asarray(sums[first].multiply(sums[second]).sum(axis=1)).ravel()
     across = dots / (sizes[first] * sizes[second])
-    tighter = np.minimum(within[first], within[second])
-    return np.where(np.isfinite(tighter), across / np.maximum(tighter, 1e-9), 0.0)
+    looser = np.minimum(within[first], within[second])
+    return np.where(np.isfinite(looser), across / np.maximum(looser, 1e-9), 0.0)
 
 
 def _greedy_matching(pairs: np.ndarray, ratio: np.ndarray,
