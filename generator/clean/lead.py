@@ -94,8 +94,8 @@ real pile, while a name written once in lower case is capitalised many more time
 
 # A word in lower case, and capitalised (three letters or more, not inside a hyphenated or
 # quoted word).
-LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{3,}\b(?![’'-])")
-CAPITAL_WORD = re.compile(r"(?<![\w'’-])[A-Z][a-z]{2,}\b(?![’'-])")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]{3,}\b(?![’'-])")
+_CAPITAL_WORD = re.compile(r"(?<![\w'’-])[A-Z][a-z]{2,}\b(?![’'-])")
 # Words after which a capital is a title or name ("of Cement", "the Coast"), never a seam.
 FUNCTION_WORDS = frozenset(
     ["the", "a", "an", "of", "in", "on", "at", "to", "for", "by", "with", "from", "and", "or",
@@ -205,8 +205,8 @@ def common_words(text: str) -> frozenset[str]:
     Its common nouns, verbs and adjectives ("cement", "workers"); not the names it once
     writes in lower case (a reader's comment's "pakistan", a web address's "gulf").
     """
-    lower = Counter(LOWER_WORD.findall(text))
-    capital = Counter(CAPITAL_WORD.findall(text))
+    lower = Counter(_LOWER_WORD.findall(text))
+    capital = Counter(_CAPITAL_WORD.findall(text))
     return frozenset(w for w, n in lower.items() if n > COMMON_RATIO * capital[w.capitalize()])
 
 

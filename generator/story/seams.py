@@ -34,7 +34,7 @@ from generator.story.summary import GLUED_WORD_ZIPF
 # quote or bracket, with perhaps an opening one before it): its capital says nothing of it.
 _OPENING = re.compile(r"(?:^|[.!?][\"”’')\]]*\s+)[\"“‘(]?([A-Z][a-z]{2,})\b", re.MULTILINE)
 _CLOSING_QUOTES = "'’\"”"
-# ``lead.LOWER_WORD`` and ``lead.CAPITAL_WORD`` in one pass: a word of three letters or more,
+# ``lead``'s lower-case and capitalised word patterns in one pass: a word of three letters or more,
 # lower case after its first letter, not inside a hyphenated or quoted word.
 _WORD = re.compile(r"(?<![\w'’-])[A-Za-z][a-z]{2,}\b(?![’'-])")
 

@@ -196,9 +196,16 @@ def test_a_seam_is_read_against_the_words_the_whole_story_writes_in_lower_case()
     assert summary.central_sentences(sources[:1])[0] == [glued]  # alone: no evidence
 
 
-def test_a_headline_its_lede_echoes_is_no_summary_sentence() -> None:
-    glued = ("BP faces US criticism over Gulf of Mexico oil spill BP is facing growing American "
-             "criticism over the giant oil spill in the Gulf of Mexico.")
+@pytest.mark.parametrize("glued", [
+    pytest.param("BP faces US criticism over Gulf of Mexico oil spill BP is facing growing "
+                 "American criticism over the giant oil spill in the Gulf of Mexico.",
+                 id="a headline its lede echoes"),
+    pytest.param("Oil spill report: the rig blame game Eight big things went wrong on the rig - "
+                 "and the report spreads the blame Cleaning up the coast after the spill: the "
+                 "report on the disaster spreads the blame.",
+                 id="a run of labelled headlines"),
+])
+def test_glued_headlines_are_no_summary_sentence(glued: str) -> None:
     plain = "Since the rig exploded in April, thousands of barrels a day have leaked into the sea."
     sources = [Source(make_article(id="x", title="Oil spill grows", text=f"{glued} {plain}"))]
     assert summary.summarize(sources) == plain
@@ -228,15 +235,6 @@ def test_a_photo_caption_standing_as_a_title_gives_way_to_a_headline() -> None:
                                    text=text))]
     assert summary.title(sources) == "Oil still gushing from BP wellhead"
     assert summary.title(sources[:1]) != caption
-
-
-def test_a_run_of_labelled_headlines_is_no_summary_sentence() -> None:
-    glued = ("Oil spill report: the rig blame game Eight big things went wrong on the rig - and "
-             "the report spreads the blame Cleaning up the coast after the spill: the report on "
-             "the disaster spreads the blame.")
-    plain = "Since the rig exploded in April, thousands of barrels a day have leaked into the sea."
-    sources = [Source(make_article(id="x", title="Oil spill grows", text=f"{glued} {plain}"))]
-    assert summary.summarize(sources) == plain
 
 
 def test_a_headline_running_past_any_headline_s_length_gives_way_to_the_lead() -> None:
