@@ -8,14 +8,17 @@ driven rules (``generator.text.entity_tables``) decide the kind:
 2. a sequence listed as a country, region, state or major city, or ending in a place word
    ("Munro Airport", "Gulf of Aden"), is a place;
 3. an organisation keyword at the end or start ("Defence Ministry", "Ministry of Defence",
-   "NBC News") or a well-known acronym makes an organisation;
+   "NBC News") or a well-known acronym makes an organisation; a name opening with a known
+   given name, "of" an organisation or a place, is a person and that body or place ("Kenneth
+   Roth of Human Rights Watch", "Ted Cruz of Texas");
 4. a two- or three-word name whose last word is also used alone ("Tara Reid" ... "Reid said")
    or that is followed by a speech verb is a person;
 5. anything else is ``other``.
 
-Sentence-initial common words ("Likewise", "Unilateral"), months, weekdays, nationality
-adjectives and Title Case headline lines are skipped, and a surname used alone is folded into
-the full name it abbreviates.
+Sentence-initial common words ("Likewise", "Unilateral"; not the first word of an
+organisation's name, "Human Rights Watch"), months, weekdays, nationality adjectives and Title
+Case headline lines are skipped, and a surname used alone is folded into the full name it
+abbreviates.
 """
 
 from __future__ import annotations
@@ -219,7 +222,24 @@ def _classify(text: str, context: tuple[bool, str, bool], lower_words: Set[str],
         return [*out, Entity(" ".join(name), "person")] if name else out
     if previous in PERSON_TITLES:
         return [Entity(" ".join(words), "person")]
-    return _classify_words(words, lower_words, speech_after)
+    return _person_of(words, lower_words) or _classify_words(words, lower_words, speech_after)
+
+
+def _person_of(words: list[str], lower_words: Set[str]) -> list[Entity]:
+    """A person and the body they speak for: "Paul Krugman of Princeton University".
+
+    Read as one run, the last word made the whole an organisation. Only a two- or
+    three-word name opening with a known given name is split off ("Duke of Edinburgh",
+    "Lloyd of Berwick" stay whole), and only from a body the tables name.
+    """
+    cut = words.index("of") if "of" in words else 0
+    if cut not in PERSON_NAME_WORDS or words[0].lower() not in first_names():
+        return []
+    rest = words[cut + 1:]
+    body = _classify_words(rest[1:] if rest[0] == "The" else rest, lower_words, False)
+    if len(body) != 1 or body[0].kind not in ("org", "place"):
+        return []
+    return [Entity(" ".join(words[:cut]), "person"), body[0]]
 
 
 def _owners(text: str) -> frozenset[str]:
@@ -326,7 +346,7 @@ def _trim(words: list[str], lower_words: Set[str], *,
     while start < len(words):
         low = words[start].lower().rstrip(".")
         opener = at_sentence_start and start == 0 and low not in PERSON_TITLES and (
-            low in lower_words or low in STOPWORDS)
+            low in lower_words or low in STOPWORDS) and not _opens_org(words, low)
         inner = start > 0 and low in STOPWORDS and low not in NAME_OPENERS
         if not (opener or low in CALENDAR_WORDS or words[start] in NAME_CONNECTORS or inner):
             break
@@ -338,6 +358,17 @@ def _trim(words: list[str], lower_words: Set[str], *,
                            or words[end - 1].lower().rstrip(".") in CALENDAR_WORDS):
         end -= 1
     return words[start:end]
+
+
+def _opens_org(words: list[str], first: str) -> bool:
+    """Whether a common word opening a sentence opens an organisation's name there.
+
+    "Human Rights Watch and Amnesty applauded": the run's last word names a kind of body, so
+    "Human" is the name's, not the sentence's. A stop word or a sentence adverb ("Sadly")
+    is the sentence's all the same.
+    """
+    return (len(words) > 2 and first not in STOPWORDS and not first.endswith("ly")
+            and words[-1].lower().rstrip(".") in ORG_LAST_WORDS)
 
 
 def _opens_known_name(words: list[str], start: int) -> bool:

@@ -53,6 +53,10 @@ ORG_LAST_WORDS: frozenset[str] = frozenset({
     "services", "board", "airlines", "airways", "motors", "systems", "technologies", "labs",
     "reuters", "fc", "society", "entertainment", "studios", "pictures", "records", "media",
     "communications", "telecom", "holdings", "industries", "foods", "survey", "reporter",
+    # Advocacy groups, consultancies and investors named by their trade ("Human Rights Watch",
+    # "Fearnley Consultants", "Supply Management", "Labor MPs"): words no family name is.
+    "watch", "management", "consultants", "consultancy", "consulting", "partners",
+    "associates", "securities", "investments", "petroleum", "mps",
 })
 
 # First words that make a capitalised sequence an organisation ("Ministry of Defence").

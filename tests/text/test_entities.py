@@ -58,6 +58,20 @@ def _found(text: str) -> dict[str, str]:
     ("Paris Hilton arrived. Hilton said she was fine.", "Paris Hilton", "person"),
     ("Tiger Woods said he was fine. Woods won.", "Tiger Woods", "person"),
     ("He visited the Florida Keys and Beverly Hills.", "Florida Keys", "place"),
+    # A group named by its trade speaks as an organisation, not as a person.
+    ("Human Rights Watch said the arrests were unlawful.", "Human Rights Watch", "org"),
+    ("Fearnley Consultants said freight rates fell.", "Fearnley Consultants", "org"),
+    ("Labor MPs said they would vote against it.", "Labor MPs", "org"),
+    # A person "of" an organisation or a place is two names.
+    ("It was wrong, said Kenneth Roth of Human Rights Watch.", "Kenneth Roth", "person"),
+    ("It was wrong, said Kenneth Roth of Human Rights Watch.", "Human Rights Watch", "org"),
+    ("Bob Woodward of The Washington Post said so.", "Washington Post", "org"),
+    ("Ted Cruz of Texas said it was wrong.", "Ted Cruz", "person"),
+    ("The Duke of Edinburgh arrived.", "Duke of Edinburgh", "other"),
+    ("The Bank of England raised rates.", "Bank of England", "org"),
+    # A common word opening a sentence stays when it opens an organisation's name.
+    ("It rained. Human Rights Watch praised the human rights plan.", "Human Rights Watch",
+     "org"),
 ])
 def test_finds_named_entities_with_their_kind(text: str, name: str, kind: str) -> None:
     assert _found(text).get(name) == kind

@@ -32,6 +32,9 @@ from generator.text.person_names import (
     ("Ex-Con", "Ex-Con"),
     # a generation after a lone given name leaves the given name; a monarch's number stays
     ("Fred Sr", "Fred"), ("Fred Sr.", "Fred"), ("Elizabeth II", "Elizabeth II"),
+    # a nationality noun or another language's honorific is not part of the name
+    ("Spaniard Alonso", "Alonso"), ("Briton Lewis Hamilton", "Lewis Hamilton"),
+    ("Frau Merkel", "Merkel"), ("Finn Russell", "Finn Russell"), ("Scot Ross", "Scot Ross"),
 ])
 def test_bare_name_drops_labels_home_places_and_possessives(name: str, bare: str) -> None:
     assert bare_name(name) == bare
