@@ -64,8 +64,8 @@ def gather(events: Mapping[str, Sequence[Event]], sources: Sequence[Source], *,
     ids = [s.id for s in ordered]
     copies = [len(s.articles) for s in ordered]
     entries = [timeline.entry(g, ids, copies) for g in groups]
-    cut = sorted(range(len(entries)), key=lambda i: -timeline.importance(
-        entries[i], (), salience))[:EVENT_ENTRIES_FACTOR * limit]
+    scores = [timeline.importance(en, (), salience) for en in entries]
+    cut = timeline.spread(entries, scores)[:EVENT_ENTRIES_FACTOR * limit]
     kept = [Happening(tuple((ids[r], e) for r, e in groups[i].members), entries[i].date)
             for i in sorted(cut)]
     days = {e.date for h in kept for _, e in h.members}

@@ -193,8 +193,32 @@ def test_limit_prefers_days_other_sources_refer_to_over_old_background() -> None
                       "the shooting.")],
         "late": [ev("late", P(2025, 11, 1), "The mayor was shot dead in the town square.")],
     }
-    entries = timeline.build(events, SOURCES, limit=2)
-    assert [str(e.date) for e in entries] == ["2025-11-01", "2025-11-01"]
+    entries = timeline.build(events, SOURCES, limit=1)
+    assert [str(e.date) for e in entries] == ["2025-11-01"]
+
+
+def test_limit_spreads_over_dates_when_every_source_recalls_day_one() -> None:
+    recall = "An explosion sank the rig and killed eleven workers."
+    events = {
+        "early": [ev("early", P(2025, 4, 20), recall),
+                  ev("early", P(2025, 4, 20), "Coast guard ships searched the gulf all night.")],
+        "middle": [ev("middle", P(2025, 4, 20), recall),
+                   ev("middle", P(2025, 5, 2), "The company began drilling a relief well.")],
+        "late": [ev("late", P(2025, 4, 20), recall),
+                 ev("late", P(2025, 4, 20), "Workers were flown to hospitals on the shore."),
+                 ev("late", P(2025, 7, 15), "A new cap stopped the flow of oil at last.")],
+    }
+    entries = timeline.build(events, SOURCES, limit=3)
+    assert {str(e.date) for e in entries} == {"2025-04-20", "2025-05-02", "2025-07-15"}
+
+
+def test_limit_keeps_a_one_day_story_whole() -> None:
+    events = {
+        "early": [ev("early", P(2025, 11, 1), "The mayor was shot dead in the town square.")],
+        "middle": [ev("middle", P(2025, 11, 1), "Crowds marched through the streets.")],
+        "late": [ev("late", P(2025, 11, 1), "Police arrested a suspect near the station.")],
+    }
+    assert len(timeline.build(events, SOURCES, limit=3)) == 3
 
 
 def test_terms_only_choose_what_a_cut_keeps_never_the_order() -> None:
