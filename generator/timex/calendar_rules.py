@@ -277,7 +277,9 @@ RULES: tuple[Rule, ...] = (
     compile_rule("century", rf"\b(?P<ord>{ORDINAL_RE})[\s-]+century\b", century, ("century",)),
     compile_rule("year",
                  rf"(?<![\d$.,#/-])\b(?:(?:fiscal|calendar|{MODIFIER_RE})[\s-]+)?(?P<y>{YEAR_RE})"
-                 r"\b(?![.,]\d|%|-\d|/\d|\s*(?:percent|per\s+cent))", year, ("#4",)),
+                 # A clock time in four digits is no year: "at 1930 GMT", "at 0600 hours".
+                 r"\b(?![.,]\d|%|-\d|/\d|\s*(?:percent|per\s+cent)"
+                 rf"|\s+(?-i:{alternation(TIME_ZONES)})\b|\s+(?:hours|hrs)\b)", year, ("#4",)),
     compile_rule("holiday",
                  rf"\b(?P<name>{alternation(_HOLIDAY_NAMES)})(?:,?\s+(?P<y>{YEAR_RE}))?\b",
                  holiday, _HOLIDAY_FIRST_WORDS),

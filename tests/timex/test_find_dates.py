@@ -145,6 +145,8 @@ NOT_DATES = [
     "He paid $1,998 for 2,000 shares, up 15%.",
     "The current account deficit widened.",
     "March with us, she said.",
+    "The crew left the rig at 1930 CDT, the coast guard said.",  # a clock time, no year
+    "The raid began at 2130 GMT.",
 ]
 
 
