@@ -56,6 +56,11 @@ MARK_TITLES = 3
 """Chapter titles named in one mark's tooltip; more are counted. The real pile's largest
 thread (297 events, 43 weekly bars) put every title in its marks: 48 KB of chart."""
 
+MAX_MARKS = 8
+"""Chapters marked on the chart: the largest (most articles). The real pile's BP thread has
+140 chapters over 43 weekly bars; marking each drew a dashed line at nearly every bar, and
+the marks stopped saying where the story turned. The chapter list names them all."""
+
 MIN_BAR = 1.5
 """Lowest bar (SVG units) for a count above zero: one source must stay visible next to 300."""
 
@@ -87,6 +92,8 @@ class Coverage:
     """The first day a source was published (the first bin may start earlier: a week's Monday)."""
     last: dt.date
     marks: tuple[Mark, ...] = ()
+    chapters: int = 0
+    """Chapters of the thread (the marks show the ``MAX_MARKS`` largest)."""
     undated: int = 0
     """Sources without a publication day, left out of the bars (said in the description)."""
 
@@ -117,9 +124,16 @@ def coverage(story: Story) -> Coverage | None:
     first, last = min(counts), max(counts)
     unit = _unit(first, last)
     bins = _bins(first, last, unit, counts)
-    marks = _marks(story.events, bins) if len(story.events) > 1 else ()
+    marks = _marks(_largest(story.events), bins) if len(story.events) > 1 else ()
     return Coverage(unit=unit, bins=bins, first=first, last=last, marks=marks,
-                    undated=days.count(None))
+                    chapters=len(story.events), undated=days.count(None))
+
+
+def _largest(events: Sequence[ThreadEvent]) -> list[ThreadEvent]:
+    """The ``MAX_MARKS`` dated events of most articles (the earlier of equals), in order."""
+    dated = [n for n, e in enumerate(events) if e.first is not None]
+    kept = sorted(dated, key=lambda n: (-len(events[n].articles), n))[:MAX_MARKS]
+    return [events[n] for n in sorted(kept)]
 
 
 def _unit(first: dt.date, last: dt.date) -> Unit:
@@ -186,7 +200,10 @@ def sentence(cov: Coverage) -> Markup:
             f"the busiest {cov.unit} ({label(peak, cov.unit)}) had {peak.count:,}.")
     if cov.marks:
         events = sum(len(m.titles) for m in cov.marks)
-        text += f" {_count(events, 'chapter')} marked where they begin."
+        if events < cov.chapters:
+            text += f" The {events} largest of {cov.chapters:,} chapters marked where they begin."
+        else:
+            text += f" {_count(events, 'chapter')} marked where they begin."
     if cov.undated:
         text += f" {_count(cov.undated, 'source')} without a date not shown."
     return Markup(text)

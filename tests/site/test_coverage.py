@@ -136,3 +136,14 @@ def test_a_busy_mark_names_a_few_chapters_and_counts_the_rest() -> None:
     cov = coverage.coverage(story)
     assert cov is not None and [len(m.titles) for m in cov.marks] == [8]
     assert "8 chapters begin: T0; T1; T2; and 5 more" in str(coverage.svg(cov))
+
+
+def test_only_the_largest_chapters_are_marked() -> None:
+    sizes = (1, 5, 1, 4, 1, 3, 1, 6, 1, 2, 7, 1)
+    cov = coverage.coverage(thread_story(sizes))
+    assert cov is not None and cov.unit == "day"
+    marked = [0, 1, 2, 3, 5, 7, 9, 10]  # sizes 7 to 2, then the earlier two of size 1
+    assert [m.index for m in cov.marks] == [4 * k for k in marked]
+    assert str(coverage.svg(cov)).count('class="dg-coverage__mark"') == coverage.MAX_MARKS
+    assert coverage.sentence(cov).endswith(
+        "The 8 largest of 12 chapters marked where they begin.")
