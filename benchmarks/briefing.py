@@ -46,7 +46,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from benchmarks import _common
+from benchmarks import _common, briefing_timelines
 from benchmarks.briefing_names import tail_figures
 
 PILE_TOOL = _common.REPO.parent / "shared" / "tools" / "real-pile"
@@ -393,6 +393,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         else:
             pile, report = build(workdir)
         figures, examples = audit(read_site(workdir / "docs"), boilerplate_keys(pile, report))
+        figures += briefing_timelines.figures(workdir)
     print("\n".join(figures))
     print("\nExamples:\n" + "\n".join(examples))
     before: list[str] = []
@@ -401,6 +402,7 @@ def main(argv: Sequence[str] | None = None) -> None:
                           boilerplate_keys(args.before / "pile.jsonl",
                                            args.before / "build-report.json"),
                           labelled=False)
+        before += briefing_timelines.figures(args.before)
     if not args.no_record:
         _common.record("briefing", section(figures, before, args.note))
 

@@ -122,7 +122,8 @@ def _entry_text(articles: Sequence[Article], day: str) -> str:
     return " ".join(texts[i] for i in best)
 
 
-def _tasks(folder: Path) -> list[tuple[str, Path]]:
+def gold_tasks(folder: Path) -> list[tuple[str, Path]]:
+    """(collection folder name, gold timeline path) of every gold timeline with articles."""
     with (folder / "t17_topics.tsv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t"))
     return [(r["t17_folder"], folder / r["gold_timeline"]) for r in rows
@@ -157,7 +158,7 @@ def thread_date_f1(records: Sequence[Mapping[str, str]], thread_of: Mapping[str,
     with Pool(workers) as pool:
         processed = {a[0]: a for a in pool.map(_process, items, chunksize=8)}
     rows: list[ThreadRow] = []
-    for name, gold_path in _tasks(folder):
+    for name, gold_path in gold_tasks(folder):
         own = [uid for uid in processed if uid.startswith(f"t17-{name}-")]
         if not own:
             continue
@@ -179,7 +180,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--quick", action="store_true", help="three timelines only")
     args = parser.parse_args(argv)
     folder = _common.require_eval(EVAL_SET)
-    tasks = _tasks(folder)[:3] if args.quick else _tasks(folder)
+    tasks = gold_tasks(folder)[:3] if args.quick else gold_tasks(folder)
     start = time.perf_counter()
     cache: dict[str, list[Article]] = {}
     rows: list[tuple[str, int, int, float, float]] = []
