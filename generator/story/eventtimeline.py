@@ -86,13 +86,15 @@ def compose(parts: Sequence[EventTimeline], *, limit: int,
     for part in parts:
         for day, value in part.salience:
             salience[day] = salience.get(day, 0.0) + value
-    entries = []
+    entries, spans = [], []
     for members in _join(parts):
         group = timeline.Group()
         for sid, event in sorted(members, key=lambda m: (rank[m[0]], m[1].start)):
             group.add(rank[sid], event, len(group.members))
         entries.append(timeline.entry(group, ids, copies))
-    return timeline.arrange(entries, limit=limit, terms=terms, salience=salience, rank=rank)
+        spans.append(timeline.spans_of(event for _, event in members))
+    return timeline.arrange(entries, limit=limit, terms=terms, salience=salience, rank=rank,
+                            spans=spans)
 
 
 def _first_reporters(parts: Sequence[EventTimeline]) -> tuple[list[str], list[int]]:

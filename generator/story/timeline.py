@@ -155,7 +155,8 @@ def build(events: Mapping[str, Sequence[Event]], sources: Sequence[Source], *,
     ids = [s.id for s in ordered]
     copies = [len(s.articles) for s in ordered]
     return arrange([entry(g, ids, copies) for g in groups], limit=limit, terms=terms,
-                   salience=salience, rank={sid: r for r, sid in enumerate(ids)})
+                   salience=salience, rank={sid: r for r, sid in enumerate(ids)},
+                   spans=[spans_of(e for _, e in g.members) for g in groups])
 
 
 def read_events(events: Mapping[str, Sequence[Event]], sources: Sequence[Source]
@@ -181,15 +182,29 @@ def read_events(events: Mapping[str, Sequence[Event]], sources: Sequence[Source]
     return ordered, _group(items, similarity([e.text for _, e in items])), salience
 
 
+Span = tuple[str, int, int]
+"""Where an event's words stand: its article's id, their start and end offsets."""
+
+
+def spans_of(events: Iterable[Event]) -> tuple[Span, ...]:
+    """The spans of an entry's events (``arrange``'s ``spans``)."""
+    return tuple((e.article_id, e.start, e.end) for e in events)
+
+
 def arrange(entries: Sequence[TimelineEntry], *, limit: int, terms: Sequence[str],
-            salience: Mapping[PartialDate, float],
-            rank: Mapping[str, int]) -> tuple[TimelineEntry, ...]:
+            salience: Mapping[PartialDate, float], rank: Mapping[str, int],
+            spans: Sequence[Sequence[Span]] | None = None) -> tuple[TimelineEntry, ...]:
     """The ``limit`` most important entries, a date at a time, in chronological order.
 
     ``entries`` cite sources in first-reporter order (``rank``: each source's position).
+    ``spans``: each entry's events' spans; an entry whose words overlap a better one's is
+    passed over ("completed at 1930 CDT on 1 June (0030 GMT 2 June)" is one statement,
+    though its three dates made three entries).
     """
     scores = [importance(en, terms, salience) for en in entries]
-    scored = [entries[i] for i in spread(entries, scores)[:limit]]
+    kept = _distinct(spread(entries, scores), spans, limit) if spans else spread(
+        entries, scores)[:limit]
+    scored = [entries[i] for i in kept]
     # The text breaks ties, so the order never depends on the ranking (nor on ``terms``).
     return tuple(sorted(scored, key=lambda en: (chronological(en.date), rank[en.sources[0]],
                                                 en.text)))
@@ -213,6 +228,22 @@ def spread(entries: Sequence[TimelineEntry], scores: Sequence[float]) -> list[in
         weighed[i] = scores[i] * SPREAD_DECAY ** seen[entries[i].date]
         seen[entries[i].date] += 1
     return sorted(order, key=lambda i: -weighed[i])  # stable: ties keep importance order
+
+
+def _distinct(order: Sequence[int], spans: Sequence[Sequence[Span]], limit: int) -> list[int]:
+    """The first ``limit`` of ``order`` whose spans overlap no span of one taken before."""
+    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    kept: list[int] = []
+    for i in order:
+        if len(kept) == limit:
+            break
+        if any(start < other_end and other_start < end for article, start, end in spans[i]
+               for other_start, other_end in taken[article]):
+            continue
+        kept.append(i)
+        for article, start, end in spans[i]:
+            taken[article].append((start, end))
+    return kept
 
 
 def _most_referred(items: list[tuple[int, Event]]) -> list[tuple[int, Event]]:

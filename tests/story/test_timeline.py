@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import math
 from pathlib import Path
@@ -210,6 +211,18 @@ def test_limit_spreads_over_dates_when_every_source_recalls_day_one() -> None:
     }
     entries = timeline.build(events, SOURCES, limit=3)
     assert {str(e.date) for e in entries} == {"2025-04-20", "2025-05-02", "2025-07-15"}
+
+
+def test_one_statement_of_two_dates_is_one_entry_of_a_cut() -> None:
+    said = "The cap was fitted at 1930 on 1 June, early on 2 June in London."
+    events = {
+        "early": [dataclasses.replace(ev("early", P(2025, 6, 1), said), start=10, end=70),
+                  dataclasses.replace(ev("early", P(2025, 6, 2), said), start=10, end=70),
+                  dataclasses.replace(ev("early", P(2025, 5, 20), "Engineers lowered a new "
+                                         "dome over the broken well."), start=80, end=120)],
+    }
+    entries = timeline.build(events, SOURCES, limit=2)
+    assert [str(e.date) for e in entries] == ["2025-05-20", "2025-06-01"]
 
 
 def test_limit_keeps_a_one_day_story_whole() -> None:
