@@ -63,6 +63,14 @@ _BREAK = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])|\s+\\?[
 # firm's") and a plain one ("the firm 's"), or copies differing in quotes and dashes, give
 # one key.
 _NOT_KEYED = re.compile(r"[\W_]+")
+# The same characters deleted by ``str.translate``, about twice as fast as the pattern: every
+# ASCII character but letters and digits, and the quotes, dashes, spaces and bullets of news
+# text. ``re``'s ``\w`` is ``str.isalnum`` or "_", so a character is ignored exactly when it is
+# not ``isalnum``; what the table misses (a rarer mark) is left to the pattern.
+_NOT_KEYED_TABLE = dict.fromkeys(
+    ord(c) for c in [chr(i) for i in range(128)] + list(" ‘’‚‛“”„‟′″«»‹›—–‐‑‒―…·•●▪■◦§¶†‡"
+                                                    "\u00a0\u2009\u200a\u202f\u2060\ufeff\u00ad")
+    if not c.isalnum())
 _NAME = re.compile(r"[a-z,;] (?=([A-Z][a-z]{2,}))")
 
 
@@ -72,8 +80,10 @@ def sentence_key(sentence: str) -> int:
     Letters and digits only, case-folded: spacing, punctuation and tokenisation marks do not
     change it.
     """
-    digest = hashlib.blake2b(_NOT_KEYED.sub("", sentence).casefold().encode("utf-8"),
-                             digest_size=8).digest()
+    keyed = sentence.translate(_NOT_KEYED_TABLE)
+    if not keyed.isalnum():  # some other mark left ("" is not isalnum either: no harm)
+        keyed = _NOT_KEYED.sub("", keyed)
+    digest = hashlib.blake2b(keyed.casefold().encode("utf-8"), digest_size=8).digest()
     return int.from_bytes(digest, "big")
 
 

@@ -71,7 +71,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from generator.config import ClusterSettings
-from generator.group import blocking, communities, datelinks, linkage, vectors
+from generator.group import blocking, communities, datelinks, linkage, ranks, vectors
 from generator.model import Source, StoryDraft
 
 log = logging.getLogger(__name__)
@@ -348,7 +348,7 @@ def _neighbour_links(pool: blocking.Pairs, k: int,
     rows, cols, sims = pool
     _, first = np.unique(rows * count + cols, return_index=True)
     rows, cols, sims = rows[first], cols[first], sims[first]
-    keep = (blocking.rank_within(rows, -sims) < k) | (sims >= STRONG_LINK)
+    keep = ranks.smallest_within(rows, -sims, k) | (sims >= STRONG_LINK)
     return rows[keep], cols[keep], sims[keep]
 
 

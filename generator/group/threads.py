@@ -360,8 +360,22 @@ def _dot(a: sp.csr_matrix, b: sp.csr_matrix) -> float:
     """Dot product of two one-row matrices (canonical: sorted, no repeated column).
 
     Over their shared columns: a sparse ``multiply`` costs about half a millisecond of
-    overhead a call, and thread joining makes tens of thousands of them.
+    overhead a call, and thread joining makes tens of thousands of them. The columns are
+    matched by a binary search of the shorter row's in the longer's (both sorted), which
+    gives ``np.intersect1d``'s matches without sorting both rows again. The products are
+    summed by numpy, not by BLAS (``np.dot``): OpenBLAS hands a dot product of over 10,000
+    entries to its threads, and waking them cost about a millisecond a call. The joins of
+    10,000 synthetic articles (22,409 products) took 13.5 s that way, 3.1 s with one BLAS
+    thread and 1.3 s now, and joined the same threads: the sums differ from BLAS's in the
+    last bits only (whose own sum depended on its thread count).
     """
-    _, left, right = np.intersect1d(a.indices, b.indices, assume_unique=True,
-                                    return_indices=True)
-    return float(np.dot(a.data[left].astype(np.float64), b.data[right].astype(np.float64)))
+    if a is b:  # a thread's own cohesion: every column is shared
+        own = a.data.astype(np.float64)
+        return float(np.multiply(own, own).sum())
+    if len(a.indices) > len(b.indices):
+        a, b = b, a
+    at = np.searchsorted(b.indices, a.indices)
+    at[at == len(b.indices)] = 0  # past the end: not shared (checked below)
+    shared = b.indices[at] == a.indices
+    left = a.data[shared].astype(np.float64)
+    return float(np.multiply(left, b.data[at[shared]].astype(np.float64)).sum())

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import random
+import re
+
 from generator.clean import repeated
 
 FOOTER = "We welcome comments that advance the story through relevant opinion and data."
@@ -100,3 +104,20 @@ def test_a_self_description_in_one_article_or_copies_of_it_stays() -> None:
 def test_recurring_reporting_about_a_blog_is_no_self_description() -> None:
     said = "Critics said the food blog had misled readers about the market's prices."
     assert not _self([[f"{SPILL} {said}"], [f"{TOPICS[0]} {said}"]])
+
+
+def _regex_key(sentence: str) -> int:
+    """The key as first defined: the pattern alone."""
+    keyed = re.sub(r"[\W_]+", "", sentence).casefold()
+    return int.from_bytes(hashlib.blake2b(keyed.encode("utf-8"), digest_size=8).digest(), "big")
+
+
+def test_sentence_key_ignores_exactly_what_the_pattern_ignores() -> None:
+    rng = random.Random(0)
+    alphabet = ("abcXYZ019 _-.,'\"“”‘’—–…•·\u00a0\u200b\u00adéßİﬁ²½٣中\u0301\u2028!?*\\#%&"
+                "\U0001f600Ωωǅ")
+    texts = ["", "   ", "...", "U.S. officials' 'plan' — it’s “done”.", "snake_case_name",
+             "Straße İstanbul ﬁnal ½ ²", *("".join(rng.choices(alphabet, k=rng.randint(1, 80)))
+                                          for _ in range(2000))]
+    for text in texts:
+        assert repeated.sentence_key(text) == _regex_key(text), text

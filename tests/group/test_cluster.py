@@ -306,15 +306,6 @@ def test_linkage_rounds_after_the_first_give_what_comparing_every_pair_gives() -
     assert 1 < len(set(quick.tolist())) < 60, "pieces merged, but not all of them"
 
 
-@pytest.mark.parametrize("seed", [0, 1, 2])
-def test_packed_sort_orders_exactly_like_lexsort(seed: int) -> None:
-    rng = np.random.default_rng(seed)
-    groups = rng.integers(0, 40, 5000)
-    keys = np.round(rng.standard_normal(5000), 1).astype(np.float32)  # ties, both signs
-    keys[:4] = [0.0, -0.0, -1e-40, 1e-40]  # signed zeros and subnormals
-    assert np.array_equal(blocking._group_key_order(groups, keys), np.lexsort((keys, groups)))
-
-
 def test_strong_pairs_depend_on_the_pair_alone() -> None:
     matrix, _ = _planted_corpus(groups=60, size=5)
     strong = blocking.Strong(floor=0.2, cap=100)

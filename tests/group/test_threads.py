@@ -129,3 +129,19 @@ def test_a_loose_thread_does_not_take_in_what_resembles_one_member_weakly() -> N
     assert joined.root(4) != joined.root(0)
     joined.join(5, 0)
     assert joined.root(5) == joined.root(0)
+
+
+def test_dot_over_shared_columns_is_the_sparse_product() -> None:
+    rng = np.random.default_rng(0)
+    for _ in range(200):
+        width = int(rng.integers(1, 60))
+        a, b = (sp.random(1, width, density=float(rng.random()), format="csr", random_state=rng,
+                          dtype=np.float32) for _ in range(2))
+        for left, right in ((a, b), (b, a), (a, a)):
+            expected = float(left.astype(np.float64).multiply(right.astype(np.float64)).sum())
+            assert np.isclose(threads._dot(left, right), expected, rtol=1e-12, atol=1e-300)
+    last = sp.csr_matrix(([1.0, 2.0], ([0, 0], [1, 7])), shape=(1, 8))  # one past the other's end
+    first = sp.csr_matrix(([3.0], ([0], [0])), shape=(1, 8))
+    assert threads._dot(last, first) == threads._dot(first, last) == 0.0
+    assert threads._dot(last, last) == 5.0
+    assert threads._dot(sp.csr_matrix((1, 8)), last) == threads._dot(last, sp.csr_matrix((1, 8)))
