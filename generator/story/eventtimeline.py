@@ -19,7 +19,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from generator.model import Event, PartialDate, Source, TimelineEntry
-from generator.story import timeline
+from generator.story import timeline, timelinecut
 from generator.text import textvec
 
 # Happenings one event keeps, as a multiple of the entries a page shows: the thread's terms
@@ -64,8 +64,8 @@ def gather(events: Mapping[str, Sequence[Event]], sources: Sequence[Source], *,
     ids = [s.id for s in ordered]
     copies = [len(s.articles) for s in ordered]
     entries = [timeline.entry(g, ids, copies) for g in groups]
-    scores = [timeline.importance(en, (), salience) for en in entries]
-    cut = timeline.spread(entries, scores)[:EVENT_ENTRIES_FACTOR * limit]
+    scores = [timelinecut.importance(en, (), salience) for en in entries]
+    cut = timelinecut.spread(entries, scores)[:EVENT_ENTRIES_FACTOR * limit]
     kept = [Happening(tuple((ids[r], e) for r, e in groups[i].members), entries[i].date)
             for i in sorted(cut)]
     days = {e.date for h in kept for _, e in h.members}
@@ -92,9 +92,9 @@ def compose(parts: Sequence[EventTimeline], *, limit: int,
         for sid, event in sorted(members, key=lambda m: (rank[m[0]], m[1].start)):
             group.add(rank[sid], event, len(group.members))
         entries.append(timeline.entry(group, ids, copies))
-        spans.append(timeline.spans_of(event for _, event in members))
-    return timeline.arrange(entries, limit=limit, terms=terms, salience=salience, rank=rank,
-                            spans=spans)
+        spans.append(timelinecut.spans_of(event for _, event in members))
+    return timelinecut.arrange(entries, limit=limit, terms=terms, salience=salience,
+                               rank=rank, spans=spans)
 
 
 def _first_reporters(parts: Sequence[EventTimeline]) -> tuple[list[str], list[int]]:

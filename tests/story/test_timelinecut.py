@@ -1,0 +1,29 @@
+"""The cut of a timeline: importance spread over dates, a statement shown once."""
+
+from __future__ import annotations
+
+from generator.model import PartialDate, TimelineEntry
+from generator.story import timelinecut
+
+DAY_ONE, LATER = PartialDate(2010, 4, 20), PartialDate(2010, 7, 15)
+
+
+def _entry(date: PartialDate, text: str) -> TimelineEntry:
+    return TimelineEntry(date, text, ("a",))
+
+
+def test_a_dates_second_entry_counts_half() -> None:
+    entries = [_entry(DAY_ONE, "one"), _entry(DAY_ONE, "two"), _entry(LATER, "three")]
+    # Day one's second entry (10 * 0.5) falls below the later day's first (6).
+    assert timelinecut.spread(entries, [10.0, 10.0, 6.0]) == [0, 2, 1]
+    # Far above it, it still comes first.
+    assert timelinecut.spread(entries, [30.0, 30.0, 6.0]) == [0, 1, 2]
+
+
+def test_an_entry_overlapping_a_kept_one_is_passed_over() -> None:
+    entries = [_entry(DAY_ONE, "capped on 20 April"), _entry(LATER, "capped on 15 July"),
+               _entry(LATER, "a relief well")]
+    spans = [[("x", 0, 40)], [("x", 10, 40)], [("x", 50, 70)]]
+    kept = timelinecut.arrange(entries, limit=2, terms=(), salience={}, rank={"a": 0},
+                               spans=spans)
+    assert [e.text for e in kept] == ["capped on 20 April", "a relief well"]
