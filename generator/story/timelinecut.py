@@ -69,15 +69,23 @@ def spread(entries: Sequence[TimelineEntry], scores: Sequence[float]) -> list[in
     that one day. The n-th best entry of a date counts ``SPREAD_DECAY`` to the n-th power
     of its importance, so a cut keeps more of the salient dates (what Timeline17's date-F1
     rewards, ``benchmarks.timeline``) while a day many sources refer to still gets a few
-    entries, and a story of one day keeps its entries of that day, best first.
+    entries, and a story of one day keeps its entries of that day, best first. Dates known
+    to the month or year count as their year: they are background ("the Exxon Valdez spill
+    of March 1989"), and a saga's sources recall the same background in many words.
     """
     order = sorted(range(len(entries)), key=lambda i: -scores[i])
-    seen: Counter[PartialDate] = Counter()
+    seen: Counter[tuple[int, int, int]] = Counter()
     weighed = [0.0] * len(entries)
     for i in order:
-        weighed[i] = scores[i] * SPREAD_DECAY ** seen[entries[i].date]
-        seen[entries[i].date] += 1
+        slot = _slot(entries[i].date)
+        weighed[i] = scores[i] * SPREAD_DECAY ** seen[slot]
+        seen[slot] += 1
     return sorted(order, key=lambda i: -weighed[i])  # stable: ties keep importance order
+
+
+def _slot(date: PartialDate) -> tuple[int, int, int]:
+    """A day, or the year of a date known less precisely (``spread``)."""
+    return chronological(date) if date.day is not None else (date.year, 0, 0)
 
 
 def _distinct(order: Sequence[int], spans: Sequence[Sequence[Span]], limit: int) -> list[int]:

@@ -20,6 +20,14 @@ def test_a_dates_second_entry_counts_half() -> None:
     assert timelinecut.spread(entries, [30.0, 30.0, 6.0]) == [0, 1, 2]
 
 
+def test_background_dates_share_their_year() -> None:
+    entries = [_entry(PartialDate(1989), "Exxon Valdez"),
+               _entry(PartialDate(1989, 3), "the Valdez ran aground"),
+               _entry(PartialDate(2005), "Texas City")]
+    # March 1989 counts as 1989's second entry: half its 10 falls below 2005's 6.
+    assert timelinecut.spread(entries, [10.0, 10.0, 6.0]) == [0, 2, 1]
+
+
 def test_an_entry_overlapping_a_kept_one_is_passed_over() -> None:
     entries = [_entry(DAY_ONE, "capped on 20 April"), _entry(LATER, "capped on 15 July"),
                _entry(LATER, "a relief well")]
