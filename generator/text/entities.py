@@ -236,7 +236,8 @@ def _person_of(words: list[str], lower_words: Set[str]) -> list[Entity]:
     if cut not in PERSON_NAME_WORDS or words[0].lower() not in first_names():
         return []
     rest = words[cut + 1:]
-    body = _classify_words(rest[1:] if rest[0] == "The" else rest, lower_words, False)
+    rest = rest[1:] if rest[:1] == ["The"] else rest
+    body = _classify_words(rest, lower_words, False) if rest else []
     if len(body) != 1 or body[0].kind not in ("org", "place"):
         return []
     return [Entity(" ".join(words[:cut]), "person"), body[0]]
