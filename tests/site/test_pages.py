@@ -206,6 +206,19 @@ def test_summary_cites_the_sources_that_contain_each_sentence(tmp_path: Path,
     assert "src-" not in second
 
 
+def test_entries_long_before_the_first_report_are_background(tmp_path: Path,
+                                                            config: Path) -> None:
+    files = written(tmp_path, rich_analysis(), config)
+    body = files["stories/rubio-mexico.md"]
+    background, story = body.split('<p class="dg-timeline__part" data-search-exclude>'
+                                   'The story</p>')
+    assert "Before this story</p>" in background
+    assert 'datetime="2025-02"' in background  # Feb 2025, months before Nov's reports
+    assert 'datetime="2025-11-01"' in story and 'datetime="2025-11-01"' not in background
+    recent = written(tmp_path / "wide", Analysis((), (wide_story(6),)), config)["stories/wide.md"]
+    assert 'class="dg-timeline"' in recent and "dg-timeline__part" not in recent  # all recent
+
+
 def test_timeline_entry_citing_a_copy_points_at_its_source(tmp_path: Path, config: Path) -> None:
     page = written(tmp_path, rich_analysis(), config)["stories/rubio-mexico.md"]
     entry = page.split("Rubio speaks in Hamilton")[1].split("</li>")[0]
