@@ -43,7 +43,7 @@ def spans_of(events: Iterable[Event]) -> tuple[Span, ...]:
 
 def arrange(entries: Sequence[TimelineEntry], *, limit: int, terms: Sequence[str],
             salience: Mapping[PartialDate, float], rank: Mapping[str, int],
-            spans: Sequence[Sequence[Span]] | None = None) -> tuple[TimelineEntry, ...]:
+            spans: Sequence[Sequence[Span]]) -> tuple[TimelineEntry, ...]:
     """The ``limit`` most important entries, a date at a time, in chronological order.
 
     ``entries`` cite sources in first-reporter order (``rank``: each source's position).
@@ -52,9 +52,7 @@ def arrange(entries: Sequence[TimelineEntry], *, limit: int, terms: Sequence[str
     though its three dates made three entries).
     """
     scores = [importance(en, terms, salience) for en in entries]
-    kept = _distinct(spread(entries, scores), spans, limit) if spans else spread(
-        entries, scores)[:limit]
-    scored = [entries[i] for i in kept]
+    scored = [entries[i] for i in _distinct(spread(entries, scores), spans, limit)]
     # The text breaks ties, so the order never depends on the ranking (nor on ``terms``).
     return tuple(sorted(scored, key=lambda en: (chronological(en.date), rank[en.sources[0]],
                                                 en.text)))
