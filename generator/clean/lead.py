@@ -74,6 +74,22 @@ PLACE_DASH = re.compile(rf"{_CAPS_PLACE}{_PLACE_PARTS}{_DATELINE_DATE} (?:--|[-�
 # A byline between the headline and the dateline: "... jump By Karl Plume and John Branston".
 _BYLINE_TAIL = re.compile(r"(?:^|\s)By(?: [A-Z][\w.'’-]*){1,3}(?:(?:,| and)(?: [A-Z][\w.'’-]*)"
                           r"{1,3})*$")
+# A staff byline in the lead: "By the CNN Wire Staff ", "From the CNN Wire Staff ", "By Times
+# Staff Writer ", "By Reuters Staff | ". It ends at "Staff" (and its title), so the headline
+# before or after it is found; a byline of names has no such end and is left to ``_headline``.
+STAFF_BYLINE = re.compile(r"(?:^|\s)(?:By|From)\s+(?:the\s+)?(?:[A-Z][\w.'’&-]*\s+){1,4}?"
+                          r"Staff(?:\s+(?:Writers?|Reporters?|Correspondents?))?\b[\s|:,-]*")
+# A teaser's link label run into the lead: "Helicopter crashes into crane . Full Article Egypt
+# orders cull of pig herds CAIRO | Wed Apr 29 ...": what stands before it is another story's
+# teaser, the page's own headline follows it.
+_LINK_LABEL = re.compile(r"(?:^|\s)(?:Read\s+)?(?:Full\s+(?:Article|Story)|Read\s+More)"
+                         r"(?:\s*[»›>]+)?\s+(?=[A-Z\"“‘'])")
+# A picture's credit between the headline and the dateline: "... as turmoil spreads Credit :
+# Reuters\/Libyan TV via REUTERS TV" (before the dateline there is nothing after it).
+_CREDIT_TAIL = re.compile(r"\s(?:(?:Photo(?:graph)?|Picture|Image)\s+)?Credit\s*:.*$")
+# A live story's highlight label glued after its headline: "ElBaradei: Egypt is not stable
+# NEW: Vice President Biden says ...": the headline ends before it.
+_HIGHLIGHT_LABEL = re.compile(r"(?:^|\s)(?:NEW|UPDATED?|BREAKING|LATEST):\s")
 # A picture's credit before the dateline: "Credit: Reuters/Jane Roe/Handout".
 _CREDIT_LINE = re.compile(r"(?i:(?:photo(?:graph)?|picture|image)(?: credit)?|credit)s?\s*:")
 # A news picture's caption: a sentence ending with the day the picture was taken, written
@@ -114,17 +130,32 @@ class Lead:
 
 def split_lead(paragraph: str) -> Lead:
     """The headline and the pieces of a first paragraph with its page furniture glued on."""
+    paragraph = _after_teasers(paragraph)
+    byline = STAFF_BYLINE.search(paragraph, 0, LEAD_CHARS)
+    if byline is not None:
+        # Only a headline stands before a byline: what follows is the page's own lead.
+        before, paragraph = paragraph[:byline.start()].strip(), paragraph[byline.end():]
+        found = split_lead(paragraph)
+        if not before:
+            return found
+        return Lead(_headline(before) or found.headline, (before, *found.pieces))
     head, body = _split_at_dateline(paragraph)
     if head is None:
         pieces = glued_pieces(paragraph)
         if len(pieces) < 2:
             return Lead(None, (paragraph,))
         return Lead(_headline(pieces[0]), tuple(pieces))
-    head = _BYLINE_TAIL.sub("", head) if head else head
+    head = _CREDIT_TAIL.sub("", _BYLINE_TAIL.sub("", head)) if head else head
     parts = [p for p in glued_pieces(head) if p and not _PICTURE_DAY.search(p)
              and not _CREDIT_LINE.match(p)] if head else []
     headline = _headline(parts[0]) if parts else None
     return Lead(headline, tuple([*parts, body] if body else parts))
+
+
+def _after_teasers(paragraph: str) -> str:
+    """The paragraph from after the last teaser link label in its lead (``_LINK_LABEL``)."""
+    labels = list(_LINK_LABEL.finditer(paragraph, 0, LEAD_CHARS))
+    return paragraph[labels[-1].end():] if labels else paragraph
 
 
 def strip_dateline(paragraph: str) -> str | None:
@@ -273,7 +304,7 @@ def has_glued_sentence(text: str) -> bool:
 
 def _headline(piece: str) -> str | None:
     """``piece`` when it reads as a headline (a few words, no closing stop), else None."""
-    piece = piece.strip()
+    piece = next((p for p in _HIGHLIGHT_LABEL.split(piece.strip(), maxsplit=2) if p), "")
     if piece.startswith("By "):
         return None  # a byline glued before the headline
     if len(piece.split()) > clause.MAX_WORDS or _INNER_STOP.search(piece):
