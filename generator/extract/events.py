@@ -85,6 +85,14 @@ _MONTH_NAME = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)
 # A date governed by one of these belongs to the phrase ("much of 2025", "until May").
 _BOUND_PREPOSITION = re.compile(r"\b(?:of|to|until|till|than|for|between|through)\s*$",
                                 re.IGNORECASE)
+# A date after "since" that a superlative or "first" governs is the baseline of a comparison,
+# not the day of what the sentence tells: "prices pushed to their highest level since
+# September 2008", "the first visit since 1995", "not seen since the 1930s".
+_COMPARISON_SINCE = re.compile(
+    r"\b(?:first|highest|lowest|biggest|largest|smallest|worst|best|strongest|weakest|"
+    r"deadliest|heaviest|fewest|longest|shortest|fastest|slowest|sharpest|steepest|most|"
+    r"least|not|never)\b[^;:!?]{0,60}\bsince\s+(?:the\s+(?:end|start|beginning|middle)\s+"
+    r"of\s+|(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)
 # What separates two listed dates: a comma, "and", "or", "to", a dash.
 _LIST_GAP = re.compile(r"\s*(?:,|,?\s*(?:and|or|to|through|until)|[-–—])\s*(?:in\s+)?",
                        re.IGNORECASE)
@@ -136,6 +144,8 @@ def find_events(text: str, article_id: str, mentions: Sequence[DateMention],
         assert date is not None  # filtered above; keeps mypy narrowing
         sentence = _sentence_of(spans, mention.start)
         if sentence is None or (sentence[0], date) in seen or _inside_quote(mention, quotes):
+            continue
+        if _COMPARISON_SINCE.search(text, sentence[0], mention.start):
             continue
         if _after(date, reference) and not (
                 allow_future and FUTURE_CUES.search(text[sentence[0]:sentence[1]])):

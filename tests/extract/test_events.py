@@ -196,3 +196,23 @@ def test_a_span_the_splitter_left_whole_is_cut_to_the_sentence_of_the_date() -> 
     assert event.text == "The army shelled the northern city of Homs again."
 
 
+
+
+@pytest.mark.parametrize(("text", "baseline"), [
+    ("Oil prices rose on Monday to their highest level since September 2008.", "September 2008"),
+    ("It was the first visit by a U.S. president since 1995 to the country.", "1995"),
+    ("The two leaders have not met since March 2010.", "March 2010"),
+])
+def test_the_baseline_of_a_comparison_dates_no_event(text: str, baseline: str) -> None:
+    value = {"September 2008": "2008-09", "1995": "1995", "March 2010": "2010-03"}[baseline]
+    found = [mention(text, baseline, value)]
+    if "Monday" in text:
+        found.append(mention(text, "Monday", "2025-11-10"))
+    assert [str(e.date) for e in find_events(text, "a1", found, REF)] == (
+        ["2025-11-10"] if "Monday" in text else [])
+
+
+def test_a_state_since_a_date_still_dates_its_start() -> None:
+    text = "He has been held in custody since March 2010, his lawyer said."
+    events = find_events(text, "a1", [mention(text, "March 2010", "2010-03")], REF)
+    assert [str(e.date) for e in events] == ["2010-03"]
