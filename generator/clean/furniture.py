@@ -77,6 +77,10 @@ _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? "
 _ROUNDUP = re.compile(rf"^(?:{_ROUNDUP_LABEL} )?(?:{_WEEKDAY})?(?i:{metadata.MONTH_ALT})[a-z]*\.? "
                       r"\d{1,2}(?:, \d{4})?, [Dd]ay \d+ of\b")
 
+# A live roundup's heading: "The Latest on the race for the White House (all times local):",
+# "The Latest on the death of Muhammad Ali (all times EDT):". The bracket says it heads a list
+# of timed posts; on the real pile the 10 sentences of this shape are all such headings.
+_LIVE_HEADING = re.compile(r"^The Latest\b.{3,200}\((?:all )?times? (?:are )?[\w ]{1,40}\):?$")
 
 _DAY_COUNT = re.compile(r", [Dd]ay \d")
 
@@ -92,6 +96,11 @@ _WIRE_CAPTION = re.compile(
     r"video|still|satellite|AP|Reuters),? ){0,3}(?:image|photo|photograph|picture|frame grab|"
     r"video image|still image)s?(?: (?:made|taken|released|provided|obtained|posted|shot|from|"
     r"by|courtesy|shows?|showing)\b|,)")
+# A video still's caption: "A still from an undated video released via YouTube allegedly
+# shows protesters ...", "A frame grab from amateur footage shows ...": a still or grab taken
+# from a video is only ever a picture on the page.
+_STILL_CAPTION = re.compile(r"^(?:A|An|This) (?:still|screen ?grab|frame grab|video grab)s? "
+                            r"(?:image )?(?:taken )?from\b")
 
 
 # A contact prompt or footer: an e-mail address after a colon ("Letters for publication
@@ -119,9 +128,10 @@ def is_wire_caption(sentence: str) -> bool:
     """Whether ``sentence`` is a wire photo's caption (``_WIRE_CAPTION``).
 
     "In this image taken from video provided by BP ...", "June 23, 2010: This image from
-    video ... shows ...".
+    video ... shows ...", "A still from an undated video ... shows ...".
     """
-    return "his " in sentence and _WIRE_CAPTION.match(sentence) is not None
+    return (("his " in sentence and _WIRE_CAPTION.match(sentence) is not None)
+            or _STILL_CAPTION.match(sentence) is not None)
 
 
 def holds_email(sentence: str) -> bool:
@@ -130,8 +140,12 @@ def holds_email(sentence: str) -> bool:
 
 
 def is_roundup_heading(sentence: str) -> bool:
-    """Whether ``sentence`` heads a wire roundup: a date and the story's day count."""
-    return ", " in sentence and _ROUNDUP.match(sentence) is not None
+    """Whether ``sentence`` heads a roundup of wire or live posts.
+
+    A date and the story's day count, or "The Latest on ... (all times ...)".
+    """
+    return ((", " in sentence and _ROUNDUP.match(sentence) is not None)
+            or (sentence.startswith("The Latest") and _LIVE_HEADING.match(sentence) is not None))
 
 
 def introduces_list(text: str) -> bool:

@@ -106,6 +106,9 @@ def test_teaser_sentences_leave_the_line() -> None:
     ("On May 4, day 15 of the spill, BP said it would pay.", False),
     ("Day 11 of the uprising was mostly jubilant in Cairo.", False),
     ("July 15 marks day 87 of the spill.", False),
+    ("The Latest on campaign 2016 on Super Tuesday (all times Eastern Standard Time):", True),
+    ("The Latest on the death of Muhammad Ali (all times EDT):", True),
+    ("The Latest polls put him ahead (all times in this race are close).", False),
 ])
 def test_a_roundup_heading_is_furniture(sentence: str, heading: bool) -> None:
     assert furniture.is_roundup_heading(sentence) is heading
@@ -208,6 +211,10 @@ def test_strip_label(headline: str, expected: str) -> None:
      False),
     ("In this climate of fear, few photos of the rally were published.", False),
     ("The image of the burning rig became the symbol of the disaster.", False),
+    ("A still from an undated video released via YouTube allegedly shows protesters destroying "
+     "a monument.", True),
+    ("A frame grab from amateur footage shows smoke over the city.", True),
+    ("A still photographer from the agency was detained on Monday.", False),
 ])
 def test_a_wire_photo_caption_is_furniture(sentence: str, caption: bool) -> None:
     assert furniture.is_wire_caption(sentence) is caption
