@@ -339,6 +339,21 @@ def _is_single_name(word: str, lower_words: Set[str]) -> bool:
     return not (_CONTRACTION_RE.search(word) or low.endswith(ADJECTIVE_ENDINGS))
 
 
+# A number spelled out opening a sentence before one plural word counts people ("Sixty-six
+# Britons were ...": style books spell out a number that opens a sentence); "Three Mile
+# Island" keeps its number.
+_SPELLED_NUMBER = re.compile(
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|"
+    r"six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"(?:thir|four|fif|six|seven|eigh|nine)teen|hundreds|thousands|dozens")
+
+
+def _counts_people(words: list[str], first: str) -> bool:
+    """Whether the run is a spelled-out number and one plural word (``_SPELLED_NUMBER``)."""
+    return (len(words) == 2 and words[1].endswith(("s", "men"))
+            and _SPELLED_NUMBER.fullmatch(first) is not None)
+
+
 def _trim(words: list[str], lower_words: Set[str], *,
           at_sentence_start: bool = False) -> list[str]:
     """Drop possessives, leading function and calendar words, trailing connectors."""
@@ -347,7 +362,8 @@ def _trim(words: list[str], lower_words: Set[str], *,
     while start < len(words):
         low = words[start].lower().rstrip(".")
         opener = at_sentence_start and start == 0 and low not in PERSON_TITLES and (
-            low in lower_words or low in STOPWORDS) and not _opens_org(words, low)
+            low in lower_words or low in STOPWORDS or _counts_people(words, low)
+        ) and not _opens_org(words, low)
         inner = start > 0 and low in STOPWORDS and low not in NAME_OPENERS
         if not (opener or low in CALENDAR_WORDS or words[start] in NAME_CONNECTORS or inner):
             break

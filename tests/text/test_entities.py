@@ -200,3 +200,11 @@ def test_a_surname_with_its_arabic_article_stays_in_the_name(text: str, name: st
 ])
 def test_a_possessive_ends_a_persons_name(text: str, expected: list[Entity]) -> None:
     assert find_entities(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Sixty-six Britons were evacuated from Tripoli on Monday.",
+    "Twelve Israelis were hurt, police said.",
+])
+def test_a_spelled_number_opening_a_sentence_counts_people_and_is_no_name(text: str) -> None:
+    assert not any(n.split()[0] in ("Sixty-six", "Twelve") for n in _found(text))
