@@ -32,6 +32,11 @@ log = logging.getLogger(__name__)
 
 # Most entities listed for a story (tags on the page): past twenty they stop being telling.
 MAX_ENTITIES = 20
+# Places each kind of name is sure of among them when it has that many: people, organisations
+# and places compete for the rest by how widely they are reported. With one shared cap a
+# story naming many bodies and places listed few of its people, and People pages come from
+# these tags (Thein Sein lost his page so).
+KIND_SHARE = 6
 # In a story of more sources than this, a name is listed only when at least this many sources
 # mention it: a name in one report of many is a detail, and the entity finder's slips
 # ("Considering Lionsgate") rarely repeat across reports. Smaller stories list every name.
@@ -181,7 +186,19 @@ def _entities(sources: Sequence[Source],
     least = MIN_SPREAD if len(sources) > MIN_SPREAD else 1
     ranked = sorted((e for e in spread if spread[e] >= least),
                     key=lambda e: (KIND_ORDER.get(e.kind, 1), -spread[e], -mentions[e], e.name))
-    return tuple(ranked[:MAX_ENTITIES])
+    return _capped(ranked)
+
+
+def _capped(ranked: Sequence[Entity]) -> tuple[Entity, ...]:
+    """The first ``MAX_ENTITIES`` of ``ranked``, each main kind sure of ``KIND_SHARE`` places.
+
+    The order of ``ranked`` is kept.
+    """
+    sure: set[int] = set()
+    for kind in ("person", "org", "place"):
+        sure.update([i for i, e in enumerate(ranked) if e.kind == kind][:KIND_SHARE])
+    rest = [i for i in range(len(ranked)) if i not in sure][:max(0, MAX_ENTITIES - len(sure))]
+    return tuple(ranked[i] for i in sorted(sure.union(rest)))
 
 
 def _full_names(entities: Iterable[Entity]) -> dict[Entity, Entity]:

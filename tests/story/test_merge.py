@@ -196,3 +196,15 @@ def test_an_event_without_a_headline_is_anchored_on_its_first_date_and_article()
     ids = [e.id for e in merge.merge(draft, {}, settings=StorySettings()).events]
     assert ids[0].startswith("event-2025-11-12-") and ids[1].startswith("event-2025-11-20-")
     assert len(ids[0]) == len("event-2025-11-12-") + merge.ANCHOR_HASH_CHARS
+
+
+def test_people_keep_their_share_of_tags_among_many_bodies_and_places() -> None:
+    sources = [Source(make_article(id=f"s{i}", text="Talks.")) for i in range(4)]
+    bodies = [Entity(f"Body {n} Ltd", "org") for n in range(12)]
+    places = [Entity(f"Town {n}", "place") for n in range(12)]
+    people = [Entity("Thein Sein", "person"), Entity("Aung San Suu Kyi", "person")]
+    known = {f"s{i}": [*bodies, *places, *(people if i < 2 else [])] for i in range(4)}
+    found = merge._entities(sources, known)
+    assert len(found) == merge.MAX_ENTITIES
+    assert {"Thein Sein", "Aung San Suu Kyi"} <= {e.name for e in found}
+    assert sum(e.kind == "org" for e in found) >= merge.KIND_SHARE
