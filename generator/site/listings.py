@@ -58,9 +58,14 @@ class PageSpec:
 
 
 def day_of(story: Story) -> str:
-    """The day a story belongs to: its latest source's date, else its last update."""
+    """The day a story belongs to: its latest source's date, else ``UNDATED``.
+
+    Not the day the build last changed it: a pile's undated articles (old reports scraped
+    without a date) filled the real pile's front page as the build day's news, above the
+    dated stories of the latest day.
+    """
     end = story.date_range[1]
-    return str(end) if end else (story.updated or UNDATED)
+    return str(end) if end else UNDATED
 
 
 def day_label(key: str) -> str:

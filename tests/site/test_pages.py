@@ -610,3 +610,13 @@ def test_story_pages_read_only_the_names_their_key_holds(analysis: Analysis) -> 
             for field in ("speakers", "entities", "stories")}))
         assert seen <= keyed, f"story pages read names their key leaves out: {seen - keyed}"
 
+
+
+def test_an_undated_story_is_not_the_build_days_news() -> None:
+    dated = small_story("dated", 3)
+    undated = dataclasses.replace(
+        small_story("undated", 4, updated="2026-12-04"),
+        sources=tuple(Source(article(n, published=None)) for n in (7, 8)))
+    days = listings.by_day([undated, dated])
+    assert [key for key, _ in days] == [listings.day_of(dated), listings.UNDATED]
+    assert days[-1][1] == [undated]
