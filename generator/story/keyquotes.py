@@ -262,16 +262,39 @@ def _substance(statement: Statement, names: NameBook, speaker: str) -> float:
 
 def _diversify(scored: list[tuple[float, str, Statement]],
                limit: int) -> list[tuple[float, str, Statement]]:
-    """Best first, each further quote of a speaker damped, so several voices are heard."""
+    """Best first, each further quote of a speaker damped, so several voices are heard.
+
+    A statement repeating words of one already chosen is passed over: sources that give the
+    same words to different speakers ("told an assistant pastor that she apologizes ..." to
+    the governor, the whole statement to her spokesman) keep them apart as statements, and a
+    page showed the one statement three times under three names.
+    """
     chosen: list[tuple[float, str, Statement]] = []
+    shown: list[tuple[str, set[str]]] = []
     pool = list(scored)
     seen: Counter[str] = Counter()
     while pool and len(chosen) < limit:
         best = max(pool, key=lambda s: s[0] * SAME_SPEAKER_DAMPING ** seen[s[1]])
         pool.remove(best)
+        words = _words_of(best[2])
+        if any(_repeats(words, other) for other in shown):
+            continue
         chosen.append(best)
+        shown.append(words)
         seen[best[1]] += 1
     return chosen
+
+
+def _words_of(statement: Statement) -> tuple[str, set[str]]:
+    """A statement's fullest text normalised between spaces, and its clauses."""
+    norm = normalise(_fullest(statement)[1].text)
+    return f" {norm} ", quotegroups.clauses(norm)
+
+
+def _repeats(one: tuple[str, set[str]], other: tuple[str, set[str]]) -> bool:
+    """Whether two statements share words verbatim (one holds the other, or a clause)."""
+    short, long = sorted((one, other), key=lambda w: len(w[0]))
+    return quotegroups.same_statement(short[0], long[0], short[1], long[1], fuzzy=False)
 
 
 def _key_quote(speaker: str, statement: Statement, names: NameBook) -> KeyQuote:
