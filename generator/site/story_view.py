@@ -17,6 +17,7 @@ from generator.site.cites import Marker, numbering, outlet_of
 from generator.site.first_report import first_report
 from generator.site.links import Linker, show_date, show_iso, show_range
 from generator.model import Article, Entity, KeyQuote, PartialDate, Source, Story, TimelineEntry
+from generator.story.timelinecut import is_background
 
 KIND_PAGES: Mapping[str, tuple[str, str]] = {
     "person": ("people", "People"),
@@ -47,11 +48,6 @@ SOURCE_ROWS_SHOWN = 20
 """Rows left open when the table is folded (folding a handful of rows saves nothing)."""
 
 SOURCES_ANCHOR = "sources"
-BACKGROUND_DAYS = 30
-"""A timeline entry dated this long before the story's first report (its whole date: a year
-or month entirely before) is background, shown apart under "Before this story": a saga's
-pages opened with the Exxon Valdez (1989) and Texas City (2005) as if they were its news.
-A month allows the happening a story's first reports look back on ("last week's strike")."""
 """Id of the ``## Sources`` heading (MkDocs' toc extension slugifies the heading text)."""
 
 # A sentence may end at . ! ? (and closing quotes) before a capital letter or opening quote;
@@ -212,9 +208,9 @@ def story_context(story: Story, names: Names, linker: Linker) -> dict[str, objec
         "outlets": outlet_count(story),
         "summary": cited_summary(story, linker, page),
         "background": [_entry(e, numbers, story, linker, page)
-                       for e in story.timeline if _background(e.date, start)],
+                       for e in story.timeline if is_background(e.date, start)],
         "timeline": [_entry(e, numbers, story, linker, page)
-                     for e in story.timeline if not _background(e.date, start)],
+                     for e in story.timeline if not is_background(e.date, start)],
         "quotes": [_quote(q, numbers, names, linker, page) for q in story.quotes],
         "chapters": parts, "chapters_earlier": earlier, "chapters_newest": newest,
         "sections_folded": sections_folded, "sections_open": sections_open,
@@ -286,13 +282,6 @@ def _side(date: PartialDate, ids: list[str], story: Story, numbers: Mapping[str,
                            linker.href(page, page, f"src-{n}")) for n in cited)
     return Side(date=show_date(date), count=len(cited), names=names,
                 markers=tuple(_collapsed(cited, linker, page)) if not names else ())
-
-
-def _background(date: PartialDate, start: PartialDate | None) -> bool:
-    """Whether an entry's date ends ``BACKGROUND_DAYS`` or more before the first report."""
-    if start is None:
-        return False
-    return (start.earliest() - date.latest()).days >= BACKGROUND_DAYS
 
 
 def _entry(entry: TimelineEntry, numbers: Mapping[str, int], story: Story, linker: Linker,

@@ -93,8 +93,10 @@ def compose(parts: Sequence[EventTimeline], *, limit: int,
             group.add(rank[sid], event, len(group.members))
         entries.append(timeline.entry(group, ids, copies))
         spans.append(timelinecut.spans_of(event for _, event in members))
+    dated = [when for part in parts for _, when, _ in part.sources if when is not None]
     return timelinecut.arrange(entries, limit=limit, terms=terms, salience=salience,
-                               rank=rank, spans=spans)
+                               rank=rank, spans=spans,
+                               start=min(dated, key=PartialDate.earliest, default=None))
 
 
 def _first_reporters(parts: Sequence[EventTimeline]) -> tuple[list[str], list[int]]:

@@ -140,9 +140,11 @@ def build(events: Mapping[str, Sequence[Event]], sources: Sequence[Source], *,
     ordered, groups, salience = read_events(events, sources)
     ids = [s.id for s in ordered]
     copies = [len(s.articles) for s in ordered]
+    dated = [s.primary.published for s in sources if s.primary.published is not None]
     return arrange([entry(g, ids, copies) for g in groups], limit=limit, terms=terms,
                    salience=salience, rank={sid: r for r, sid in enumerate(ids)},
-                   spans=[spans_of(e for _, e in g.members) for g in groups])
+                   spans=[spans_of(e for _, e in g.members) for g in groups],
+                   start=min(dated, key=PartialDate.earliest, default=None))
 
 
 def read_events(events: Mapping[str, Sequence[Event]], sources: Sequence[Source]

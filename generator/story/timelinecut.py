@@ -30,6 +30,14 @@ SALIENCE_WEIGHT = 1.0
 # 0.228 (``benchmarks.briefing``); the saga's first day, which most of its sources recall,
 # keeps 5 entries.
 SPREAD_DECAY = 0.5
+# An entry dated this long before the story's first report (its whole date: a year or month
+# entirely before) is background: pages show it apart, under "Before this story". A month
+# allows the happening a story's first reports look back on ("last week's strike").
+BACKGROUND_DAYS = 30
+# Share of a cut timeline background may take. A saga's sources recall its background in many
+# words (the Exxon Valdez, earlier piracy raids), and a real-pile thread's 40 entries held 14
+# from before its first report.
+BACKGROUND_SHARE = 0.25
 
 
 Span = tuple[str, int, int]
@@ -43,16 +51,21 @@ def spans_of(events: Iterable[Event]) -> tuple[Span, ...]:
 
 def arrange(entries: Sequence[TimelineEntry], *, limit: int, terms: Sequence[str],
             salience: Mapping[PartialDate, float], rank: Mapping[str, int],
-            spans: Sequence[Sequence[Span]]) -> tuple[TimelineEntry, ...]:
+            spans: Sequence[Sequence[Span]],
+            start: PartialDate | None) -> tuple[TimelineEntry, ...]:
     """The ``limit`` most important entries, a date at a time, in chronological order.
 
     ``entries`` cite sources in first-reporter order (``rank``: each source's position).
     ``spans``: each entry's events' spans; an entry whose words overlap a better one's is
     passed over ("completed at 1930 CDT on 1 June (0030 GMT 2 June)" is one statement,
-    though its three dates made three entries).
+    though its three dates made three entries). ``start``: the story's first report (None
+    when undated); background before it takes at most ``BACKGROUND_SHARE`` of the places.
     """
     scores = [importance(en, terms, salience) for en in entries]
-    scored = [entries[i] for i in _distinct(spread(entries, scores), spans, limit)]
+    old = [is_background(en.date, start) for en in entries]
+    kept = _distinct(spread(entries, scores), spans, limit, old,
+                     background=int(BACKGROUND_SHARE * limit))
+    scored = [entries[i] for i in kept]
     # The text breaks ties, so the order never depends on the ranking (nor on ``terms``).
     return tuple(sorted(scored, key=lambda en: (chronological(en.date), rank[en.sources[0]],
                                                 en.text)))
@@ -86,20 +99,42 @@ def _slot(date: PartialDate) -> tuple[int, int, int]:
     return chronological(date) if date.day is not None else (date.year, 0, 0)
 
 
-def _distinct(order: Sequence[int], spans: Sequence[Sequence[Span]], limit: int) -> list[int]:
-    """The first ``limit`` of ``order`` whose spans overlap no span of one taken before."""
+def is_background(date: PartialDate, start: PartialDate | None) -> bool:
+    """Whether a date ends ``BACKGROUND_DAYS`` or more before the first report ``start``."""
+    return start is not None and (start.earliest() - date.latest()).days >= BACKGROUND_DAYS
+
+
+def _distinct(order: Sequence[int], spans: Sequence[Sequence[Span]], limit: int,
+              old: Sequence[bool], *, background: int) -> list[int]:
+    """The first ``limit`` of ``order`` whose spans overlap no span of one taken before.
+
+    ``old`` entries past the first ``background`` of them wait until the others run out, so a
+    story told only in background still shows its timeline.
+    """
     taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
     kept: list[int] = []
+    waiting: list[int] = []
     for i in order:
-        if len(kept) == limit:
-            break
-        if any(start < other_end and other_start < end for article, start, end in spans[i]
-               for other_start, other_end in taken[article]):
-            continue
-        kept.append(i)
-        for article, start, end in spans[i]:
-            taken[article].append((start, end))
+        if old[i] and background == 0:
+            waiting.append(i)
+        elif _take(i, spans, taken, kept, limit):
+            background -= old[i]
+    for i in waiting:
+        _take(i, spans, taken, kept, limit)
     return kept
+
+
+def _take(i: int, spans: Sequence[Sequence[Span]], taken: dict[str, list[tuple[int, int]]],
+          kept: list[int], limit: int) -> bool:
+    """Keep entry ``i`` if there is room and its spans overlap none taken; whether it was."""
+    if len(kept) == limit or any(
+            start < other_end and other_start < end for article, start, end in spans[i]
+            for other_start, other_end in taken[article]):
+        return False
+    kept.append(i)
+    for article, start, end in spans[i]:
+        taken[article].append((start, end))
+    return True
 
 
 def importance(entry: TimelineEntry, terms: Sequence[str],
