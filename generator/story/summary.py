@@ -30,6 +30,11 @@ OUTLET_SUFFIX = re.compile(r"\s+[-|–—:]\s+(?:[A-Z0-9][\w.&'’]*\s*){1,5}$")
 WEAK_TITLE_ORIGINS = ("body", "filename")
 # A headline shorter than this many words is a section label ("International") or a dateline.
 MIN_TITLE_WORDS = 4
+# A headline whose words are capitalised at least this often is in Title Case, where every
+# word opens with a capital and none is a seam ("Frustrated Parents Rally Nationwide To
+# ‘Reclaim Our Schools.’" had lost "Our Schools"); a standfirst glued on in sentence case
+# takes the share below it.
+TITLE_CASE_SHARE = 0.8
 # Headlines of the real pile's pages run up to this many words (85% of 1,300 header titles);
 # nearly all longer ones are a headline with its standfirst or caption glued on, so a story
 # with a headline this short takes one of those.
@@ -149,9 +154,22 @@ def headline_part(headline: str) -> str:
     items = [item for item in _BULLET.split(headline) if item.strip()]
     headline = items[0].strip() if items else headline
     words = headline.split(" ")
+    if _title_case(words):
+        return headline.rstrip(" ;:,")
     cut = next((i for i in range(MIN_TITLE_WORDS, len(words) - 1) if _seam(words, i)), None)
     head = " ".join(words[:cut]) if cut is not None else headline
     return head.rstrip(" ;:,") or headline
+
+
+def _title_case(words: Sequence[str]) -> bool:
+    """Whether a headline's words are capitalised as Title Case writes them (``TITLE_CASE_SHARE``).
+
+    Numbers count as capitalised ("‘13th’"); words of three letters or fewer do not count
+    (Title Case leaves some of them in lower case: "of", "to", "a").
+    """
+    lettered = [w.lstrip("‘'\"“(") for w in words if len(w.strip("‘’'\"“”().,:;!?")) > 3]
+    capital = sum(1 for w in lettered if w[:1].isupper() or w[:1].isdigit())
+    return len(lettered) >= MIN_TITLE_WORDS and capital >= TITLE_CASE_SHARE * len(lettered)
 
 
 def _lead_title(sources: Sequence[Source]) -> str:

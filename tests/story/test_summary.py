@@ -122,6 +122,11 @@ def test_a_capped_summary_still_picks_a_central_sentence(
     # Names and titles after a lower-case word are no seam.
     ("Rebels meet President Lopez in the capital", "Rebels meet President Lopez in the capital"),
     ("Talks resume in March after the holiday", "Talks resume in March after the holiday"),
+    # Title Case: every word opens with a capital, none is a seam (a quoted word included).
+    ("Frustrated Parents Rally Nationwide To ‘Reclaim Our Schools.’",
+     "Frustrated Parents Rally Nationwide To ‘Reclaim Our Schools.’"),
+    ("Ava DuVernay’s ‘13th’ Explores The Evolution Of The U.S. Prison System.",
+     "Ava DuVernay’s ‘13th’ Explores The Evolution Of The U.S. Prison System."),
 ])
 def test_headline_part_cuts_a_glued_standfirst(headline: str, expected: str) -> None:
     assert summary.headline_part(headline) == expected
