@@ -202,3 +202,13 @@ def test_a_given_name_left_by_a_cut_sentence_word_is_nobody_in_particular() -> N
     text = "Calls cost extra (ask your provider.) Message Jeremy on Twitter. Send a message."
     here = _lone("c", text * 3, "Message Jeremy")
     assert people(names.canonical([*boreing, here])[2]) == []
+
+
+def test_a_spelling_outvoted_alone_is_kept_by_its_persons_other_spellings() -> None:
+    other = [Entity("Donald J. Trump", "other")]
+    stories = [story(f"o{n}", [], others=other) for n in range(5)]
+    stories += [story("a", ["Donald J. Trump"], speakers=("Donald J. Trump",)),
+                *(story(f"p{n}", ["Donald Trump"]) for n in range(3))]
+    out = names.canonical(stories)
+    assert [q.speaker for q in out[5].quotes] == ["Donald Trump"]
+    assert people(out[5]) == ["Donald Trump"]
