@@ -481,5 +481,8 @@ def _surname_used_alone(name: str, kinds: dict[str, EntityKind]) -> bool:
     if (first in DEMONYMS or first in VESSEL_PREFIXES or _opens_known_name(words, 0)
             or (first.endswith("ing") and first not in first_names())):
         return False
-    return kinds.get(words[-1]) == "other"
+    alone = kinds.get(words[-1])
+    # A surname a title made a person ("Mr. Trump") takes a full name that opens with a given
+    # name ("Donald J. Trump"), not any run ending with it ("Iraq Saddam Hussein").
+    return alone == "other" or (alone == "person" and first in first_names())
 

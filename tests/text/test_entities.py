@@ -208,3 +208,9 @@ def test_a_possessive_ends_a_persons_name(text: str, expected: list[Entity]) -> 
 ])
 def test_a_spelled_number_opening_a_sentence_counts_people_and_is_no_name(text: str) -> None:
     assert not any(n.split()[0] in ("Sixty-six", "Twelve") for n in _found(text))
+
+
+def test_a_full_name_whose_surname_a_title_makes_a_person_is_a_person() -> None:
+    found = _found("Donald J. Trump has also said so. Mr. Trump spoke in Ohio on Monday.")
+    assert found["Donald J. Trump"] == "person"
+    assert "Trump" not in found  # folded into the full name
