@@ -15,11 +15,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup
+from wordfreq import zipf_frequency
 
 from generator.site import chapters, escape, feeds
 from generator.site.links import Linker, show_date, show_range, story_path
 from generator.model import Analysis, Entity, PartialDate, Story
 from generator.site.story_view import KIND_PAGES, Link, Names, card
+from generator.text.persons import first_names
 
 STORIES_PER_PAGE = 50
 """Lines on one day or name page: a line is ~0.3 KB of HTML, so 50 add ~15 KB to the ~16 KB
@@ -28,6 +30,13 @@ of Material's page frame, and fit two or three screens on a phone."""
 QUOTES_PER_PAGE = 20
 """Quotes on one speaker page: a quote with its caption is ~0.6 KB; 20 keep the page near
 the size of a day page."""
+
+SPEAKER_WORD_ZIPF = 3.7
+"""A speaker of one word that no story names as a person or organisation gets a page only when
+the word is rarer than this in English (wordfreq's Zipf scale): a surname or an agency
+("Acosta" 3.0, "Xinhua" 2.8), not a word the quote finder took for a speaker ("People" 6.3,
+"Italian" 4.7, "Traders" 4.0). On the real pile 181 of 1,992 speaker pages went, nearly all
+such words or given names alone ("John", "Bob")."""
 
 HOME_CARDS = 30
 """Cards of the latest day on the home page before "all stories of the day" takes over."""
@@ -122,7 +131,9 @@ def unique_paths(keys: Sequence[Any], folder: str, label: Any) -> dict[Any, str]
 
 def names_for(analysis: Analysis) -> Names:
     """Page paths of every story, speaker and entity of the analysis."""
-    speakers = sorted({q.speaker for s in analysis.stories for q in s.quotes if q.speaker})
+    known = {e.name for s in analysis.stories for e in s.entities if e.kind in ("person", "org")}
+    speakers = sorted({q.speaker for s in analysis.stories for q in s.quotes
+                       if q.speaker and has_speaker_page(q.speaker, known)})
     entities: dict[Entity, str] = {}
     for kind, (folder, _) in KIND_PAGES.items():
         of_kind = sorted({e for s in analysis.stories for e in s.entities if e.kind == kind},
@@ -130,6 +141,18 @@ def names_for(analysis: Analysis) -> Names:
         entities.update(unique_paths(of_kind, folder, lambda e: e.name))
     return Names(speakers=unique_paths(speakers, "speakers", str), entities=entities,
                  stories={s.id: (story_path(s.id), s.title) for s in analysis.stories})
+
+
+def has_speaker_page(name: str, known: set[str]) -> bool:
+    """Whether a speaker gets a page (else the quote shows the name unlinked).
+
+    A name of several words, a person or organisation some story names, or a rare word that
+    is no given name alone (``SPEAKER_WORD_ZIPF``).
+    """
+    if name in known or " " in name:
+        return True
+    return (name.lower() not in first_names()
+            and zipf_frequency(name.lower(), "en") < SPEAKER_WORD_ZIPF)
 
 
 def pager(pages: int, current: int, path: Any, linker: Linker, here: str) -> dict[str, Any]:

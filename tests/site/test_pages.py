@@ -620,3 +620,20 @@ def test_an_undated_story_is_not_the_build_days_news() -> None:
     days = listings.by_day([undated, dated])
     assert [key for key, _ in days] == [listings.day_of(dated), listings.UNDATED]
     assert days[-1][1] == [undated]
+
+
+@pytest.mark.parametrize(("speaker", "page"), [
+    ("Marco Rubio", True), ("Reuters", True), ("Acosta", True),
+    ("People", False), ("Italian", False), ("John", False)])
+def test_a_speaker_gets_a_page_when_a_name(speaker: str, page: bool) -> None:
+    assert listings.has_speaker_page(speaker, {"Reuters"}) is page
+
+
+def test_a_quote_without_a_speaker_page_shows_its_speaker_unlinked(tmp_path: Path,
+                                                                    config: Path) -> None:
+    story = dataclasses.replace(rich_story(), quotes=(
+        KeyQuote("People", "We have waited long enough for this.", ("a1",)),))
+    files = written(tmp_path, Analysis((), (story,)), config)
+    assert not any(p.startswith("speakers/people") for p in files)
+    page = next(text for path, text in files.items() if path.startswith("stories/"))
+    assert '<span class="dg-speaker">People</span>' in page
