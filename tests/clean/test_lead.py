@@ -187,43 +187,36 @@ def test_a_doubled_name_is_no_seam(paragraph: str) -> None:
     assert lead.split_lead(paragraph) == lead.Lead(None, (paragraph,))
 
 
-@pytest.mark.parametrize("byline", ["By the CNN Wire Staff ", "By Reuters Staff | ",
-                                    "By Times Staff Writer "])
-def test_a_staff_byline_before_the_headline_leaves(byline: str) -> None:
-    found = lead.split_lead(f"{byline}Obama on Egypt: Change must happen now NEW: President "
-                            "Obama spoke to Egypt's president WASHINGTON (CNN) -- President "
-                            "Obama spoke to Egypt's president on Tuesday.")
-    assert found.headline == "Obama on Egypt: Change must happen now"
-    assert not any("Staff" in piece for piece in found.pieces)
+_OBAMA = ("Obama on Egypt: Change must happen now NEW: President Obama spoke to Egypt's "
+          "president WASHINGTON (CNN) -- President Obama spoke to Egypt's president on Tuesday.")
+
+
+@pytest.mark.parametrize(("paragraph", "headline", "gone"), [
+    # A staff byline before the headline leaves; a highlight label ends the headline.
+    (f"By the CNN Wire Staff {_OBAMA}", "Obama on Egypt: Change must happen now", "Staff"),
+    (f"By Reuters Staff | {_OBAMA}", "Obama on Egypt: Change must happen now", "Staff"),
+    (f"By Times Staff Writer {_OBAMA}", "Obama on Egypt: Change must happen now", "Staff"),
+    # A headline before a staff byline is the headline.
+    ("Gadhafi denies Libyans oppose him From the CNN Wire Staff Libyan leader Moammar Gadhafi "
+     "tells the BBC that he blames al Qaeda. Tripoli, Libya (CNN) -- Gadhafi spoke on Monday.",
+     "Gadhafi denies Libyans oppose him", "Staff"),
+    # A teaser before a "Full Article" label is another story's.
+    ("Helicopter crashes into crane on London tower , kills two . Full Article Egypt orders cull "
+     "of pig herds, U.N. says a mistake CAIRO | Wed Apr 29, 2009 11:31 pm IST CAIRO (Reuters) - "
+     "Egypt has ordered the slaughter of every pig herd in the country.",
+     "Egypt orders cull of pig herds, U.N. says a mistake", "Helicopter"),
+    # A picture credit between headline and dateline leaves both.
+    ("Gaddafi son warns of civil war Credit : Reuters\\/Libyan TV via REUTERS TV TRIPOLI | Mon "
+     "Feb 21, 2011 3:51 pm IST TRIPOLI (Reuters) - Libya's Muammar Gaddafi will fight on.",
+     "Gaddafi son warns of civil war", "TV via"),
+])
+def test_lead_furniture_leaves_the_headline(paragraph: str, headline: str, gone: str) -> None:
+    found = lead.split_lead(paragraph)
+    assert found.headline == headline
+    assert found.pieces[0].startswith(headline)
+    assert not any(gone in piece or "Full Article" in piece for piece in found.pieces)
 
 
 def test_a_byline_of_names_is_no_headline_and_is_kept() -> None:
-    found = lead.split_lead("By Jane Doe Obama on Egypt: Change must happen now WASHINGTON "
-                            "(CNN) -- President Obama spoke to Egypt's president on Tuesday.")
+    found = lead.split_lead(f"By Jane Doe {_OBAMA}")
     assert found.headline is None
-
-
-def test_a_teaser_before_a_full_article_label_is_another_story() -> None:
-    found = lead.split_lead("Helicopter crashes into crane on London tower , kills two . Full "
-                            "Article Egypt orders cull of pig herds, U.N. says a mistake CAIRO "
-                            "| Wed Apr 29, 2009 11:31 pm IST CAIRO (Reuters) - Egypt has "
-                            "ordered the slaughter of every pig herd in the country.")
-    assert found.headline == "Egypt orders cull of pig herds, U.N. says a mistake"
-    assert not any("Helicopter" in piece or "Full Article" in piece for piece in found.pieces)
-
-
-def test_a_picture_credit_between_headline_and_dateline_leaves_both() -> None:
-    found = lead.split_lead("Gaddafi son warns of civil war Credit : Reuters\\/Libyan TV via "
-                            "REUTERS TV TRIPOLI | Mon Feb 21, 2011 3:51 pm IST TRIPOLI (Reuters) "
-                            "- Libya's Muammar Gaddafi will fight on, his son said.")
-    assert found.headline == "Gaddafi son warns of civil war"
-    assert not any("TV via" in piece for piece in found.pieces)
-
-
-def test_a_headline_before_a_staff_byline_is_the_headline() -> None:
-    found = lead.split_lead("Gadhafi denies Libyans oppose him From the CNN Wire Staff Libyan "
-                            "leader Moammar Gadhafi tells the BBC that he blames al Qaeda. "
-                            "Tripoli, Libya (CNN) -- Gadhafi spoke on Monday.")
-    assert found.headline == "Gadhafi denies Libyans oppose him"
-    assert found.pieces[0] == "Gadhafi denies Libyans oppose him"
-    assert not any("Staff" in piece for piece in found.pieces)
