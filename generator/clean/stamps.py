@@ -61,6 +61,12 @@ _STAMPS = (
                r"\((?:Reuters|AP|AFP|CNN|UPI|dpa|Xinhua|Bloomberg)\)\s?(?:--|[-—–_])\s?"),
 )
 _HINTS = ("|", "(", "<")
+# A live story's update label before a highlight or a sentence: "NEW: Ban says further steps
+# on Libya may be necessary", "... oil town of Ras Lanuf NEW: Government spokesman ...". The
+# label says when the line was added to the page, not what happened; a sentence of prose never
+# writes the word in capitals before a colon.
+_LIVE_LABELS = ("NEW:", "UPDATE:", "UPDATED:", "BREAKING:")
+_LIVE_LABEL = re.compile(r"(?:^|\s+)(?:NEW|UPDATED?|BREAKING):\s+(?=[A-Z0-9“\"‘'])")
 # An embedded post's signature run into the paragraph: "... 30th.— Apple Music (@AppleMusic)
 # September 27, 2016." (one on a line of its own is ``page_blocks``' work, with the post above
 # it).
@@ -145,6 +151,13 @@ def comment_tail(line: str) -> str:
     return line[comment.start():] if comment else ""
 
 
+def _label_to_stop(match: re.Match[str]) -> str:
+    """A live label goes; one glued after a word ends that sentence (it was the seam)."""
+    if match.start() == 0:
+        return ""
+    return " " if match.string[match.start() - 1] in ".!?:;”\"" else ". "
+
+
 def strip_stamps(line: str) -> str:
     """``line`` (one paragraph) without the page stamps of the module docstring."""
     line = teaser_cut(line)
@@ -155,6 +168,8 @@ def strip_stamps(line: str) -> str:
             stripped = credit.sub(" ", line)
             if len(stripped) != len(line):
                 line = close_stops(re.sub(r"\s{2,}", " ", stripped).strip())
+    if ":" in line and any(label in line for label in _LIVE_LABELS):
+        line = _LIVE_LABEL.sub(_label_to_stop, line)
     if not any(hint in line for hint in _HINTS):
         return line
     if "Report abuse" in line and (comment := _COMMENT.search(line)):

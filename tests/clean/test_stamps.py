@@ -25,6 +25,13 @@ from generator.clean import stamps
     ("YES | NO A freelance writer shared videos.", "A freelance writer shared videos."),
     ("The meeting was held in the city. Aug 27 (Reuters) - The senator received a briefing.",
      "The meeting was held in the city. The senator received a briefing."),
+    # A live story's update label; one glued after a word ends that sentence.
+    ("NEW: Ban says further steps on Libya may be necessary",
+     "Ban says further steps on Libya may be necessary"),
+    ("Libya to defend oil with blood NEW: Government spokesman describes an attack",
+     "Libya to defend oil with blood. Government spokesman describes an attack"),
+    ("Rebels advance. UPDATE: Gadhafi speaks", "Rebels advance. Gadhafi speaks"),
+    ("The NEW: label stays in prose.", "The NEW: label stays in prose."),
 ])
 def test_stamps_leave_and_the_prose_stays(line: str, expected: str) -> None:
     assert stamps.strip_stamps(line) == expected
@@ -127,3 +134,4 @@ def test_a_related_video_list_run_into_a_paragraph_leaves_from_its_first_caption
     assert stamps.strip_stamps(alone) == "The storm hit Friday.", "the page's own stamp"
     prose = "The page was updated on Saturday, officials said."
     assert stamps.strip_stamps(prose) == prose
+
