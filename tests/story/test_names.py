@@ -212,3 +212,12 @@ def test_a_spelling_outvoted_alone_is_kept_by_its_persons_other_spellings() -> N
     out = names.canonical(stories)
     assert [q.speaker for q in out[5].quotes] == ["Donald Trump"]
     assert people(out[5]) == ["Donald Trump"]
+
+
+def test_a_full_name_left_other_is_the_corpus_person() -> None:
+    stories = [story("a", [], others=[Entity("Hillary Clinton", "other"),
+                                      Entity("George Washington Bridge", "other")]),
+               story("b", ["Hillary Rodham Clinton"]), story("c", ["Hillary Clinton"])]
+    out = names.canonical(stories)
+    assert people(out[0]) == ["Hillary Clinton"]
+    assert Entity("George Washington Bridge", "other") in out[0].entities
