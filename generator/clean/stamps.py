@@ -100,11 +100,14 @@ _CREDITS = (
         r"(?!\s*$)")),
 )
 # A reader comment's stamp: "Posted by: name | June 14, 2010 3:08 PM | Report abuse", "January
-# 27, 2011 at 7:59 pm | Report abuse |", "At 11:34 pm | Report abuse". Comments follow the
-# article, each with its stamp, so the first stamp ends the article's part of the paragraph.
+# 27, 2011 at 7:59 pm | Report abuse |", "At 11:34 pm | Report abuse", and a full date at a
+# clock time before a bar whatever follows ("March 21, 2011 at 5:06 pm | Reply", "... | Our
+# government says ..."): 83 pages of the real pile carry 3,935 such stamps. Comments follow
+# the article, each with its stamp, so the first stamp ends the article's part of the paragraph.
 _COMMENT = re.compile(
     rf"(?:\bPosted by:?\s+[^|\n]{{1,60}}?\s*(?:\|[^|\n]{{0,40}}?)*"
-    rf"|(?:{_DATE}\s+)?(?:(?i:at)\s+)?(?:{_CLOCK})?\s*)\|\s*Report abuse\b")
+    rf"|(?:{_DATE}\s+)?(?:(?i:at)\s+)?(?:{_CLOCK})?\s*)\|\s*Report abuse\b"
+    rf"|{_DATE}\s+(?i:at)\s+{_CLOCK}\s*\|")
 # A dateline with no agency opening a sentence past the lead: "... detectives said. NEW YORK _
 # A Brooklyn woman ...", "... SENDAI, Japan — Nearly a million ...".
 _PLACE_DASH = re.compile(rf"(?<=[.!?”\"]\s){lead.PLACE_DASH.pattern}")
@@ -147,7 +150,7 @@ def comment_tail(line: str) -> str:
     They are no text of the article, but a publication's footer that follows them is
     recurring text still: the corpus-level passes count it (``clean.prepare``).
     """
-    comment = _COMMENT.search(line) if "Report abuse" in line else None
+    comment = _COMMENT.search(line) if "|" in line else None
     return line[comment.start():] if comment else ""
 
 
@@ -172,7 +175,7 @@ def strip_stamps(line: str) -> str:
         line = _LIVE_LABEL.sub(_label_to_stop, line)
     if not any(hint in line for hint in _HINTS):
         return line
-    if "Report abuse" in line and (comment := _COMMENT.search(line)):
+    if "|" in line and (comment := _COMMENT.search(line)):
         line = line[:comment.start()]
     for stamp in _STAMPS:
         line = stamp.sub(" ", line)

@@ -17,6 +17,10 @@ from generator.clean import stamps
      "The game sold well."),
     ("The podcast is online. January 27, 2011 at 7:59 pm | Report abuse | I doubt it. "
      "At 4:22 pm | Report abuse | Who was he?", "The podcast is online."),
+    ("The way out is far. March 21, 2011 at 5:06 pm | Our government says we should help.",
+     "The way out is far."),
+    ("Pay attention. January 28, 2011 at 12:44 pm | Reply The comments were closed.",
+     "Pay attention."),
     ("May 2, 2011 - 12:48 PM | by: Jane Doe The Coast Guard is responding to a new leak.",
      "The Coast Guard is responding to a new leak."),
     ("Jane Doe | 09:26 UK time, Friday, 11 June 2010 Commentators discuss the spill.",
