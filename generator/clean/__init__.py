@@ -104,8 +104,8 @@ def _apostrophe(match: re.Match[str]) -> str:
 
 
 TEXT_RULES: tuple[Callable[[str], str], ...] = (
-    normalise_whitespace, tokens.untokenise, tokens.break_bullets, tokens.close_stops,
-    tokens.quote_pairs, repair_quotes)
+    normalise_whitespace, tokens.unescape_slashes, tokens.untokenise, tokens.break_bullets,
+    tokens.close_stops, tokens.quote_pairs, repair_quotes)
 """Whole-text repairs, applied in order before the text is split into lines."""
 
 

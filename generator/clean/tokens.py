@@ -144,6 +144,16 @@ def detokenise(text: str) -> str:
     return text
 
 
+def unescape_slashes(text: str) -> str:
+    r"""``text`` with a JSON-escaped slash ("\/") written plainly (a text rule).
+
+    Archives that stored pages as JSON strings keep the escape: "Reuters\/Libyan TV", "May
+    11\/12 - Executives ...", "2-1\/2 year highs" (Timeline17's Reuters pages). Prose never
+    writes a backslash before a slash.
+    """
+    return text.replace("\\/", "/") if "\\/" in text else text
+
+
 def untokenise(text: str) -> str:
     """``text`` detokenised when it is visibly tokenised, else unchanged (a text rule).
 

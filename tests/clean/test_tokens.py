@@ -138,3 +138,10 @@ def test_cents_of_an_amount_stay(text: str) -> None:
 ])
 def test_break_bullets_puts_each_item_on_its_own_paragraph(text: str, expected: str) -> None:
     assert tokens.break_bullets(text) == expected
+
+
+def test_a_json_escaped_slash_is_written_plainly() -> None:
+    assert tokens.unescape_slashes("May 11\\/12 - Executives of Reuters\\/Libyan TV") == (
+        "May 11/12 - Executives of Reuters/Libyan TV")
+    plain = "A path C:\\ stays, and so does a/b."
+    assert tokens.unescape_slashes(plain) is plain
