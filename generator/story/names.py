@@ -12,7 +12,10 @@ that a person gets one People page and one speaker page:
 2. full names whose ``name_key`` is the same are one person ("George W. Bush", "George Bush");
    names whose coarser ``sound_key`` is the same are one person when they share a story or
    much of their company ("Muammar Gaddafi", "Moammar Gadhafi"): a union-find over keys, so
-   the work is linear in the number of name mentions, with no pairwise loop over names;
+   the work is linear in the number of name mentions, with no pairwise loop over names; a
+   full name the finder left ``other`` (no cue around it) that is one of these persons is
+   that person (``_known_person``), and a person's spellings vote together before a form is
+   outvoted (``_outvoted``);
 3. a lone surname is the one person of its story who bears it, else the corpus's one bearer,
    or the bearer named in far more stories than any other; with two bearers in play
    ("Clinton") it stays itself, and its page names the candidates (``namesakes``); a lone
