@@ -77,13 +77,14 @@ _BYLINE_TAIL = re.compile(r"(?:^|\s)By(?: [A-Z][\w.'’-]*){1,3}(?:(?:,| and)(?:
 # A staff byline in the lead: "By the CNN Wire Staff ", "From the CNN Wire Staff ", "By Times
 # Staff Writer ", "By Reuters Staff | ". It ends at "Staff" (and its title), so the headline
 # before or after it is found; a byline of names has no such end and is left to ``_headline``.
-STAFF_BYLINE = re.compile(r"(?:^|\s)(?:By|From)\s+(?:the\s+)?(?:[A-Z][\w.'’&-]*\s+){1,4}?"
+_STAFF_BYLINE = re.compile(r"(?:^|\s)(?:By|From)\s+(?:the\s+)?(?:[A-Z][\w.'’&-]*\s+){1,4}?"
                           r"Staff(?:\s+(?:Writers?|Reporters?|Correspondents?))?\b[\s|:,-]*")
 # A teaser's link label run into the lead: "Helicopter crashes into crane . Full Article Egypt
 # orders cull of pig herds CAIRO | Wed Apr 29 ...": what stands before it is another story's
-# teaser, the page's own headline follows it.
-_LINK_LABEL = re.compile(r"(?:^|\s)(?:Read\s+)?(?:Full\s+(?:Article|Story)|Read\s+More)"
-                         r"(?:\s*[»›>]+)?\s+(?=[A-Z\"“‘'])")
+# teaser, the page's own headline follows it. Looked for before the dateline only, and not
+# "Read more", which often follows a page's own first paragraph.
+_LINK_LABEL = re.compile(r"(?:^|\s)(?:Read\s+)?Full\s+(?:Article|Story)(?:\s*[»›>]+)?\s+"
+                         r"(?=[A-Z\"“‘'])")
 # A picture's credit between the headline and the dateline: "... as turmoil spreads Credit :
 # Reuters\/Libyan TV via REUTERS TV" (before the dateline there is nothing after it).
 _CREDIT_TAIL = re.compile(r"\s(?:(?:Photo(?:graph)?|Picture|Image)\s+)?Credit\s*:.*$")
@@ -130,8 +131,7 @@ class Lead:
 
 def split_lead(paragraph: str) -> Lead:
     """The headline and the pieces of a first paragraph with its page furniture glued on."""
-    paragraph = _after_teasers(paragraph)
-    byline = STAFF_BYLINE.search(paragraph, 0, LEAD_CHARS)
+    byline = _STAFF_BYLINE.search(paragraph, 0, LEAD_CHARS)
     if byline is not None:
         # Only a headline stands before a byline: what follows is the page's own lead.
         before, paragraph = paragraph[:byline.start()].strip(), paragraph[byline.end():]
@@ -145,17 +145,20 @@ def split_lead(paragraph: str) -> Lead:
         if len(pieces) < 2:
             return Lead(None, (paragraph,))
         return Lead(_headline(pieces[0]), tuple(pieces))
-    head = _CREDIT_TAIL.sub("", _BYLINE_TAIL.sub("", head)) if head else head
+    head = _CREDIT_TAIL.sub("", _BYLINE_TAIL.sub("", _after_teasers(head))) if head else head
     parts = [p for p in glued_pieces(head) if p and not _PICTURE_DAY.search(p)
              and not _CREDIT_LINE.match(p)] if head else []
     headline = _headline(parts[0]) if parts else None
     return Lead(headline, tuple([*parts, body] if body else parts))
 
 
-def _after_teasers(paragraph: str) -> str:
-    """The paragraph from after the last teaser link label in its lead (``_LINK_LABEL``)."""
-    labels = list(_LINK_LABEL.finditer(paragraph, 0, LEAD_CHARS))
-    return paragraph[labels[-1].end():] if labels else paragraph
+def _after_teasers(head: str) -> str:
+    """What stands before the dateline, from after its last teaser link label (``_LINK_LABEL``).
+
+    Only before a dateline: there a label is the page's furniture, not its prose.
+    """
+    labels = list(_LINK_LABEL.finditer(head))
+    return head[labels[-1].end():] if labels else head
 
 
 def strip_dateline(paragraph: str) -> str | None:

@@ -220,3 +220,9 @@ def test_lead_furniture_leaves_the_headline(paragraph: str, headline: str, gone:
 def test_a_byline_of_names_is_no_headline_and_is_kept() -> None:
     found = lead.split_lead(f"By Jane Doe {_OBAMA}")
     assert found.headline is None
+
+
+def test_a_link_label_with_no_dateline_after_it_keeps_the_text_before_it() -> None:
+    found = lead.split_lead("The president spoke on Monday about the spill. Full Story Oil "
+                            "reaches the beaches of Florida, officials say.")
+    assert found.pieces[0].startswith("The president spoke on Monday")
