@@ -101,13 +101,15 @@ _CREDITS = (
 )
 # A reader comment's stamp: "Posted by: name | June 14, 2010 3:08 PM | Report abuse", "January
 # 27, 2011 at 7:59 pm | Report abuse |", "At 11:34 pm | Report abuse", and a full date at a
-# clock time before a bar whatever follows ("March 21, 2011 at 5:06 pm | Reply", "... | Our
-# government says ..."): 83 pages of the real pile carry 3,935 such stamps. Comments follow
-# the article, each with its stamp, so the first stamp ends the article's part of the paragraph.
+# clock time before a bar whatever follows, after a sentence ("... everyone else. March 21,
+# 2011 at 5:06 pm | Our government says ...", "... | Reply"): 83 pages of the real pile carry
+# 3,935 such stamps. Not at a paragraph's start, where a blog post's own stamp stands ("June
+# 14, 2010 at 3:08 pm | The spill ..."). Comments follow the article, each with its stamp, so
+# the first stamp ends the article's part of the paragraph.
 _COMMENT = re.compile(
     rf"(?:\bPosted by:?\s+[^|\n]{{1,60}}?\s*(?:\|[^|\n]{{0,40}}?)*"
     rf"|(?:{_DATE}\s+)?(?:(?i:at)\s+)?(?:{_CLOCK})?\s*)\|\s*Report abuse\b"
-    rf"|{_DATE}\s+(?i:at)\s+{_CLOCK}\s*\|")
+    rf"|(?<=[.!?”\"]\s){_DATE}\s+(?i:at)\s+{_CLOCK}\s*\|")
 # A dateline with no agency opening a sentence past the lead: "... detectives said. NEW YORK _
 # A Brooklyn woman ...", "... SENDAI, Japan — Nearly a million ...".
 _PLACE_DASH = re.compile(rf"(?<=[.!?”\"]\s){lead.PLACE_DASH.pattern}")

@@ -21,6 +21,9 @@ from generator.clean import stamps
      "The way out is far."),
     ("Pay attention. January 28, 2011 at 12:44 pm | Reply The comments were closed.",
      "Pay attention."),
+    # A post's own stamp opening its paragraph is no comment: the text after it stays.
+    ("June 14, 2010 at 3:08 pm | The spill grew again on Monday.",
+     "June 14, 2010 at 3:08 pm | The spill grew again on Monday."),
     ("May 2, 2011 - 12:48 PM | by: Jane Doe The Coast Guard is responding to a new leak.",
      "The Coast Guard is responding to a new leak."),
     ("Jane Doe | 09:26 UK time, Friday, 11 June 2010 Commentators discuss the spill.",
