@@ -88,9 +88,11 @@ _LINK_LABEL = re.compile(r"(?:^|\s)(?:Read\s+)?Full\s+(?:Article|Story)(?:\s*[»
 # A picture's credit between the headline and the dateline: "... as turmoil spreads Credit :
 # Reuters\/Libyan TV via REUTERS TV" (before the dateline there is nothing after it).
 _CREDIT_TAIL = re.compile(r"\s(?:(?:Photo(?:graph)?|Picture|Image)\s+)?Credit\s*:.*$")
-# A live story's highlight label glued after its headline: "ElBaradei: Egypt is not stable
-# NEW: Vice President Biden says ...": the headline ends before it.
-_HIGHLIGHT_LABEL = re.compile(r"(?:^|\s)(?:NEW|UPDATED?|BREAKING|LATEST):\s")
+# A live story's update labels ("NEW:", "UPDATE:"), which ``stamps`` takes out of the text.
+LIVE_LABELS = ("NEW", "UPDATE", "UPDATED", "BREAKING")
+# Such a label, or "LATEST:", glued after a headline: "ElBaradei: Egypt is not stable NEW:
+# Vice President Biden says ...": the headline ends before it.
+_HIGHLIGHT_LABEL = re.compile(rf"(?:^|\s)(?:{'|'.join(LIVE_LABELS)}|LATEST):\s")
 # A picture's credit before the dateline: "Credit: Reuters/Jane Roe/Handout".
 _CREDIT_LINE = re.compile(r"(?i:(?:photo(?:graph)?|picture|image)(?: credit)?|credit)s?\s*:")
 # A news picture's caption: a sentence ending with the day the picture was taken, written

@@ -65,8 +65,8 @@ _HINTS = ("|", "(", "<")
 # on Libya may be necessary", "... oil town of Ras Lanuf NEW: Government spokesman ...". The
 # label says when the line was added to the page, not what happened; a sentence of prose never
 # writes the word in capitals before a colon.
-_LIVE_LABELS = ("NEW:", "UPDATE:", "UPDATED:", "BREAKING:")
-_LIVE_LABEL = re.compile(r"(?:^|\s+)(?:NEW|UPDATED?|BREAKING):\s+(?=[A-Z0-9“\"‘'])")
+_LIVE_LABELS = tuple(f"{label}:" for label in lead.LIVE_LABELS)
+_LIVE_LABEL = re.compile(rf"(?:^|\s+)(?:{'|'.join(lead.LIVE_LABELS)}):\s+(?=[A-Z0-9“\"‘'])")
 # An embedded post's signature run into the paragraph: "... 30th.— Apple Music (@AppleMusic)
 # September 27, 2016." (one on a line of its own is ``page_blocks``' work, with the post above
 # it).

@@ -194,6 +194,10 @@ def story_context(story: Story, names: Names, linker: Linker) -> dict[str, objec
     page = names.stories[story.id][0]
     numbers = numbering(story)
     start, end = story.date_range
+    before: list[TimelineEntry] = []
+    during: list[TimelineEntry] = []
+    for e in story.timeline:
+        (before if is_background(e.date, start) else during).append(e)
     rows, more_rows = folded_rows(source_rows(story))
     parts = chapters.chapters(story, linker, page)
     singles = chapters.single_reports(story, linker, page)
@@ -207,10 +211,8 @@ def story_context(story: Story, names: Names, linker: Linker) -> dict[str, objec
         "sources": len(story.sources),
         "outlets": outlet_count(story),
         "summary": cited_summary(story, linker, page),
-        "background": [_entry(e, numbers, story, linker, page)
-                       for e in story.timeline if is_background(e.date, start)],
-        "timeline": [_entry(e, numbers, story, linker, page)
-                     for e in story.timeline if not is_background(e.date, start)],
+        "background": [_entry(e, numbers, story, linker, page) for e in before],
+        "timeline": [_entry(e, numbers, story, linker, page) for e in during],
         "quotes": [_quote(q, numbers, names, linker, page) for q in story.quotes],
         "chapters": parts, "chapters_earlier": earlier, "chapters_newest": newest,
         "sections_folded": sections_folded, "sections_open": sections_open,

@@ -93,10 +93,9 @@ def compose(parts: Sequence[EventTimeline], *, limit: int,
             group.add(rank[sid], event, len(group.members))
         entries.append(timeline.entry(group, ids, copies))
         spans.append(timelinecut.spans_of(event for _, event in members))
-    dated = [when for part in parts for _, when, _ in part.sources if when is not None]
+    start = timelinecut.first_report(when for part in parts for _, when, _ in part.sources)
     return timelinecut.arrange(entries, limit=limit, terms=terms, salience=salience,
-                               rank=rank, spans=spans,
-                               start=min(dated, key=PartialDate.earliest, default=None))
+                               rank=rank, spans=spans, start=start)
 
 
 def _first_reporters(parts: Sequence[EventTimeline]) -> tuple[list[str], list[int]]:

@@ -32,7 +32,7 @@ from generator.clean import furniture
 from generator.extract.events import MAX_EVENT_WORDS
 from generator.model import Event, PartialDate, Source, TimelineEntry
 from generator.story import happening, seams
-from generator.story.timelinecut import arrange, spans_of
+from generator.story.timelinecut import arrange, first_report, spans_of
 from generator.text import textvec
 
 log = logging.getLogger(__name__)
@@ -140,11 +140,10 @@ def build(events: Mapping[str, Sequence[Event]], sources: Sequence[Source], *,
     ordered, groups, salience = read_events(events, sources)
     ids = [s.id for s in ordered]
     copies = [len(s.articles) for s in ordered]
-    dated = [s.primary.published for s in sources if s.primary.published is not None]
     return arrange([entry(g, ids, copies) for g in groups], limit=limit, terms=terms,
                    salience=salience, rank={sid: r for r, sid in enumerate(ids)},
                    spans=[spans_of(e for _, e in g.members) for g in groups],
-                   start=min(dated, key=PartialDate.earliest, default=None))
+                   start=first_report(s.primary.published for s in sources))
 
 
 def read_events(events: Mapping[str, Sequence[Event]], sources: Sequence[Source]

@@ -99,6 +99,11 @@ def _slot(date: PartialDate) -> tuple[int, int, int]:
     return chronological(date) if date.day is not None else (date.year, 0, 0)
 
 
+def first_report(dates: Iterable[PartialDate | None]) -> PartialDate | None:
+    """The earliest of the sources' dates (``arrange``'s ``start``); None when none is dated."""
+    return min((d for d in dates if d is not None), key=PartialDate.earliest, default=None)
+
+
 def is_background(date: PartialDate, start: PartialDate | None) -> bool:
     """Whether a date ends ``BACKGROUND_DAYS`` or more before the first report ``start``."""
     return start is not None and (start.earliest() - date.latest()).days >= BACKGROUND_DAYS
@@ -115,6 +120,8 @@ def _distinct(order: Sequence[int], spans: Sequence[Sequence[Span]], limit: int,
     kept: list[int] = []
     waiting: list[int] = []
     for i in order:
+        if len(kept) == limit:
+            return kept
         if old[i] and background == 0:
             waiting.append(i)
         elif _take(i, spans, taken, kept, limit):
